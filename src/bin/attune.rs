@@ -1,0 +1,182 @@
+//! `attune`: check and playtest scenario files from the command line.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use attune::playtest::{playtest, shortest_path_replies};
+    use attune::validate::{check_file, Severity};
+    use clap::{Parser, Subcommand};
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    /// Attune's tool for scenario authors: check scenario files and playtest them.
+    #[derive(Parser)]
+    #[command(name = "attune", version, about, long_about = None)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check scenario files; prints every problem and exits 1 if any is an error.
+        Validate {
+            /// Scenario files (TOML).
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+        },
+        /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
+        Playtest {
+            /// Scenario files (TOML).
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+            /// Playthroughs per file.
+            #[arg(long, default_value_t = 200)]
+            runs: u32,
+            /// Seed of the first playthrough; run i uses seed + i.
+            #[arg(long, default_value_t = 1)]
+            seed: u64,
+        },
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let _ = e.print();
+                // Help and version are successes; anything else is a usage error.
+                return if e.use_stderr() {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+        };
+        match cli.command {
+            Command::Validate { files } => validate(&files),
+            Command::Playtest { files, runs, seed } => run_playtest(&files, runs, seed),
+        }
+    }
+
+    fn read(path: &PathBuf) -> Result<String, String> {
+        std::fs::read(path)
+            .map_err(|e| format!("{}: error: cannot read the file: {e}", path.display()))
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "{}: error: the file is not UTF-8 text (bad byte at offset {})",
+                        path.display(),
+                        e.utf8_error().valid_up_to()
+                    )
+                })
+            })
+    }
+
+    fn validate(files: &[PathBuf]) -> ExitCode {
+        let mut errors = 0;
+        let mut warnings = 0;
+        for path in files {
+            let text = match read(path) {
+                Ok(t) => t,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    errors += 1;
+                    continue;
+                }
+            };
+            let report = check_file(&path.display().to_string(), &text);
+            for p in &report.problems {
+                println!("{p}");
+                match p.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                }
+            }
+            if report.problems.is_empty() {
+                println!("{}: ok", path.display());
+            }
+        }
+        println!(
+            "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            files.len()
+        );
+        if errors > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    fn run_playtest(files: &[PathBuf], runs: u32, seed: u64) -> ExitCode {
+        let mut failed = false;
+        for path in files {
+            let name = path.display().to_string();
+            let text = match read(path) {
+                Ok(t) => t,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    failed = true;
+                    continue;
+                }
+            };
+            let report = check_file(&name, &text);
+            let Some(scenario) = report.playable() else {
+                for p in report
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                {
+                    println!("{p}");
+                }
+                println!("{name}: not playtested: fix the errors above first");
+                failed = true;
+                continue;
+            };
+            let r = playtest(scenario, runs, seed);
+            println!(
+                "{name}: {} playthroughs (seeds {seed}..{})",
+                r.runs,
+                seed.wrapping_add(u64::from(runs))
+            );
+            for e in &scenario.endings {
+                println!(
+                    "  ending {:<24} {:>6} ({})",
+                    e.id,
+                    r.endings.get(&e.id).copied().unwrap_or(0),
+                    e.outcome.label()
+                );
+            }
+            if let Some(n) = shortest_path_replies(scenario) {
+                println!("  shortest path to an ending: {n} replies");
+            }
+            if let Some(n) = r.fewest_replies {
+                println!("  fewest replies in a playthrough: {n}");
+            }
+            for b in &r.unvisited_beats {
+                println!("  warning: beat `{b}` was never visited");
+            }
+            for e in &r.unreached_endings {
+                println!("  error: ending `{e}` was never reached");
+            }
+            for s in &r.stuck {
+                println!(
+                    "  error: dead end in beat `{}` (run {}, seed {}): {}",
+                    s.beat, s.run, s.seed, s.reason
+                );
+            }
+            failed |= r.failed();
+        }
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The scenarios shipped with the app, embedded at build time from `assets/scenarios/`.
+
+use crate::scenario::Scenario;
+use crate::validate::{check_file, Report};
+
+/// File name and text of every shipped scenario, in library order.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "irate-customer.toml",
+        include_str!("../assets/scenarios/irate-customer.toml"),
+    ),
+    (
+        "interrupting-physician.toml",
+        include_str!("../assets/scenarios/interrupting-physician.toml"),
+    ),
+    (
+        "yes-and.toml",
+        include_str!("../assets/scenarios/yes-and.toml"),
+    ),
+    (
+        "coffee-regular.toml",
+        include_str!("../assets/scenarios/coffee-regular.toml"),
+    ),
+    (
+        "hotel-recovery.toml",
+        include_str!("../assets/scenarios/hotel-recovery.toml"),
+    ),
+    (
+        "manager-as-customer.toml",
+        include_str!("../assets/scenarios/manager-as-customer.toml"),
+    ),
+];
+
+/// Checks every shipped scenario; the reports come in `FILES` order.
+pub fn reports() -> Vec<Report> {
+    FILES
+        .iter()
+        .map(|(name, text)| check_file(name, text))
+        .collect()
+}
+
+/// The shipped scenarios that are playable (all of them, as the tests prove).
+pub fn scenarios() -> Vec<Scenario> {
+    reports()
+        .into_iter()
+        .filter_map(|r| r.playable().cloned())
+        .collect()
+}

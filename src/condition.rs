@@ -1,0 +1,364 @@
+//! The condition language: `trust >= 40 and not remembers blamed`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A quantity of the other person's state that a condition can compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Var {
+    /// How agitated they are, 0 (settled) to 100 (furious).
+    Agitation,
+    /// How much they trust the trainee, 0 to 100.
+    Trust,
+    /// How many times the trainee has taken the floor before they finished.
+    Interruptions,
+}
+
+impl Var {
+    fn name(self) -> &'static str {
+        match self {
+            Var::Agitation => "agitation",
+            Var::Trust => "trust",
+            Var::Interruptions => "interruptions",
+        }
+    }
+
+    /// The values the variable can take.
+    pub fn domain(self) -> (i64, i64) {
+        match self {
+            Var::Agitation | Var::Trust => (0, 100),
+            Var::Interruptions => (0, i64::from(u32::MAX)),
+        }
+    }
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl Op {
+    fn symbol(self) -> &'static str {
+        match self {
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Eq => "==",
+            Op::Ne => "!=",
+        }
+    }
+
+    /// Whether `left OP right` holds.
+    pub fn holds(self, left: i64, right: i64) -> bool {
+        match self {
+            Op::Lt => left < right,
+            Op::Le => left <= right,
+            Op::Gt => left > right,
+            Op::Ge => left >= right,
+            Op::Eq => left == right,
+            Op::Ne => left != right,
+        }
+    }
+}
+
+/// One test in a condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Atom {
+    /// `trust >= 40`
+    Compare { var: Var, op: Op, value: i64 },
+    /// `remembers blamed`: a reply earlier set this memory.
+    Remembers(String),
+    /// `heard sleep`: the line with this key was spoken to its end.
+    Heard(String),
+    /// `interrupted`: the reply being routed took the floor early (routes only).
+    Interrupted,
+}
+
+/// An atom, possibly negated with `not`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Test {
+    pub negated: bool,
+    pub atom: Atom,
+}
+
+/// A conjunction of tests, kept with its source text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Condition {
+    source: String,
+    tests: Vec<Test>,
+}
+
+/// What a condition is evaluated against.
+pub trait Facts {
+    fn number(&self, var: Var) -> i64;
+    fn remembers(&self, name: &str) -> bool;
+    fn heard(&self, key: &str) -> bool;
+    fn interrupted(&self) -> bool;
+}
+
+impl Condition {
+    /// Parses `test (and test)*` where a test is `[not] atom`.
+    pub fn parse(source: &str) -> Result<Self, String> {
+        let words: Vec<&str> = source.split_whitespace().collect();
+        if words.is_empty() {
+            return Err("empty condition".into());
+        }
+        let mut tests = Vec::new();
+        let mut i = 0;
+        loop {
+            let mut negated = false;
+            if words.get(i) == Some(&"not") {
+                negated = true;
+                i += 1;
+            }
+            let (atom, used) = parse_atom(&words[i.min(words.len())..])?;
+            tests.push(Test { negated, atom });
+            i += used;
+            match words.get(i) {
+                None => break,
+                Some(&"and") => i += 1,
+                Some(other) => return Err(format!(
+                    "expected `and` between tests, found `{other}` (use several routes for `or`)"
+                )),
+            }
+        }
+        Ok(Condition {
+            source: words.join(" "),
+            tests,
+        })
+    }
+
+    /// The tests, all of which must hold.
+    pub fn tests(&self) -> &[Test] {
+        &self.tests
+    }
+
+    /// Whether every test holds.
+    pub fn holds(&self, facts: &impl Facts) -> bool {
+        self.tests.iter().all(|t| {
+            let value = match &t.atom {
+                Atom::Compare { var, op, value } => op.holds(facts.number(*var), *value),
+                Atom::Remembers(name) => facts.remembers(name),
+                Atom::Heard(key) => facts.heard(key),
+                Atom::Interrupted => facts.interrupted(),
+            };
+            value != t.negated
+        })
+    }
+
+    /// Why the condition can never hold, if it cannot, judged from its own tests.
+    pub fn contradiction(&self) -> Option<String> {
+        for var in [Var::Agitation, Var::Trust, Var::Interruptions] {
+            let (mut low, mut high) = var.domain();
+            let mut excluded = Vec::new();
+            for t in &self.tests {
+                if let Atom::Compare { var: v, op, value } = t.atom {
+                    if v != var {
+                        continue;
+                    }
+                    let op = if t.negated { negate(op) } else { op };
+                    match op {
+                        Op::Lt => high = high.min(value - 1),
+                        Op::Le => high = high.min(value),
+                        Op::Gt => low = low.max(value + 1),
+                        Op::Ge => low = low.max(value),
+                        Op::Eq => {
+                            low = low.max(value);
+                            high = high.min(value);
+                        }
+                        Op::Ne => excluded.push(value),
+                    }
+                }
+            }
+            let all_excluded = low == high && excluded.contains(&low);
+            if low > high || all_excluded {
+                let (d_low, d_high) = var.domain();
+                return Some(format!(
+                    "no value of {} (which runs from {d_low} to {d_high}) satisfies it",
+                    var.name()
+                ));
+            }
+        }
+        for (i, a) in self.tests.iter().enumerate() {
+            for b in &self.tests[i + 1..] {
+                if a.atom == b.atom && a.negated != b.negated {
+                    return Some("it requires a test and its negation at once".into());
+                }
+            }
+        }
+        None
+    }
+}
+
+fn negate(op: Op) -> Op {
+    match op {
+        Op::Lt => Op::Ge,
+        Op::Le => Op::Gt,
+        Op::Gt => Op::Le,
+        Op::Ge => Op::Lt,
+        Op::Eq => Op::Ne,
+        Op::Ne => Op::Eq,
+    }
+}
+
+fn parse_atom(words: &[&str]) -> Result<(Atom, usize), String> {
+    let Some(first) = words.first() else {
+        return Err("a test is missing at the end".into());
+    };
+    let name_after = |what: &str| -> Result<String, String> {
+        match words.get(1) {
+            Some(name) if is_name(name) => Ok((*name).to_string()),
+            Some(other) => Err(format!(
+                "`{other}` is not a valid {what} name (use letters, digits, - and _)"
+            )),
+            None => Err(format!("`{first}` needs a {what} name after it")),
+        }
+    };
+    match *first {
+        "remembers" => Ok((Atom::Remembers(name_after("memory")?), 2)),
+        "heard" => Ok((Atom::Heard(name_after("line key")?), 2)),
+        "interrupted" => Ok((Atom::Interrupted, 1)),
+        "agitation" | "trust" | "interruptions" => {
+            let var = match *first {
+                "agitation" => Var::Agitation,
+                "trust" => Var::Trust,
+                _ => Var::Interruptions,
+            };
+            let op = match words.get(1).copied() {
+                Some("<") => Op::Lt,
+                Some("<=") => Op::Le,
+                Some(">") => Op::Gt,
+                Some(">=") => Op::Ge,
+                Some("==") => Op::Eq,
+                Some("!=") => Op::Ne,
+                Some(other) => {
+                    return Err(format!(
+                        "`{other}` is not a comparison (use <, <=, >, >=, == or !=, with spaces around it)"
+                    ))
+                }
+                None => return Err(format!("`{first}` needs a comparison after it")),
+            };
+            let value = match words.get(2) {
+                Some(n) => n
+                    .parse::<i64>()
+                    .map_err(|_| format!("`{n}` is not a whole number"))?,
+                None => return Err(format!("`{first} {}` needs a number after it", op.symbol())),
+            };
+            Ok((Atom::Compare { var, op, value }, 3))
+        }
+        other => Err(format!(
+            "unknown test `{other}` (expected agitation, trust, interruptions, remembers, heard, interrupted or not)"
+        )),
+    }
+}
+
+/// Whether a string is a valid id, memory name or line key.
+pub fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl TryFrom<String> for Condition {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Condition::parse(&s).map_err(|e| format!("invalid condition `{s}`: {e}"))
+    }
+}
+
+impl From<Condition> for String {
+    fn from(c: Condition) -> String {
+        c.source
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct F;
+    impl Facts for F {
+        fn number(&self, var: Var) -> i64 {
+            match var {
+                Var::Agitation => 60,
+                Var::Trust => 30,
+                Var::Interruptions => 1,
+            }
+        }
+        fn remembers(&self, name: &str) -> bool {
+            name == "blamed"
+        }
+        fn heard(&self, key: &str) -> bool {
+            key == "worry"
+        }
+        fn interrupted(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn evaluates_conjunctions_and_negation() {
+        let c =
+            Condition::parse("agitation >= 60 and not remembers helped and heard worry").unwrap();
+        assert!(c.holds(&F));
+        let c = Condition::parse("trust > 30").unwrap();
+        assert!(!c.holds(&F));
+        let c = Condition::parse("not interrupted and interruptions == 1").unwrap();
+        assert!(c.holds(&F));
+    }
+
+    #[test]
+    fn reports_syntax_errors() {
+        assert!(Condition::parse("").unwrap_err().contains("empty"));
+        assert!(Condition::parse("trust => 3")
+            .unwrap_err()
+            .contains("not a comparison"));
+        assert!(Condition::parse("trust >= x")
+            .unwrap_err()
+            .contains("whole number"));
+        assert!(Condition::parse("mood > 3")
+            .unwrap_err()
+            .contains("unknown test"));
+        assert!(Condition::parse("trust > 3 or heard x")
+            .unwrap_err()
+            .contains("expected `and`"));
+        assert!(Condition::parse("heard")
+            .unwrap_err()
+            .contains("needs a line key"));
+        assert!(Condition::parse("not").unwrap_err().contains("missing"));
+    }
+
+    #[test]
+    fn finds_contradictions() {
+        let never = |s: &str| Condition::parse(s).unwrap().contradiction();
+        assert!(never("trust > 100").is_some());
+        assert!(never("agitation < 0").is_some());
+        assert!(never("trust > 60 and trust < 40").is_some());
+        assert!(never("trust == 50 and trust != 50").is_some());
+        assert!(never("heard x and not heard x").is_some());
+        assert!(never("not trust <= 100").is_some());
+        assert!(never("trust > 60 and agitation < 40").is_none());
+        assert!(never("trust >= 100").is_none());
+    }
+
+    #[test]
+    fn round_trips_its_source() {
+        let c = Condition::parse("  trust  >= 40   and heard x ").unwrap();
+        assert_eq!(c.to_string(), "trust >= 40 and heard x");
+        assert_eq!(Condition::parse(&c.to_string()).unwrap(), c);
+    }
+}

@@ -1,0 +1,514 @@
+//! Plays a scenario: a serializable `Session` and the one function that moves it on.
+//!
+//! Pure: time (milliseconds) and the random seed come in as arguments, so a
+//! session replays exactly from its actions.
+
+use crate::condition::{Facts, Var};
+use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The version of the saved session format; bump it when the shape changes.
+pub const SESSION_VERSION: u32 = 1;
+
+/// Something the trainee does, or time passing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Begin again from the first beat with this seed.
+    Start { seed: u64, at_ms: u64 },
+    /// Give reply `choice` (its index in the beat's `choice` list).
+    Reply { choice: usize, at_ms: u64 },
+    /// A back-channel ("mm-hm", "go on") while they speak: not an interruption.
+    Backchannel { at_ms: u64 },
+    /// Time passes; lines finish, and beats without choices move on.
+    Tick { at_ms: u64 },
+    /// Go back to just before the trainee's reply number `turn` (0-based) and answer again.
+    RestartFrom { turn: usize, at_ms: u64 },
+}
+
+impl Action {
+    fn at_ms(&self) -> u64 {
+        match *self {
+            Action::Start { at_ms, .. }
+            | Action::Reply { at_ms, .. }
+            | Action::Backchannel { at_ms }
+            | Action::Tick { at_ms }
+            | Action::RestartFrom { at_ms, .. } => at_ms,
+        }
+    }
+}
+
+/// Why an action could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EngineError {
+    /// The session was saved for another scenario.
+    WrongScenario { expected: String, found: String },
+    /// The session's format version is not one this build reads.
+    Version(u32),
+    /// The conversation is over; only `Start` and `RestartFrom` apply.
+    Ended,
+    /// That reply does not exist here or is not on offer now.
+    NoSuchChoice(usize),
+    /// There is no reply with that number to go back to.
+    NoSuchTurn(usize),
+    /// Time went backwards.
+    TimeWentBack { now: u64, last: u64 },
+    /// The session refers to a beat the scenario lacks (a save from an edited scenario).
+    MissingBeat(String),
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::WrongScenario { expected, found } => write!(
+                f,
+                "this session belongs to scenario `{found}`, not `{expected}`"
+            ),
+            EngineError::Version(v) => write!(
+                f,
+                "this session was saved in format {v}; this version of Attune reads format {SESSION_VERSION}"
+            ),
+            EngineError::Ended => write!(f, "the conversation has ended"),
+            EngineError::NoSuchChoice(c) => write!(f, "reply {c} is not on offer here"),
+            EngineError::NoSuchTurn(t) => write!(f, "there is no reply number {t} to go back to"),
+            EngineError::TimeWentBack { now, last } => {
+                write!(f, "time went backwards ({now} ms after {last} ms)")
+            }
+            EngineError::MissingBeat(b) => write!(f, "the scenario has no beat `{b}`"),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+/// The other person's state: mood plus what they remember.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerState {
+    pub agitation: i32,
+    pub trust: i32,
+    /// How many replies they took as slights; each makes later warmth land softer.
+    pub slights: u32,
+    /// Memories left by replies.
+    pub memories: BTreeSet<String>,
+    /// Keys of lines they said to the end.
+    pub heard: BTreeSet<String>,
+    /// Times the trainee took the floor before they finished.
+    pub interruptions: u32,
+    /// Back-channels given while they spoke.
+    pub backchannels: u32,
+}
+
+/// Where the conversation is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "at", rename_all = "snake_case")]
+pub enum Position {
+    /// The other person is speaking (or has finished) the beat's lines.
+    Beat {
+        id: String,
+        /// When they started speaking.
+        started_ms: u64,
+        /// Which `variant` supplies the lines, if any.
+        variant: Option<usize>,
+        /// Whether a back-channel has already been counted in this beat.
+        backchanneled: bool,
+    },
+    /// The conversation is over.
+    Ended { ending: String, at_ms: u64 },
+}
+
+/// One reply the trainee gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The beat it answered.
+    pub beat: String,
+    /// The reply's index in the beat's `choice` list.
+    pub choice: usize,
+    /// What the trainee said.
+    pub text: String,
+    /// Milliseconds after they began speaking.
+    pub elapsed_ms: u64,
+    /// How long their full speech in that beat would have taken.
+    pub speech_ms: u64,
+    /// Whether the reply took the floor before they finished.
+    pub interrupted: bool,
+    /// Keys of lines cut off by the interruption.
+    pub missed: Vec<String>,
+    /// Their agitation and trust after the reply.
+    pub agitation_after: i32,
+    pub trust_after: i32,
+}
+
+/// The state of one playthrough; serializable, with a format version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub version: u32,
+    pub scenario_id: String,
+    pub seed: u64,
+    pub partner: PartnerState,
+    pub position: Position,
+    pub turns: Vec<Turn>,
+    /// Every action since the last `Start`, which restarts replay from.
+    pub log: Vec<Action>,
+    /// When the conversation (re)started.
+    pub started_ms: u64,
+    /// The time of the latest action.
+    pub now_ms: u64,
+}
+
+struct FactsAt<'a> {
+    state: &'a PartnerState,
+    interrupted: bool,
+}
+
+impl Facts for FactsAt<'_> {
+    fn number(&self, var: Var) -> i64 {
+        match var {
+            Var::Agitation => i64::from(self.state.agitation),
+            Var::Trust => i64::from(self.state.trust),
+            Var::Interruptions => i64::from(self.state.interruptions),
+        }
+    }
+    fn remembers(&self, name: &str) -> bool {
+        self.state.memories.contains(name)
+    }
+    fn heard(&self, key: &str) -> bool {
+        self.state.heard.contains(key)
+    }
+    fn interrupted(&self) -> bool {
+        self.interrupted
+    }
+}
+
+/// Total speaking time of some lines.
+pub fn speech_ms(lines: &[Line]) -> u64 {
+    lines.iter().map(|l| u64::from(l.duration_ms())).sum()
+}
+
+/// How many of the lines are finished `elapsed` ms after speech began.
+pub fn lines_finished(lines: &[Line], elapsed: u64) -> usize {
+    let mut end = 0;
+    lines
+        .iter()
+        .take_while(|l| {
+            end += u64::from(l.duration_ms());
+            end <= elapsed
+        })
+        .count()
+}
+
+impl Session {
+    /// A new playthrough, with the other person starting to speak at `at_ms`.
+    pub fn new(scenario: &Scenario, seed: u64, at_ms: u64) -> Session {
+        let mut s = Session {
+            version: SESSION_VERSION,
+            scenario_id: scenario.id.clone(),
+            seed,
+            partner: PartnerState {
+                agitation: scenario.mood.agitation.clamp(0, 100),
+                trust: scenario.mood.trust.clamp(0, 100),
+                slights: 0,
+                memories: BTreeSet::new(),
+                heard: BTreeSet::new(),
+                interruptions: 0,
+                backchannels: 0,
+            },
+            position: Position::Ended {
+                ending: String::new(),
+                at_ms,
+            },
+            turns: Vec::new(),
+            log: Vec::new(),
+            started_ms: at_ms,
+            now_ms: at_ms,
+        };
+        s.enter(scenario, &scenario.start, at_ms);
+        s
+    }
+
+    /// Whether the conversation is over.
+    pub fn ended(&self) -> Option<&str> {
+        match &self.position {
+            Position::Ended { ending, .. } => Some(ending),
+            Position::Beat { .. } => None,
+        }
+    }
+
+    /// The current beat, if the conversation is on.
+    pub fn beat<'s>(&self, scenario: &'s Scenario) -> Option<&'s Beat> {
+        match &self.position {
+            Position::Beat { id, .. } => scenario.beat(id),
+            Position::Ended { .. } => None,
+        }
+    }
+
+    /// The lines the other person says in the current beat (or the ending).
+    pub fn lines<'s>(&self, scenario: &'s Scenario) -> &'s [Line] {
+        match &self.position {
+            Position::Beat { id, variant, .. } => match scenario.beat(id) {
+                Some(b) => match variant.and_then(|v| b.variants.get(v)) {
+                    Some(v) => &v.lines,
+                    None => &b.lines,
+                },
+                None => &[],
+            },
+            Position::Ended { ending, .. } => {
+                scenario.ending(ending).map_or(&[][..], |e| &e.lines[..])
+            }
+        }
+    }
+
+    /// Milliseconds since the other person began the current beat.
+    pub fn elapsed_ms(&self) -> u64 {
+        match &self.position {
+            Position::Beat { started_ms, .. } => self.now_ms.saturating_sub(*started_ms),
+            Position::Ended { at_ms, .. } => self.now_ms.saturating_sub(*at_ms),
+        }
+    }
+
+    /// Whether the other person is still speaking.
+    pub fn speaking(&self, scenario: &Scenario) -> bool {
+        self.elapsed_ms() < speech_ms(self.lines(scenario))
+    }
+
+    /// The replies on offer now, as (index in the beat, reply), in this session's shuffled order.
+    pub fn choices<'s>(&self, scenario: &'s Scenario) -> Vec<(usize, &'s Choice)> {
+        let Some(beat) = self.beat(scenario) else {
+            return Vec::new();
+        };
+        let facts = FactsAt {
+            state: &self.partner,
+            interrupted: false,
+        };
+        let mut offered: Vec<(usize, &Choice)> = beat
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.when.as_ref().is_none_or(|w| w.holds(&facts)))
+            .collect();
+        // The order depends on the seed and the turn only, so a replay shows the same order.
+        let mut rng = StdRng::seed_from_u64(
+            self.seed ^ (self.turns.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
+        offered.shuffle(&mut rng);
+        offered
+    }
+
+    fn enter(&mut self, scenario: &Scenario, target: &str, at_ms: u64) {
+        if let Some(beat) = scenario.beat(target) {
+            let facts = FactsAt {
+                state: &self.partner,
+                interrupted: false,
+            };
+            let variant = beat.variants.iter().position(|v| v.when.holds(&facts));
+            self.position = Position::Beat {
+                id: beat.id.clone(),
+                started_ms: at_ms,
+                variant,
+                backchanneled: false,
+            };
+        } else {
+            self.position = Position::Ended {
+                ending: target.to_string(),
+                at_ms,
+            };
+        }
+    }
+
+    /// Marks lines finished by `now` as heard, and moves past beats that have no choices.
+    fn advance_time(&mut self, scenario: &Scenario, now: u64) {
+        // A chain of `next` beats is finite in a valid scenario; the bound guards a broken one.
+        for _ in 0..=scenario.beats.len() {
+            let Position::Beat { id, started_ms, .. } = &self.position else {
+                return;
+            };
+            let (id, started) = (id.clone(), *started_ms);
+            let lines = self.lines(scenario);
+            let elapsed = now.saturating_sub(started);
+            let done = lines_finished(lines, elapsed);
+            for key in lines[..done].iter().filter_map(|l| l.key.clone()) {
+                self.partner.heard.insert(key);
+            }
+            let total = speech_ms(lines);
+            match scenario.beat(&id) {
+                Some(b) if b.choices.is_empty() && elapsed >= total => match &b.next {
+                    Some(next) => {
+                        let next = next.clone();
+                        self.enter(scenario, &next, started + total);
+                    }
+                    None => return,
+                },
+                _ => return,
+            }
+        }
+    }
+
+    fn apply_effect(&mut self, e: Effect) {
+        // A remembered slight dampens warmth: de-escalation and trust gains land at
+        // 2/(2+slights) of their strength (the simulators' emotional memory, rubrics.md).
+        let damp = |v: i32, soothing: bool, slights: u32| -> i32 {
+            if soothing && slights > 0 {
+                v * 2 / (2 + slights as i32)
+            } else {
+                v
+            }
+        };
+        let p = &mut self.partner;
+        p.agitation = (p.agitation + damp(e.agitation, e.agitation < 0, p.slights)).clamp(0, 100);
+        p.trust = (p.trust + damp(e.trust, e.trust > 0, p.slights)).clamp(0, 100);
+    }
+
+    /// Applies one action, returning the new session or why it cannot.
+    pub fn apply(&self, scenario: &Scenario, action: &Action) -> Result<Session, EngineError> {
+        if self.scenario_id != scenario.id {
+            return Err(EngineError::WrongScenario {
+                expected: scenario.id.clone(),
+                found: self.scenario_id.clone(),
+            });
+        }
+        if self.version != SESSION_VERSION {
+            return Err(EngineError::Version(self.version));
+        }
+        let now = action.at_ms();
+        if now < self.now_ms && !matches!(action, Action::Start { .. }) {
+            return Err(EngineError::TimeWentBack {
+                now,
+                last: self.now_ms,
+            });
+        }
+        if let Position::Beat { id, .. } = &self.position {
+            if scenario.beat(id).is_none() {
+                return Err(EngineError::MissingBeat(id.clone()));
+            }
+        }
+        match action {
+            Action::Start { seed, at_ms } => Ok(Session::new(scenario, *seed, *at_ms)),
+            Action::RestartFrom { turn, at_ms } => self.restart_from(scenario, *turn, *at_ms),
+            Action::Tick { at_ms } => {
+                let mut s = self.clone();
+                s.advance_time(scenario, *at_ms);
+                s.now_ms = *at_ms;
+                s.log.push(action.clone());
+                Ok(s)
+            }
+            Action::Backchannel { at_ms } => {
+                let mut s = self.clone();
+                s.advance_time(scenario, *at_ms);
+                s.now_ms = *at_ms;
+                if s.ended().is_some() {
+                    return Err(EngineError::Ended);
+                }
+                if s.speaking(scenario) {
+                    s.partner.backchannels += 1;
+                    if let Position::Beat { backchanneled, .. } = &mut s.position {
+                        // Encouraging them to go on builds a little trust, once per beat.
+                        if !*backchanneled {
+                            *backchanneled = true;
+                            s.apply_effect(Effect {
+                                agitation: 0,
+                                trust: 1,
+                            });
+                        }
+                    }
+                }
+                s.log.push(action.clone());
+                Ok(s)
+            }
+            Action::Reply { choice, at_ms } => {
+                let mut s = self.clone();
+                s.advance_time(scenario, *at_ms);
+                s.now_ms = *at_ms;
+                if s.ended().is_some() {
+                    return Err(EngineError::Ended);
+                }
+                if !s.choices(scenario).iter().any(|(i, _)| i == choice) {
+                    return Err(EngineError::NoSuchChoice(*choice));
+                }
+                let beat = s.beat(scenario).ok_or(EngineError::Ended)?;
+                let picked = &beat.choices[*choice];
+                let lines = s.lines(scenario);
+                let total = speech_ms(lines);
+                let elapsed = s.elapsed_ms();
+                let interrupted = elapsed < total;
+                let done = lines_finished(lines, elapsed);
+                let missed: Vec<String> =
+                    lines[done..].iter().filter_map(|l| l.key.clone()).collect();
+                if interrupted {
+                    s.partner.interruptions += 1;
+                    s.apply_effect(scenario.interruption);
+                }
+                s.apply_effect(picked.effect);
+                if picked.slight {
+                    s.partner.slights += 1;
+                }
+                s.partner.memories.extend(picked.remember.iter().cloned());
+                let facts = FactsAt {
+                    state: &s.partner,
+                    interrupted,
+                };
+                let target = picked
+                    .routes
+                    .iter()
+                    .find(|r| r.when.holds(&facts))
+                    .map_or(&picked.goto, |r| &r.goto)
+                    .clone();
+                s.turns.push(Turn {
+                    beat: beat.id.clone(),
+                    choice: *choice,
+                    text: picked.text.clone(),
+                    elapsed_ms: elapsed,
+                    speech_ms: total,
+                    interrupted,
+                    missed,
+                    agitation_after: s.partner.agitation,
+                    trust_after: s.partner.trust,
+                });
+                s.enter(scenario, &target, *at_ms);
+                s.log.push(action.clone());
+                Ok(s)
+            }
+        }
+    }
+
+    fn restart_from(
+        &self,
+        scenario: &Scenario,
+        turn: usize,
+        at_ms: u64,
+    ) -> Result<Session, EngineError> {
+        if turn >= self.turns.len() {
+            return Err(EngineError::NoSuchTurn(turn));
+        }
+        // Replay from the start; the last moment before a reply with `turn` replies
+        // behind is the one that led to the reply being taken back.
+        let mut s = Session::new(scenario, self.seed, self.started_ms);
+        let mut snapshot = None;
+        for a in &self.log {
+            if matches!(a, Action::Reply { .. }) && s.turns.len() == turn {
+                snapshot = Some(s.clone());
+            }
+            s = s.apply(scenario, a)?;
+        }
+        let mut s = snapshot.ok_or(EngineError::NoSuchTurn(turn))?;
+        // They begin that beat again now, so the trainee hears all of it anew.
+        for key in s.lines(scenario).iter().filter_map(|l| l.key.as_ref()) {
+            s.partner.heard.remove(key);
+        }
+        if let Position::Beat {
+            started_ms,
+            backchanneled,
+            ..
+        } = &mut s.position
+        {
+            *started_ms = at_ms;
+            *backchanneled = false;
+        }
+        s.now_ms = at_ms;
+        s.log = self.log.clone();
+        s.log.push(Action::RestartFrom { turn, at_ms });
+        Ok(s)
+    }
+}

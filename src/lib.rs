@@ -1,0 +1,11 @@
+//! Attune: the scenario engine, validator and scorer (pure Rust), and the web shell on wasm32.
+
+pub mod builtin;
+pub mod condition;
+pub mod engine;
+pub mod playtest;
+pub mod scenario;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,175 @@
+//! Seeded random playthroughs that find dead ends, endless loops and endings no one reaches.
+
+use crate::engine::{speech_ms, Action, Session};
+use crate::scenario::Scenario;
+use crate::validate::successors;
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// A playthrough gives up after this many actions and reports a possible endless loop.
+pub const MAX_STEPS: usize = 1_000;
+
+/// Where a playthrough got stuck.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stuck {
+    /// The run's number (0-based) and the seed that reproduces it.
+    pub run: u32,
+    pub seed: u64,
+    /// The beat where nothing could be said.
+    pub beat: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
+/// What a batch of random playthroughs found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PlaytestReport {
+    pub runs: u32,
+    /// How often each ending was reached.
+    pub endings: BTreeMap<String, u32>,
+    /// Endings no run reached.
+    pub unreached_endings: Vec<String>,
+    /// Beats no run visited.
+    pub unvisited_beats: Vec<String>,
+    /// Runs that got stuck.
+    pub stuck: Vec<Stuck>,
+    /// The fewest replies any run needed to reach an ending.
+    pub fewest_replies: Option<usize>,
+    pub interruptions: u32,
+}
+
+impl PlaytestReport {
+    /// Whether the playtest found something that must be fixed.
+    pub fn failed(&self) -> bool {
+        !self.stuck.is_empty() || !self.unreached_endings.is_empty()
+    }
+}
+
+/// Plays `runs` random playthroughs; run `i` uses seed `seed + i`.
+///
+/// A random player replies at a random moment (sometimes while the other person
+/// is still speaking, which is an interruption), sometimes gives a back-channel
+/// first, and picks any reply on offer.
+pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
+    let mut report = PlaytestReport {
+        runs,
+        ..PlaytestReport::default()
+    };
+    let mut visited: BTreeSet<String> = BTreeSet::new();
+    for run in 0..runs {
+        let run_seed = seed.wrapping_add(u64::from(run));
+        let mut rng = StdRng::seed_from_u64(run_seed);
+        let mut now = 0u64;
+        let mut session = Session::new(scenario, rng.random(), now);
+        let mut steps = 0;
+        loop {
+            if let Some(ending) = session.ended() {
+                *report.endings.entry(ending.to_string()).or_default() += 1;
+                let n = session.turns.len();
+                report.fewest_replies = Some(report.fewest_replies.map_or(n, |f| f.min(n)));
+                report.interruptions += session.partner.interruptions;
+                break;
+            }
+            let Some(beat) = session.beat(scenario) else {
+                report.stuck.push(Stuck {
+                    run,
+                    seed: run_seed,
+                    beat: String::new(),
+                    reason: "the session points at no beat".into(),
+                });
+                break;
+            };
+            visited.insert(beat.id.clone());
+            steps += 1;
+            if steps > MAX_STEPS {
+                report.stuck.push(Stuck {
+                    run,
+                    seed: run_seed,
+                    beat: beat.id.clone(),
+                    reason: format!(
+                        "no ending after {MAX_STEPS} steps: a loop the player cannot leave"
+                    ),
+                });
+                break;
+            }
+            let total = speech_ms(session.lines(scenario));
+            let elapsed = session.elapsed_ms();
+            let choices = session.choices(scenario);
+            if choices.is_empty() {
+                if beat.next.is_some() {
+                    now += total.saturating_sub(elapsed).max(1);
+                    session = step(scenario, &session, Action::Tick { at_ms: now });
+                    continue;
+                }
+                report.stuck.push(Stuck {
+                    run,
+                    seed: run_seed,
+                    beat: beat.id.clone(),
+                    reason: "no reply is on offer in this state and the beat has no `next`".into(),
+                });
+                break;
+            }
+            if rng.random_bool(0.3) && elapsed < total {
+                now += 1;
+                session = step(scenario, &session, Action::Backchannel { at_ms: now });
+            }
+            // Mostly wait for the end; sometimes cut in.
+            let wait = if rng.random_bool(0.25) {
+                rng.random_range(0..total.max(1))
+            } else {
+                total + rng.random_range(0..2_000)
+            };
+            now = now.max(session.now_ms) + wait.saturating_sub(session.elapsed_ms()).max(1);
+            let (choice, _) = choices[rng.random_range(0..choices.len())];
+            session = step(scenario, &session, Action::Reply { choice, at_ms: now });
+        }
+    }
+    report.unvisited_beats = scenario
+        .beats
+        .iter()
+        .filter(|b| !visited.contains(&b.id))
+        .map(|b| b.id.clone())
+        .collect();
+    report.unreached_endings = scenario
+        .endings
+        .iter()
+        .filter(|e| !report.endings.contains_key(&e.id))
+        .map(|e| e.id.clone())
+        .collect();
+    report
+}
+
+fn step(scenario: &Scenario, session: &Session, action: Action) -> Session {
+    // The random player only takes actions the engine offers; an error here is an engine bug.
+    session
+        .apply(scenario, &action)
+        .unwrap_or_else(|e| panic!("engine refused {action:?}: {e}"))
+}
+
+/// The fewest replies on any path from the start to an ending, ignoring conditions
+/// (so a lower bound on every real playthrough); `None` if no ending can be reached.
+pub fn shortest_path_replies(scenario: &Scenario) -> Option<usize> {
+    // 0-1 breadth-first search: a reply costs one, a `next` costs nothing.
+    let mut best: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([(scenario.start.as_str(), 0usize)]);
+    while let Some((id, cost)) = queue.pop_front() {
+        if best.get(id).is_some_and(|&c| c <= cost) {
+            continue;
+        }
+        best.insert(id, cost);
+        let Some(b) = scenario.beat(id) else { continue };
+        if let Some(n) = &b.next {
+            queue.push_front((n, cost));
+        }
+        for n in successors(b).filter(|n| Some(*n) != b.next.as_deref()) {
+            queue.push_back((n, cost + 1));
+        }
+    }
+    scenario
+        .endings
+        .iter()
+        .filter_map(|e| best.get(e.id.as_str()).copied())
+        .min()
+}

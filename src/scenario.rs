@@ -1,0 +1,570 @@
+//! The scenario model (immutable story data) and its TOML file format.
+//!
+//! The format is documented field by field in `docs/scenario-format.md`.
+
+use crate::condition::Condition;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// One conversation a trainee can play: metadata, beats and endings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable identifier used in links and saved progress.
+    pub id: String,
+    /// Title shown in the library.
+    pub title: String,
+    /// One line saying what the conversation is about.
+    pub summary: String,
+    /// Who the trainee plays.
+    pub trainee_role: String,
+    /// The other person in the conversation.
+    pub partner: Partner,
+    /// Where the conversation happens.
+    pub setting: String,
+    /// How long a playthrough usually takes, in minutes.
+    pub minutes: u32,
+    /// How demanding the conversation is.
+    pub difficulty: Difficulty,
+    /// Free tags for filtering in the library.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The id of the first beat.
+    pub start: String,
+    /// The other person's state when the conversation starts.
+    #[serde(default)]
+    pub mood: Mood,
+    /// What taking the floor before they finish does to their state.
+    #[serde(default = "Effect::interruption_default")]
+    pub interruption: Effect,
+    /// Everything the other person says, with the trainee's replies.
+    #[serde(rename = "beat")]
+    pub beats: Vec<Beat>,
+    /// The ways the conversation can end.
+    #[serde(rename = "ending")]
+    pub endings: Vec<Ending>,
+}
+
+/// The person the trainee talks with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// Their name, as shown beside their lines.
+    pub name: String,
+    /// What they are to the trainee: customer, patient, colleague.
+    pub role: String,
+}
+
+/// How demanding a scenario is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Introductory,
+    Intermediate,
+    Advanced,
+}
+
+impl Difficulty {
+    /// A word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::Introductory => "Introductory",
+            Difficulty::Intermediate => "Intermediate",
+            Difficulty::Advanced => "Advanced",
+        }
+    }
+}
+
+/// The other person's emotional state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mood {
+    /// 0 (settled) to 100 (furious).
+    pub agitation: i32,
+    /// 0 (none) to 100 (full).
+    pub trust: i32,
+}
+
+impl Default for Mood {
+    fn default() -> Self {
+        Mood {
+            agitation: 30,
+            trust: 50,
+        }
+    }
+}
+
+/// A change to the other person's state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    #[serde(default)]
+    pub agitation: i32,
+    #[serde(default)]
+    pub trust: i32,
+}
+
+impl Effect {
+    /// Taking the floor early: a little more agitated, a little less trusting.
+    pub fn interruption_default() -> Self {
+        Effect {
+            agitation: 5,
+            trust: -5,
+        }
+    }
+}
+
+/// A turn of the other person's speech and the trainee's possible replies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beat {
+    /// Unique among the scenario's beats and endings.
+    pub id: String,
+    /// What they say, sentence by sentence.
+    pub lines: Vec<Line>,
+    /// Other wording used instead of `lines` when its condition holds on arrival.
+    #[serde(default, rename = "variant", skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    /// The trainee's replies.
+    #[serde(default, rename = "choice", skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Where the conversation goes when they finish speaking, for beats without choices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// One sentence (or a few) the other person says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// What they say.
+    pub text: String,
+    /// How long saying it takes, in milliseconds; by default, the time to say it
+    /// at a conversational pace (see [`Line::duration_ms`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ms: Option<u32>,
+    /// Names the line so conditions can ask whether it was heard to its end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// Conversational speech runs at about 150 to 160 words a minute.
+pub const MS_PER_WORD: u32 = 375;
+/// A breath between sentences.
+pub const MS_PAUSE: u32 = 400;
+
+impl Line {
+    /// How long the line takes to say: `ms` if given, else its words at a conversational pace.
+    pub fn duration_ms(&self) -> u32 {
+        self.ms.unwrap_or_else(|| {
+            let words = self.text.split_whitespace().count() as u32;
+            (words.max(1) * MS_PER_WORD + MS_PAUSE).min(60_000)
+        })
+    }
+}
+
+/// Alternative lines for a beat, used when the condition holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub when: Condition,
+    pub lines: Vec<Line>,
+}
+
+/// How good an author judges a reply to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quality {
+    Best,
+    Good,
+    Mixed,
+    Poor,
+}
+
+/// A reply the trainee can give.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// What the trainee says.
+    pub text: String,
+    /// Where the conversation goes: a beat or an ending.
+    pub goto: String,
+    /// The reply is offered only when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// What the reply does to the other person's state.
+    #[serde(default)]
+    pub effect: Effect,
+    /// The other person takes the reply as a slight and stays wary: later warmth lands softer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub slight: bool,
+    /// Memories the reply leaves, for later conditions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remember: Vec<String>,
+    /// Detours taken instead of `goto` when their condition holds after the reply.
+    #[serde(default, rename = "route", skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+    /// The author's judgement of the reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
+    /// A coaching note on the reply, shown in coach mode and the debrief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+/// A conditional detour for a reply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub when: Condition,
+    pub goto: String,
+}
+
+/// How a conversation ended for the relationship.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// Trust restored or deepened.
+    Repaired,
+    /// Resolved, with the relationship about where it was.
+    Steady,
+    /// Resolved at a cost, or left uneasy.
+    Strained,
+    /// The person leaves, or the relationship breaks.
+    Lost,
+}
+
+impl Outcome {
+    /// A word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Repaired => "Relationship repaired",
+            Outcome::Steady => "Relationship steady",
+            Outcome::Strained => "Relationship strained",
+            Outcome::Lost => "Relationship lost",
+        }
+    }
+}
+
+/// One way the conversation ends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    /// Unique among the scenario's beats and endings.
+    pub id: String,
+    /// A short name for the ending.
+    pub title: String,
+    /// What it means for the relationship.
+    pub outcome: Outcome,
+    /// The other person's last words, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<Line>,
+    /// What happened and why, for the trainee.
+    pub debrief: String,
+}
+
+impl Scenario {
+    /// The beat with this id.
+    pub fn beat(&self, id: &str) -> Option<&Beat> {
+        self.beats.iter().find(|b| b.id == id)
+    }
+
+    /// The ending with this id.
+    pub fn ending(&self, id: &str) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.id == id)
+    }
+}
+
+/// A place in a scenario file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The file's name as given.
+    pub file: String,
+    /// The id of the beat or ending concerned.
+    pub node: Option<String>,
+    /// `beat` or `ending`, with `node`.
+    pub node_kind: Option<String>,
+    /// The field concerned, as a path such as `choice[2].goto`.
+    pub field: Option<String>,
+    /// 1-based line and column, where known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// `file:line:column`, as far as known.
+    pub fn position(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+
+    /// `beat "x", field `y``, as far as known; empty for the file as a whole.
+    pub fn context(&self) -> String {
+        match (&self.node, &self.field) {
+            (Some(n), Some(fl)) => format!("{} \"{n}\", field `{fl}`", self.kind()),
+            (Some(n), None) => format!("{} \"{n}\"", self.kind()),
+            (None, Some(fl)) => format!("field `{fl}`"),
+            (None, None) => String::new(),
+        }
+    }
+
+    fn kind(&self) -> &str {
+        self.node_kind.as_deref().unwrap_or("entry")
+    }
+
+    /// Formats `file:line:col: severity: [context: ]message`.
+    pub fn message(&self, severity: &str, message: &str) -> String {
+        let context = self.context();
+        if context.is_empty() {
+            format!("{}: {severity}: {message}", self.position())
+        } else {
+            format!("{}: {severity}: {context}: {message}", self.position())
+        }
+    }
+}
+
+/// A step in a path to a field: a table key or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Renders a path as `beat[3].choice[1].goto`.
+pub fn path_string(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Finds where things are in a scenario file's text.
+pub struct SourceMap<'a> {
+    file: &'a str,
+    text: &'a str,
+    root: Option<toml::Spanned<toml::de::DeTable<'a>>>,
+}
+
+type DeValue<'a> = toml::de::DeValue<'a>;
+
+impl<'a> SourceMap<'a> {
+    /// Indexes a file; a file TOML cannot read still gives line and column for offsets.
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        let root = toml::de::DeTable::parse(text).ok();
+        SourceMap { file, text, root }
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+
+    /// The location of a field, given its path (`beat`, 3, `choice`, 1, `goto`).
+    ///
+    /// Falls back to the nearest enclosing entry that exists in the file.
+    pub fn locate(&self, path: &[Seg]) -> Location {
+        let mut loc = Location {
+            file: self.file.to_string(),
+            ..Location::default()
+        };
+        let Some(root) = &self.root else {
+            return loc;
+        };
+        let (node, field) = split_node(path);
+        loc.field = field;
+        // Walk the path as far as it goes.
+        let mut span: Option<Range<usize>> = None;
+        let mut current: Option<&DeValue<'a>> = None;
+        let mut table = Some(root.get_ref());
+        for seg in path {
+            match seg {
+                Seg::Key(k) => {
+                    let Some(t) = table else { break };
+                    let Some((key, value)) = t.iter().find(|(key, _)| key.get_ref() == k) else {
+                        break;
+                    };
+                    // Point at the key for a scalar, which is where a person looks.
+                    span = Some(key.span());
+                    current = Some(value.get_ref());
+                }
+                Seg::Index(i) => {
+                    let Some(DeValue::Array(items)) = current else {
+                        break;
+                    };
+                    let Some(item) = items.get(*i) else { break };
+                    span = Some(item.span());
+                    current = Some(item.get_ref());
+                }
+            }
+            table = match current {
+                Some(DeValue::Table(t)) => Some(t),
+                _ => None,
+            };
+        }
+        if let Some(span) = span {
+            let (l, c) = self.line_col(span.start);
+            loc.line = Some(l);
+            loc.column = Some(c);
+        }
+        self.set_node(&mut loc, node);
+        loc
+    }
+
+    fn set_node(&self, loc: &mut Location, node: Option<(&str, usize)>) {
+        if let Some((kind, index)) = node {
+            loc.node = self.node_id(kind, index);
+            loc.node_kind = Some(kind.to_string());
+        }
+    }
+
+    /// The location of a byte offset: line, column, and the beat or ending around it.
+    pub fn locate_offset(&self, offset: usize) -> Location {
+        let (l, c) = self.line_col(offset);
+        let mut loc = Location {
+            file: self.file.to_string(),
+            line: Some(l),
+            column: Some(c),
+            ..Location::default()
+        };
+        if let Some(root) = &self.root {
+            let mut path = Vec::new();
+            deepest(root.get_ref(), offset, &mut path);
+            let (node, field) = split_node(&path);
+            self.set_node(&mut loc, node);
+            loc.field = field;
+        }
+        loc
+    }
+
+    fn node_id(&self, kind: &str, index: usize) -> Option<String> {
+        let root = self.root.as_ref()?;
+        let (_, list) = root.get_ref().iter().find(|(k, _)| k.get_ref() == kind)?;
+        let DeValue::Array(items) = list.get_ref() else {
+            return None;
+        };
+        let DeValue::Table(t) = items.get(index)?.get_ref() else {
+            return None;
+        };
+        let (_, id) = t.iter().find(|(k, _)| k.get_ref() == "id")?;
+        match id.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => None,
+        }
+        .or_else(|| Some(format!("{kind} #{}", index + 1)))
+    }
+}
+
+/// Splits `beat[3].choice[1].goto` into the node (`beat`, 3) and the field (`choice[1].goto`).
+fn split_node(path: &[Seg]) -> (Option<(&str, usize)>, Option<String>) {
+    match path {
+        [Seg::Key(kind), Seg::Index(i), rest @ ..] if kind == "beat" || kind == "ending" => {
+            let field = (!rest.is_empty()).then(|| path_string(rest));
+            (Some((kind.as_str(), *i)), field)
+        }
+        [] => (None, None),
+        _ => (None, Some(path_string(path))),
+    }
+}
+
+/// The whole stretch of text a value covers: for an `[[array]]` item, the
+/// header's span reaches only the header, so children widen it.
+fn extent(value: &toml::Spanned<DeValue<'_>>) -> Range<usize> {
+    let mut r = value.span();
+    let mut widen = |o: Range<usize>| {
+        r.start = r.start.min(o.start);
+        r.end = r.end.max(o.end);
+    };
+    match value.get_ref() {
+        DeValue::Table(t) => {
+            for (k, v) in t.iter() {
+                widen(k.span());
+                widen(extent(v));
+            }
+        }
+        DeValue::Array(items) => {
+            for item in items {
+                widen(extent(item));
+            }
+        }
+        _ => {}
+    }
+    r
+}
+
+/// The path of the innermost key or item whose text holds the offset.
+fn deepest(table: &toml::de::DeTable<'_>, offset: usize, path: &mut Vec<Seg>) {
+    let holds = |r: Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
+    for (key, value) in table.iter() {
+        if holds(key.span()) || holds(extent(value)) {
+            path.push(Seg::Key(key.get_ref().to_string()));
+            match value.get_ref() {
+                DeValue::Table(t) => deepest(t, offset, path),
+                DeValue::Array(items) => {
+                    if let Some((i, item)) =
+                        items.iter().enumerate().find(|(_, it)| holds(extent(it)))
+                    {
+                        path.push(Seg::Index(i));
+                        if let DeValue::Table(t) = item.get_ref() {
+                            deepest(t, offset, path);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A problem that stops a file from being read as a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub location: Location,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.location.message("error", &self.message))
+    }
+}
+
+/// Reads a scenario from TOML text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
+    toml::from_str::<Scenario>(text).map_err(|e| {
+        let map = SourceMap::new(file, text);
+        let location = match e.span() {
+            Some(span) => map.locate_offset(span.start),
+            None => Location {
+                file: file.to_string(),
+                ..Location::default()
+            },
+        };
+        ParseError {
+            location,
+            message: e.message().trim().to_string(),
+        }
+    })
+}

@@ -1,0 +1,606 @@
+//! Checks a scenario for mistakes a trainer can make; the CLI and the browser share it.
+
+use crate::condition::{is_name, Atom, Condition};
+use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The scenario cannot be played as written.
+    Error,
+    /// The scenario plays, but probably not as meant.
+    Warning,
+}
+
+/// What kind of problem it is; stable, for tests and tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The file is not valid TOML or does not have the scenario's shape.
+    Syntax,
+    /// A field the format does not know (often a typo).
+    UnknownField,
+    /// Two beats or endings share an id.
+    DuplicateId,
+    /// A `start`, `goto` or `next` names no beat or ending.
+    UnknownTarget,
+    /// No path from the start leads here.
+    Unreachable,
+    /// A beat that is not an ending has no way on.
+    DeadEnd,
+    /// Beats that lead only to each other, never to an ending.
+    EndlessLoop,
+    /// Text that must be written is empty.
+    EmptyText,
+    /// A number outside what the format allows.
+    OutOfRange,
+    /// A condition that no play can satisfy.
+    NeverHolds,
+    /// An id, memory or key with characters the format does not allow.
+    BadName,
+}
+
+/// One problem found in a scenario file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub kind: Kind,
+    pub location: Location,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        f.write_str(&self.location.message(sev, &self.message))
+    }
+}
+
+/// A file's scenario, if it could be read, and every problem found in it.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub scenario: Option<Scenario>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// The scenario, if it has no errors.
+    pub fn playable(&self) -> Option<&Scenario> {
+        if self.has_errors() {
+            None
+        } else {
+            self.scenario.as_ref()
+        }
+    }
+}
+
+/// Reads and checks one scenario file; never panics, whatever the text.
+pub fn check_file(file: &str, text: &str) -> Report {
+    match scenario::parse(file, text) {
+        Err(e) => {
+            let kind = if e.message.contains("unknown field") {
+                Kind::UnknownField
+            } else {
+                Kind::Syntax
+            };
+            Report {
+                scenario: None,
+                problems: vec![Problem {
+                    severity: Severity::Error,
+                    kind,
+                    location: e.location,
+                    message: e.message,
+                }],
+            }
+        }
+        Ok(s) => {
+            let map = SourceMap::new(file, text);
+            let problems = check(&s)
+                .into_iter()
+                .map(|f| Problem {
+                    severity: f.severity,
+                    kind: f.kind,
+                    location: map.locate(&f.path),
+                    message: f.message,
+                })
+                .collect();
+            Report {
+                scenario: Some(s),
+                problems,
+            }
+        }
+    }
+}
+
+/// A problem found in a parsed scenario, placed by its path in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub kind: Kind,
+    pub path: Vec<Seg>,
+    pub message: String,
+}
+
+/// Builds a path from a mix of keys and indices.
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => { vec![$(Seg::from($seg)),*] };
+}
+
+impl From<&str> for Seg {
+    fn from(k: &str) -> Seg {
+        Seg::Key(k.to_string())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(i: usize) -> Seg {
+        Seg::Index(i)
+    }
+}
+
+/// Allowed range of a line's speaking time, in milliseconds.
+pub const LINE_MS: (u32, u32) = (300, 60_000);
+/// Allowed range of an effect on agitation or trust.
+pub const EFFECT_RANGE: (i32, i32) = (-100, 100);
+
+/// Checks a parsed scenario; every finding carries the path of the field concerned.
+pub fn check(s: &Scenario) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut err = |kind, path: Vec<Seg>, message: String| {
+        out.push(Finding {
+            severity: Severity::Error,
+            kind,
+            path,
+            message,
+        })
+    };
+
+    // Text that must be there.
+    for (field, value) in [
+        ("id", &s.id),
+        ("title", &s.title),
+        ("summary", &s.summary),
+        ("trainee_role", &s.trainee_role),
+        ("setting", &s.setting),
+    ] {
+        if value.trim().is_empty() {
+            err(Kind::EmptyText, path![field], format!("`{field}` is empty"));
+        }
+    }
+    for (field, value) in [("name", &s.partner.name), ("role", &s.partner.role)] {
+        if value.trim().is_empty() {
+            err(
+                Kind::EmptyText,
+                path!["partner", field],
+                format!("the partner's `{field}` is empty"),
+            );
+        }
+    }
+    if !s.id.trim().is_empty() && !is_name(&s.id) {
+        err(
+            Kind::BadName,
+            path!["id"],
+            format!("id `{}` may use only letters, digits, - and _", s.id),
+        );
+    }
+    if !(1..=180).contains(&s.minutes) {
+        err(
+            Kind::OutOfRange,
+            path!["minutes"],
+            format!("`minutes` is {}; it must be from 1 to 180", s.minutes),
+        );
+    }
+    for (field, v) in [("agitation", s.mood.agitation), ("trust", s.mood.trust)] {
+        if !(0..=100).contains(&v) {
+            err(
+                Kind::OutOfRange,
+                path!["mood", field],
+                format!("starting {field} is {v}; it must be from 0 to 100"),
+            );
+        }
+    }
+    check_effect(&s.interruption, path!["interruption"], &mut err);
+
+    // Ids: well formed and unique across beats and endings.
+    let mut seen: BTreeMap<&str, Vec<Seg>> = BTreeMap::new();
+    let ids = s
+        .beats
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), path!["beat", i, "id"]))
+        .chain(
+            s.endings
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), path!["ending", i, "id"])),
+        );
+    for (id, p) in ids {
+        if id.trim().is_empty() {
+            err(Kind::EmptyText, p, "the id is empty".into());
+            continue;
+        }
+        if !is_name(id) {
+            err(
+                Kind::BadName,
+                p.clone(),
+                format!("id `{id}` may use only letters, digits, - and _"),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            let (l1, _) = first.split_at(2);
+            err(
+                Kind::DuplicateId,
+                p,
+                format!(
+                    "id `{id}` is used twice (first by {})",
+                    scenario::path_string(l1)
+                ),
+            );
+        } else {
+            seen.insert(id, p);
+        }
+    }
+    if s.endings.is_empty() {
+        err(
+            Kind::DeadEnd,
+            path![],
+            "the scenario has no `[[ending]]`, so no conversation can finish".into(),
+        );
+    }
+
+    let known = |id: &str| s.beat(id).is_some() || s.ending(id).is_some();
+    if !known(&s.start) {
+        err(
+            Kind::UnknownTarget,
+            path!["start"],
+            format!("`start` names `{}`, which is no beat", s.start),
+        );
+    } else if s.ending(&s.start).is_some() {
+        err(
+            Kind::DeadEnd,
+            path!["start"],
+            "`start` names an ending; the conversation would be over before it began".into(),
+        );
+    }
+
+    // What conditions can ask about.
+    let memories: BTreeSet<&str> = s
+        .beats
+        .iter()
+        .flat_map(|b| &b.choices)
+        .flat_map(|c| &c.remember)
+        .map(String::as_str)
+        .collect();
+    let keys: BTreeSet<&str> = s
+        .beats
+        .iter()
+        .flat_map(|b| {
+            b.lines
+                .iter()
+                .chain(b.variants.iter().flat_map(|v| &v.lines))
+        })
+        .filter_map(|l| l.key.as_deref())
+        .collect();
+    let check_condition = |c: &Condition,
+                           p: Vec<Seg>,
+                           in_route: bool,
+                           err: &mut dyn FnMut(Kind, Vec<Seg>, String)| {
+        if let Some(why) = c.contradiction() {
+            err(
+                Kind::NeverHolds,
+                p.clone(),
+                format!("condition `{c}` can never hold: {why}"),
+            );
+        }
+        for t in c.tests() {
+            let problem = match &t.atom {
+                Atom::Remembers(m) if !memories.contains(m.as_str()) && !t.negated => Some(
+                    format!("condition `{c}` can never hold: no reply leaves the memory `{m}`"),
+                ),
+                Atom::Heard(k) if !keys.contains(k.as_str()) && !t.negated => Some(format!(
+                    "condition `{c}` can never hold: no line has the key `{k}`"
+                )),
+                Atom::Interrupted if !in_route => Some(format!(
+                    "condition `{c}` asks `interrupted`, which only a `route` can know"
+                )),
+                _ => None,
+            };
+            if let Some(m) = problem {
+                err(Kind::NeverHolds, p.clone(), m);
+            }
+        }
+    };
+
+    for (bi, b) in s.beats.iter().enumerate() {
+        let bp = |rest: Vec<Seg>| {
+            let mut p = path!["beat", bi];
+            p.extend(rest);
+            p
+        };
+        check_lines(&b.lines, bp(path!["lines"]), &mut err, true);
+        for (vi, v) in b.variants.iter().enumerate() {
+            check_lines(&v.lines, bp(path!["variant", vi, "lines"]), &mut err, true);
+            check_condition(&v.when, bp(path!["variant", vi, "when"]), false, &mut err);
+        }
+        if b.choices.is_empty() && b.next.is_none() {
+            err(
+                Kind::DeadEnd,
+                bp(path!["id"]),
+                format!("beat `{}` has no `choice` and no `next`, so the conversation stops here without an ending", b.id),
+            );
+        }
+        if !b.choices.is_empty() && b.next.is_some() {
+            err(
+                Kind::DeadEnd,
+                bp(path!["next"]),
+                "a beat has either choices or `next`, not both".into(),
+            );
+        }
+        if let Some(n) = &b.next {
+            if !known(n) {
+                err(
+                    Kind::UnknownTarget,
+                    bp(path!["next"]),
+                    format!("`next` names `{n}`, which is no beat or ending"),
+                );
+            }
+        }
+        for (ci, c) in b.choices.iter().enumerate() {
+            let cp = |rest: Vec<Seg>| {
+                bp({
+                    let mut p = path!["choice", ci];
+                    p.extend(rest);
+                    p
+                })
+            };
+            if c.text.trim().is_empty() {
+                err(
+                    Kind::EmptyText,
+                    cp(path!["text"]),
+                    "the reply's `text` is empty".into(),
+                );
+            }
+            if !known(&c.goto) {
+                err(
+                    Kind::UnknownTarget,
+                    cp(path!["goto"]),
+                    format!("`goto` names `{}`, which is no beat or ending", c.goto),
+                );
+            }
+            check_effect(&c.effect, cp(path!["effect"]), &mut err);
+            if let Some(w) = &c.when {
+                check_condition(w, cp(path!["when"]), false, &mut err);
+            }
+            for m in &c.remember {
+                if !is_name(m) {
+                    err(
+                        Kind::BadName,
+                        cp(path!["remember"]),
+                        format!("memory `{m}` may use only letters, digits, - and _"),
+                    );
+                }
+            }
+            if let Some(f) = &c.feedback {
+                if f.trim().is_empty() {
+                    err(
+                        Kind::EmptyText,
+                        cp(path!["feedback"]),
+                        "`feedback` is empty; leave it out instead".into(),
+                    );
+                }
+            }
+            for (ri, r) in c.routes.iter().enumerate() {
+                if !known(&r.goto) {
+                    err(
+                        Kind::UnknownTarget,
+                        cp(path!["route", ri, "goto"]),
+                        format!(
+                            "the route's `goto` names `{}`, which is no beat or ending",
+                            r.goto
+                        ),
+                    );
+                }
+                check_condition(&r.when, cp(path!["route", ri, "when"]), true, &mut err);
+            }
+        }
+    }
+    for (ei, e) in s.endings.iter().enumerate() {
+        for (field, value) in [("title", &e.title), ("debrief", &e.debrief)] {
+            if value.trim().is_empty() {
+                err(
+                    Kind::EmptyText,
+                    path!["ending", ei, field],
+                    format!("the ending's `{field}` is empty"),
+                );
+            }
+        }
+        check_lines(&e.lines, path!["ending", ei, "lines"], &mut err, false);
+    }
+
+    // Beats whose choices are all conditional may leave the trainee with nothing to say.
+    let mut warnings = Vec::new();
+    for (bi, b) in s.beats.iter().enumerate() {
+        if !b.choices.is_empty() && b.choices.iter().all(|c| c.when.is_some()) {
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::DeadEnd,
+                path: path!["beat", bi, "choice"],
+                message: format!(
+                    "every reply in beat `{}` has a `when`; if none holds, the trainee has nothing to say (give one reply no condition)",
+                    b.id
+                ),
+            });
+        }
+    }
+
+    // The graph: what can be reached from the start, and what can reach an ending.
+    graph_findings(s, &mut out, &mut warnings);
+    out.extend(warnings);
+    out
+}
+
+fn check_effect(
+    e: &crate::scenario::Effect,
+    p: Vec<Seg>,
+    err: &mut dyn FnMut(Kind, Vec<Seg>, String),
+) {
+    for (field, v) in [("agitation", e.agitation), ("trust", e.trust)] {
+        if !(EFFECT_RANGE.0..=EFFECT_RANGE.1).contains(&v) {
+            let mut q = p.clone();
+            q.push(Seg::Key(field.into()));
+            err(
+                Kind::OutOfRange,
+                q,
+                format!("a change of {v} to {field} is out of range (from -100 to 100)"),
+            );
+        }
+    }
+}
+
+fn check_lines(
+    lines: &[crate::scenario::Line],
+    p: Vec<Seg>,
+    err: &mut dyn FnMut(Kind, Vec<Seg>, String),
+    required: bool,
+) {
+    if required && lines.is_empty() {
+        err(
+            Kind::EmptyText,
+            p.clone(),
+            "`lines` is empty; the other person must say something".into(),
+        );
+    }
+    for (li, l) in lines.iter().enumerate() {
+        let mut q = p.clone();
+        q.push(Seg::Index(li));
+        if l.text.trim().is_empty() {
+            let mut r = q.clone();
+            r.push(Seg::Key("text".into()));
+            err(Kind::EmptyText, r, "the line's `text` is empty".into());
+        }
+        if let Some(ms) = l.ms.filter(|ms| !(LINE_MS.0..=LINE_MS.1).contains(ms)) {
+            let mut r = q.clone();
+            r.push(Seg::Key("ms".into()));
+            err(
+                Kind::OutOfRange,
+                r,
+                format!(
+                    "`ms` is {}; a line takes from {} to {} milliseconds to say",
+                    ms, LINE_MS.0, LINE_MS.1
+                ),
+            );
+        }
+        if let Some(k) = &l.key {
+            if !is_name(k) {
+                let mut r = q.clone();
+                r.push(Seg::Key("key".into()));
+                err(
+                    Kind::BadName,
+                    r,
+                    format!("key `{k}` may use only letters, digits, - and _"),
+                );
+            }
+        }
+    }
+}
+
+/// Every place a beat can lead: choices, their routes, and `next`.
+pub fn successors(b: &crate::scenario::Beat) -> impl Iterator<Item = &str> {
+    b.choices
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.goto.as_str()).chain(c.routes.iter().map(|r| r.goto.as_str()))
+        })
+        .chain(b.next.as_deref())
+}
+
+fn graph_findings(s: &Scenario, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
+    // Forward reachability from the start.
+    let mut reached: BTreeSet<&str> = BTreeSet::new();
+    let mut queue: VecDeque<&str> = VecDeque::new();
+    if s.beat(&s.start).is_some() {
+        queue.push_back(&s.start);
+        reached.insert(&s.start);
+    }
+    while let Some(id) = queue.pop_front() {
+        if let Some(b) = s.beat(id) {
+            for n in successors(b) {
+                if reached.insert(n) {
+                    queue.push_back(n);
+                }
+            }
+        }
+    }
+    for (bi, b) in s.beats.iter().enumerate() {
+        if !reached.contains(b.id.as_str()) {
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::Unreachable,
+                path: path!["beat", bi, "id"],
+                message: format!("no path from the start leads to beat `{}`", b.id),
+            });
+        }
+    }
+    for (ei, e) in s.endings.iter().enumerate() {
+        if !reached.contains(e.id.as_str()) {
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::Unreachable,
+                path: path!["ending", ei, "id"],
+                message: format!("no path from the start leads to ending `{}`", e.id),
+            });
+        }
+    }
+
+    // Backward: which beats can still get to an ending.
+    let mut can_end: BTreeSet<&str> = s.endings.iter().map(|e| e.id.as_str()).collect();
+    loop {
+        let before = can_end.len();
+        for b in &s.beats {
+            if !can_end.contains(b.id.as_str()) && successors(b).any(|n| can_end.contains(n)) {
+                can_end.insert(&b.id);
+            }
+        }
+        if can_end.len() == before {
+            break;
+        }
+    }
+    for (bi, b) in s.beats.iter().enumerate() {
+        let has_way_on = !b.choices.is_empty() || b.next.is_some();
+        if reached.contains(b.id.as_str()) && has_way_on && !can_end.contains(b.id.as_str()) {
+            let mut cycle: Vec<&str> = s
+                .beats
+                .iter()
+                .filter(|o| reached.contains(o.id.as_str()) && !can_end.contains(o.id.as_str()))
+                .filter(|o| o.choices.len() + usize::from(o.next.is_some()) > 0)
+                .map(|o| o.id.as_str())
+                .collect();
+            cycle.dedup();
+            errors.push(Finding {
+                severity: Severity::Error,
+                kind: Kind::EndlessLoop,
+                path: path!["beat", bi, "id"],
+                message: format!(
+                    "from beat `{}` no path leads to an ending: it only goes round {}",
+                    b.id,
+                    cycle
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            });
+        }
+    }
+}
