@@ -81,7 +81,8 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 });
                 break;
             };
-            visited.insert(beat.id.clone());
+            let beat_id = beat.id.clone();
+            visited.insert(beat_id.clone());
             steps += 1;
             if steps > MAX_STEPS {
                 report.stuck.push(Stuck {
@@ -95,33 +96,41 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 break;
             }
             let total = speech_ms(session.lines(scenario));
-            let elapsed = session.elapsed_ms();
-            let choices = session.choices(scenario);
+            let started = now - session.elapsed_ms();
+            if rng.random_bool(0.3) && session.elapsed_ms() < total {
+                now += 1;
+                session = step(scenario, &session, Action::Backchannel { at_ms: now });
+            }
+            // Mostly wait for them to finish; sometimes cut in.
+            let reply_at = if rng.random_bool(0.25) {
+                started + rng.random_range(0..total.max(1))
+            } else {
+                started + total + rng.random_range(0..2_000)
+            };
+            now = now.max(reply_at);
+            session = step(scenario, &session, Action::Tick { at_ms: now });
+            if session.ended().is_some() || session.beat(scenario).map(|b| b.id.as_str()) != Some(beat_id.as_str()) {
+                continue;
+            }
+            let mut choices = session.choices(scenario);
+            if choices.is_empty() {
+                // Nothing to say yet (replies may wait for a line): let them finish.
+                now = now.max(started + total);
+                session = step(scenario, &session, Action::Tick { at_ms: now });
+                choices = session.choices(scenario);
+            }
             if choices.is_empty() {
                 if beat.next.is_some() {
-                    now += total.saturating_sub(elapsed).max(1);
-                    session = step(scenario, &session, Action::Tick { at_ms: now });
                     continue;
                 }
                 report.stuck.push(Stuck {
                     run,
                     seed: run_seed,
-                    beat: beat.id.clone(),
+                    beat: beat_id,
                     reason: "no reply is on offer in this state and the beat has no `next`".into(),
                 });
                 break;
             }
-            if rng.random_bool(0.3) && elapsed < total {
-                now += 1;
-                session = step(scenario, &session, Action::Backchannel { at_ms: now });
-            }
-            // Mostly wait for the end; sometimes cut in.
-            let wait = if rng.random_bool(0.25) {
-                rng.random_range(0..total.max(1))
-            } else {
-                total + rng.random_range(0..2_000)
-            };
-            now = now.max(session.now_ms) + wait.saturating_sub(session.elapsed_ms()).max(1);
             let (choice, _) = choices[rng.random_range(0..choices.len())];
             session = step(scenario, &session, Action::Reply { choice, at_ms: now });
         }

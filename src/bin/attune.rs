@@ -10,6 +10,14 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    /// Prints a line; a closed pipe (`attune ... | head`) is not an error worth a panic.
+    macro_rules! say {
+        ($($t:tt)*) => {{
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout(), $($t)*);
+        }};
+    }
+
     use attune::playtest::{playtest, shortest_path_replies};
     use attune::validate::{check_file, Severity};
     use clap::{Parser, Subcommand};
@@ -93,17 +101,17 @@ mod cli {
             };
             let report = check_file(&path.display().to_string(), &text);
             for p in &report.problems {
-                println!("{p}");
+                say!("{p}");
                 match p.severity {
                     Severity::Error => errors += 1,
                     Severity::Warning => warnings += 1,
                 }
             }
             if report.problems.is_empty() {
-                println!("{}: ok", path.display());
+                say!("{}: ok", path.display());
             }
         }
-        println!(
+        say!(
             "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
             files.len()
         );
@@ -133,20 +141,20 @@ mod cli {
                     .iter()
                     .filter(|p| p.severity == Severity::Error)
                 {
-                    println!("{p}");
+                    say!("{p}");
                 }
-                println!("{name}: not playtested: fix the errors above first");
+                say!("{name}: not playtested: fix the errors above first");
                 failed = true;
                 continue;
             };
             let r = playtest(scenario, runs, seed);
-            println!(
+            say!(
                 "{name}: {} playthroughs (seeds {seed}..{})",
                 r.runs,
                 seed.wrapping_add(u64::from(runs))
             );
             for e in &scenario.endings {
-                println!(
+                say!(
                     "  ending {:<24} {:>6} ({})",
                     e.id,
                     r.endings.get(&e.id).copied().unwrap_or(0),
@@ -154,19 +162,19 @@ mod cli {
                 );
             }
             if let Some(n) = shortest_path_replies(scenario) {
-                println!("  shortest path to an ending: {n} replies");
+                say!("  shortest path to an ending: {n} replies");
             }
             if let Some(n) = r.fewest_replies {
-                println!("  fewest replies in a playthrough: {n}");
+                say!("  fewest replies in a playthrough: {n}");
             }
             for b in &r.unvisited_beats {
-                println!("  warning: beat `{b}` was never visited");
+                say!("  warning: beat `{b}` was never visited");
             }
             for e in &r.unreached_endings {
-                println!("  error: ending `{e}` was never reached");
+                say!("  error: ending `{e}` was never reached");
             }
             for s in &r.stuck {
-                println!(
+                say!(
                     "  error: dead end in beat `{}` (run {}, seed {}): {}",
                     s.beat, s.run, s.seed, s.reason
                 );
