@@ -125,9 +125,11 @@ impl Condition {
             match words.get(i) {
                 None => break,
                 Some(&"and") => i += 1,
-                Some(other) => return Err(format!(
+                Some(other) => {
+                    return Err(format!(
                     "expected `and` between tests, found `{other}` (use several routes for `or`)"
-                )),
+                ))
+                }
             }
         }
         Ok(Condition {

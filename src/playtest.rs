@@ -109,7 +109,9 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
             };
             now = now.max(reply_at);
             session = step(scenario, &session, Action::Tick { at_ms: now });
-            if session.ended().is_some() || session.beat(scenario).map(|b| b.id.as_str()) != Some(beat_id.as_str()) {
+            if session.ended().is_some()
+                || session.beat(scenario).map(|b| b.id.as_str()) != Some(beat_id.as_str())
+            {
                 continue;
             }
             let mut choices = session.choices(scenario);

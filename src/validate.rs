@@ -431,7 +431,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     // Beats whose choices are all conditional may leave the trainee with nothing to say.
     let mut warnings = Vec::new();
     for (bi, b) in s.beats.iter().enumerate() {
-        if !b.choices.is_empty() && b.choices.iter().all(|c| c.when.is_some()) {
+        if !b.choices.is_empty() && !always_offers_a_reply(b) {
             warnings.push(Finding {
                 severity: Severity::Warning,
                 kind: Kind::DeadEnd,
@@ -513,6 +513,28 @@ fn check_lines(
             }
         }
     }
+}
+
+/// Whether some reply is on offer whatever the state: one has no `when`, or two
+/// have single-test conditions that are each other's negation (`heard x`, `not heard x`).
+fn always_offers_a_reply(b: &crate::scenario::Beat) -> bool {
+    let single: Vec<&crate::condition::Test> = b
+        .choices
+        .iter()
+        .filter_map(|c| match &c.when {
+            None => None,
+            Some(w) => match w.tests() {
+                [t] => Some(t),
+                _ => None,
+            },
+        })
+        .collect();
+    b.choices.iter().any(|c| c.when.is_none())
+        || single.iter().any(|a| {
+            single
+                .iter()
+                .any(|b| a.atom == b.atom && a.negated != b.negated)
+        })
 }
 
 /// Every place a beat can lead: choices, their routes, and `next`.

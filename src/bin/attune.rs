@@ -176,7 +176,10 @@ mod cli {
             for s in &r.stuck {
                 say!(
                     "  error: dead end in beat `{}` (run {}, seed {}): {}",
-                    s.beat, s.run, s.seed, s.reason
+                    s.beat,
+                    s.run,
+                    s.seed,
+                    s.reason
                 );
             }
             failed |= r.failed();
