@@ -200,6 +200,55 @@ impl Condition {
     }
 }
 
+impl Condition {
+    /// Whether every state satisfying `self` also satisfies `other` (so a route
+    /// with `self` placed after one with `other` can never be taken). Conservative:
+    /// `false` when unsure.
+    pub fn implies(&self, other: &Condition) -> bool {
+        // Every non-numeric test of `other` must appear in `self`.
+        let plain_ok = other
+            .tests
+            .iter()
+            .all(|t| matches!(t.atom, Atom::Compare { .. }) || self.tests.contains(t));
+        if !plain_ok {
+            return false;
+        }
+        [Var::Agitation, Var::Trust, Var::Interruptions]
+            .into_iter()
+            .all(|var| {
+                let (Some((lo, hi)), Some((olo, ohi))) = (self.interval(var), other.interval(var))
+                else {
+                    return false;
+                };
+                olo <= lo && hi <= ohi
+            })
+    }
+
+    /// The interval of values of `var` the numeric tests allow; `None` where a `!=` makes it a union.
+    fn interval(&self, var: Var) -> Option<(i64, i64)> {
+        let (mut low, mut high) = var.domain();
+        for t in &self.tests {
+            if let Atom::Compare { var: v, op, value } = t.atom {
+                if v != var {
+                    continue;
+                }
+                match if t.negated { negate(op) } else { op } {
+                    Op::Lt => high = high.min(value - 1),
+                    Op::Le => high = high.min(value),
+                    Op::Gt => low = low.max(value + 1),
+                    Op::Ge => low = low.max(value),
+                    Op::Eq => {
+                        low = low.max(value);
+                        high = high.min(value);
+                    }
+                    Op::Ne => return None,
+                }
+            }
+        }
+        Some((low, high))
+    }
+}
+
 fn negate(op: Op) -> Op {
     match op {
         Op::Lt => Op::Ge,
@@ -355,6 +404,18 @@ mod tests {
         assert!(never("not trust <= 100").is_some());
         assert!(never("trust > 60 and agitation < 40").is_none());
         assert!(never("trust >= 100").is_none());
+    }
+
+    #[test]
+    fn knows_when_one_condition_implies_another() {
+        let c = |s: &str| Condition::parse(s).unwrap();
+        assert!(c("trust < 30").implies(&c("trust < 50")));
+        assert!(!c("trust < 50").implies(&c("trust < 30")));
+        assert!(c("trust < 30 and heard x").implies(&c("trust < 50")));
+        assert!(!c("trust < 30").implies(&c("trust < 50 and heard x")));
+        assert!(c("heard x and remembers y").implies(&c("remembers y")));
+        assert!(!c("agitation > 50").implies(&c("trust < 50")));
+        assert!(!c("trust != 40").implies(&c("trust < 100")));
     }
 
     #[test]

@@ -401,6 +401,16 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
                 }
             }
             for (ri, r) in c.routes.iter().enumerate() {
+                if let Some(earlier) = c.routes[..ri].iter().position(|e| r.when.implies(&e.when)) {
+                    err(
+                        Kind::NeverHolds,
+                        cp(path!["route", ri, "when"]),
+                        format!(
+                            "this route can never be taken: route {earlier} (`{}`) comes first and catches every case `{}` does; put the narrower route first",
+                            c.routes[earlier].when, r.when
+                        ),
+                    );
+                }
                 if !known(&r.goto) {
                     err(
                         Kind::UnknownTarget,
