@@ -1,0 +1,130 @@
+//! The shipped scenarios: all present, all clean, all long enough, all playable to every ending.
+
+use attune::builtin;
+use attune::playtest::{playtest, shortest_path_replies};
+use attune::scenario::{self, Outcome, Quality, Scenario};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[test]
+fn every_file_in_assets_is_shipped_and_nothing_else() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios");
+    let on_disk: BTreeSet<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    let shipped: BTreeSet<String> = builtin::FILES.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(on_disk, shipped);
+}
+
+#[test]
+fn shipped_scenarios_have_no_problems_at_all() {
+    for r in builtin::reports() {
+        let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+    let ids: BTreeSet<String> = builtin::scenarios().into_iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids.len(),
+        builtin::FILES.len(),
+        "scenario ids must be unique"
+    );
+    for required in ["irate-customer", "interrupting-physician", "yes-and"] {
+        assert!(
+            ids.contains(required),
+            "missing required scenario {required}"
+        );
+    }
+}
+
+#[test]
+fn shipped_scenarios_are_substantial() {
+    for s in builtin::scenarios() {
+        assert!(s.beats.len() >= 20, "{}: {} beats", s.id, s.beats.len());
+        assert!(
+            s.endings.len() >= 3,
+            "{}: {} endings",
+            s.id,
+            s.endings.len()
+        );
+        let outcomes: BTreeSet<Outcome> = s.endings.iter().map(|e| e.outcome).collect();
+        assert!(
+            outcomes.contains(&Outcome::Repaired) && outcomes.contains(&Outcome::Lost),
+            "{}: endings must run from a repaired relationship to a lost one",
+            s.id
+        );
+        let shortest = shortest_path_replies(&s).unwrap();
+        assert!(
+            shortest >= 6,
+            "{}: an ending is {shortest} replies from the start",
+            s.id
+        );
+    }
+}
+
+/// The best reply must not be guessable as the longest one.
+#[test]
+fn best_replies_are_not_simply_the_longest() {
+    for s in builtin::scenarios() {
+        let (mut beats, mut longest_is_best) = (0, 0);
+        for b in &s.beats {
+            let Some(best) = b.choices.iter().find(|c| c.quality == Some(Quality::Best)) else {
+                continue;
+            };
+            if b.choices.len() < 2 {
+                continue;
+            }
+            beats += 1;
+            let longest = b.choices.iter().map(|c| c.text.len()).max().unwrap();
+            if best.text.len() == longest {
+                longest_is_best += 1;
+            }
+        }
+        let share = f64::from(longest_is_best) / f64::from(beats);
+        assert!(
+            share <= 0.5,
+            "{}: the best reply is the longest in {longest_is_best} of {beats} beats",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn scenarios_round_trip_through_json_and_toml() {
+    for s in builtin::scenarios() {
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Scenario = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s, "{} changed through JSON", s.id);
+        let text = toml::to_string(&s).unwrap();
+        let back = scenario::parse("round-trip.toml", &text).unwrap();
+        assert_eq!(back, s, "{} changed through TOML", s.id);
+    }
+}
+
+#[test]
+fn seeded_random_playthroughs_reach_every_ending_and_never_stick() {
+    for s in builtin::scenarios() {
+        let r = playtest(&s, 400, 20_261_123);
+        assert!(r.stuck.is_empty(), "{}: {:#?}", s.id, r.stuck);
+        assert!(
+            r.unreached_endings.is_empty(),
+            "{}: never reached {:?}",
+            s.id,
+            r.unreached_endings
+        );
+        assert!(
+            r.unvisited_beats.is_empty(),
+            "{}: never visited {:?}",
+            s.id,
+            r.unvisited_beats
+        );
+        assert!(
+            r.interruptions > 0,
+            "{}: the random player should sometimes cut in",
+            s.id
+        );
+        // Same seed, same report: nothing depends on a clock or global randomness.
+        assert_eq!(playtest(&s, 50, 7), playtest(&s, 50, 7));
+    }
+}
