@@ -447,6 +447,13 @@ impl<'a> SourceMap<'a> {
             let (node, field) = split_node(&path);
             self.set_node(&mut loc, node);
             loc.field = field;
+        } else {
+            // Not TOML at all: the key at the start of the line is the best guess at the field.
+            let line = self.text.lines().nth(l - 1).unwrap_or("");
+            let key = line.split('=').next().unwrap_or("").trim();
+            if line.contains('=') && crate::condition::is_name(key) {
+                loc.field = Some(key.to_string());
+            }
         }
         loc
     }

@@ -149,6 +149,14 @@ impl From<usize> for Seg {
     }
 }
 
+/// `beat 2` for the path `beat[1]`.
+fn describe_node(path: &[Seg]) -> String {
+    match path {
+        [Seg::Key(kind), Seg::Index(i)] => format!("{kind} {}", i + 1),
+        _ => scenario::path_string(path),
+    }
+}
+
 /// Allowed range of a line's speaking time, in milliseconds.
 pub const LINE_MS: (u32, u32) = (300, 60_000);
 /// Allowed range of an effect on agitation or trust.
@@ -242,10 +250,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
             err(
                 Kind::DuplicateId,
                 p,
-                format!(
-                    "id `{id}` is used twice (first by {})",
-                    scenario::path_string(l1)
-                ),
+                format!("id `{id}` is used twice (first by {})", describe_node(l1)),
             );
         } else {
             seen.insert(id, p);
@@ -312,7 +317,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
                     "condition `{c}` can never hold: no line has the key `{k}`"
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
-                    "condition `{c}` asks `interrupted`, which only a `route` can know"
+                    "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"
                 )),
                 _ => None,
             };

@@ -1,0 +1,319 @@
+//! The engine on a small scenario: timing, interruptions, memory, restarts and errors.
+
+use attune::engine::{Action, EngineError, Position, Session, SESSION_VERSION};
+use attune::scenario::{self, Scenario};
+
+fn mini() -> Scenario {
+    scenario::parse("minimal.toml", include_str!("data/minimal.toml")).unwrap()
+}
+
+fn reply_with(
+    s: &Scenario,
+    session: &Session,
+    text: &str,
+    at_ms: u64,
+) -> Result<Session, EngineError> {
+    let beat = session.beat(s).expect("a beat");
+    let index = beat
+        .choices
+        .iter()
+        .position(|c| c.text == text)
+        .expect("a reply with that text");
+    session.apply(
+        s,
+        &Action::Reply {
+            choice: index,
+            at_ms,
+        },
+    )
+}
+
+fn beat_id(session: &Session) -> &str {
+    match &session.position {
+        Position::Beat { id, .. } => id,
+        Position::Ended { ending, .. } => ending,
+    }
+}
+
+#[test]
+fn replying_after_they_finish_is_not_an_interruption() {
+    let s = mini();
+    let session = Session::new(&s, 1, 1_000);
+    // The two lines take 2000 + 3000 ms.
+    let after = reply_with(&s, &session, "Go on.", 6_000).unwrap();
+    assert_eq!(after.partner.interruptions, 0);
+    assert!(!after.turns[0].interrupted);
+    assert!(after.partner.heard.contains("point"));
+    assert_eq!(beat_id(&after), "b");
+    assert_eq!(after.partner.trust, 60);
+}
+
+#[test]
+fn replying_while_they_speak_is_an_interruption_and_they_lose_the_point() {
+    let s = mini();
+    let session = Session::new(&s, 1, 1_000);
+    let cut = reply_with(&s, &session, "Go on.", 3_500).unwrap();
+    assert_eq!(cut.partner.interruptions, 1);
+    assert!(cut.turns[0].interrupted);
+    assert_eq!(cut.turns[0].missed, vec!["point".to_string()]);
+    assert!(!cut.partner.heard.contains("point"));
+    // The route for interruptions was taken, and the default interruption cost applied.
+    assert_eq!(beat_id(&cut), "cut");
+    assert_eq!(cut.partner.trust, 50 - 5 + 10);
+    assert_eq!(cut.partner.agitation, 55);
+    // "cut" has no replies: time passing moves on to "b", where the point was never heard,
+    // so the reply that needs it is not offered.
+    let later = cut
+        .apply(
+            &s,
+            &Action::Tick {
+                at_ms: 3_500 + 1_500,
+            },
+        )
+        .unwrap();
+    assert_eq!(beat_id(&later), "b");
+    let offered: Vec<&str> = later
+        .choices(&s)
+        .iter()
+        .map(|(_, c)| c.text.as_str())
+        .collect();
+    assert_eq!(offered, vec!["Bye."]);
+}
+
+#[test]
+fn a_backchannel_is_not_an_interruption() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    let s1 = session
+        .apply(&s, &Action::Backchannel { at_ms: 1_000 })
+        .unwrap();
+    let s2 = s1.apply(&s, &Action::Backchannel { at_ms: 2_500 }).unwrap();
+    assert_eq!(s2.partner.interruptions, 0);
+    assert_eq!(s2.partner.backchannels, 2);
+    assert_eq!(beat_id(&s2), "a", "a back-channel does not take the floor");
+    // Trust rises once per beat, not per "mm-hm".
+    assert_eq!(s2.partner.trust, 51);
+    // After they finish, a back-channel is not counted.
+    let s3 = s2.apply(&s, &Action::Backchannel { at_ms: 9_000 }).unwrap();
+    assert_eq!(s3.partner.backchannels, 2);
+}
+
+#[test]
+fn a_slight_is_remembered_and_softens_later_warmth() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    let hurt = reply_with(&s, &session, "Whatever.", 5_000).unwrap();
+    assert_eq!(hurt.partner.slights, 1);
+    assert!(hurt.partner.memories.contains("brushed"));
+    assert_eq!(hurt.partner.trust, 40);
+    // The memory changes what they say next.
+    let lines: Vec<&str> = hurt.lines(&s).iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines, vec!["So? Since you don't care."]);
+    // +20 trust lands as 20 * 2 / (2 + 1) = 13.
+    let warm = reply_with(&s, &hurt, "You said something mattered.", 7_000).unwrap();
+    assert_eq!(warm.partner.trust, 53);
+    assert_eq!(warm.ended(), Some("good"));
+}
+
+#[test]
+fn routes_depend_on_state_after_the_reply() {
+    let s = mini();
+    let at_b = reply_with(&s, &Session::new(&s, 1, 0), "Go on.", 5_000).unwrap();
+    assert_eq!(at_b.partner.trust, 60);
+    // "Bye." leads to "bad", unless trust >= 60 after the reply.
+    assert_eq!(
+        reply_with(&s, &at_b, "Bye.", 7_000).unwrap().ended(),
+        Some("good")
+    );
+    let low = reply_with(&s, &Session::new(&s, 1, 0), "Whatever.", 5_000).unwrap();
+    assert_eq!(
+        reply_with(&s, &low, "Bye.", 7_000).unwrap().ended(),
+        Some("bad")
+    );
+}
+
+#[test]
+fn the_same_seed_and_actions_replay_exactly() {
+    let s = mini();
+    let play = |seed| {
+        let a = Session::new(&s, seed, 0);
+        let b = a.apply(&s, &Action::Backchannel { at_ms: 1_000 }).unwrap();
+        reply_with(&s, &b, "Go on.", 4_000).unwrap()
+    };
+    assert_eq!(play(9), play(9));
+    // The seed only shuffles the order replies are shown in.
+    let orders: std::collections::BTreeSet<Vec<usize>> = (0..20)
+        .map(|seed| {
+            Session::new(&s, seed, 0)
+                .choices(&s)
+                .iter()
+                .map(|(i, _)| *i)
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        orders.len(),
+        2,
+        "both orders of two replies appear across seeds"
+    );
+}
+
+#[test]
+fn restart_from_a_reply_rewinds_and_replays() {
+    let s = mini();
+    let first = reply_with(&s, &Session::new(&s, 4, 0), "Whatever.", 5_000).unwrap();
+    let done = reply_with(&s, &first, "Bye.", 7_000).unwrap();
+    assert_eq!(done.ended(), Some("bad"));
+    // Back to before reply 0: the first beat again, as it was, heard anew from now.
+    let again = done
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 0,
+                at_ms: 20_000,
+            },
+        )
+        .unwrap();
+    assert_eq!(beat_id(&again), "a");
+    assert!(again.turns.is_empty());
+    assert_eq!(again.partner.trust, 50);
+    assert!(again.partner.memories.is_empty());
+    assert!(again.speaking(&s));
+    // Back to before reply 1: the slight is still remembered.
+    let mid = done
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 1,
+                at_ms: 20_000,
+            },
+        )
+        .unwrap();
+    assert_eq!(beat_id(&mid), "b");
+    assert_eq!(mid.turns.len(), 1);
+    assert!(mid.partner.memories.contains("brushed"));
+    // A better answer now leads somewhere else; restarting twice stays exact.
+    let better = reply_with(&s, &mid, "You said something mattered.", 21_000).unwrap();
+    assert_eq!(better.ended(), Some("good"));
+    let twice = better
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 1,
+                at_ms: 30_000,
+            },
+        )
+        .unwrap();
+    assert_eq!(twice.turns, mid.turns);
+    assert_eq!(twice.partner, mid.partner);
+    assert_eq!(
+        done.apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 5,
+                at_ms: 30_000
+            }
+        ),
+        Err(EngineError::NoSuchTurn(5))
+    );
+}
+
+#[test]
+fn start_begins_again_with_a_new_seed() {
+    let s = mini();
+    let done = reply_with(&s, &Session::new(&s, 4, 0), "Go on.", 6_000).unwrap();
+    let fresh = done
+        .apply(
+            &s,
+            &Action::Start {
+                seed: 77,
+                at_ms: 100,
+            },
+        )
+        .unwrap();
+    assert_eq!(fresh, Session::new(&s, 77, 100));
+}
+
+#[test]
+fn bad_actions_are_errors_not_panics() {
+    let s = mini();
+    let session = Session::new(&s, 1, 1_000);
+    assert_eq!(
+        session.apply(
+            &s,
+            &Action::Reply {
+                choice: 9,
+                at_ms: 2_000
+            }
+        ),
+        Err(EngineError::NoSuchChoice(9))
+    );
+    assert_eq!(
+        session.apply(&s, &Action::Tick { at_ms: 10 }),
+        Err(EngineError::TimeWentBack {
+            now: 10,
+            last: 1_000
+        })
+    );
+    let ended = reply_with(
+        &s,
+        &reply_with(&s, &session, "Go on.", 7_000).unwrap(),
+        "Bye.",
+        9_000,
+    )
+    .unwrap();
+    assert!(ended.ended().is_some());
+    assert_eq!(
+        ended.apply(
+            &s,
+            &Action::Reply {
+                choice: 0,
+                at_ms: 10_000
+            }
+        ),
+        Err(EngineError::Ended)
+    );
+    // A session from another scenario, or a future format, is refused with a reason.
+    let mut other = session.clone();
+    other.scenario_id = "someone-else".into();
+    let err = other.apply(&s, &Action::Tick { at_ms: 2_000 }).unwrap_err();
+    assert!(err
+        .to_string()
+        .contains("belongs to scenario `someone-else`"));
+    let mut future = session.clone();
+    future.version = SESSION_VERSION + 1;
+    let err = future
+        .apply(&s, &Action::Tick { at_ms: 2_000 })
+        .unwrap_err();
+    assert!(err.to_string().contains("saved in format"));
+    // A save pointing at a beat the scenario no longer has.
+    let mut stale = session.clone();
+    stale.position = Position::Beat {
+        id: "gone".into(),
+        started_ms: 0,
+        variant: None,
+        backchanneled: false,
+    };
+    assert_eq!(
+        stale.apply(&s, &Action::Tick { at_ms: 2_000 }),
+        Err(EngineError::MissingBeat("gone".into()))
+    );
+}
+
+#[test]
+fn lines_default_to_a_conversational_pace() {
+    let line = scenario::Line {
+        text: "one two three four five six seven eight".into(),
+        ms: None,
+        key: None,
+    };
+    assert_eq!(
+        line.duration_ms(),
+        8 * scenario::MS_PER_WORD + scenario::MS_PAUSE
+    );
+    let fixed = scenario::Line {
+        ms: Some(1234),
+        ..line
+    };
+    assert_eq!(fixed.duration_ms(), 1234);
+}

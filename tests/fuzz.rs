@@ -1,0 +1,163 @@
+//! Property tests: no input, however broken, panics the parser, the validator or the engine.
+
+use attune::engine::{Action, Session};
+use attune::playtest::playtest;
+use attune::validate::check_file;
+use proptest::prelude::*;
+
+const SHIPPED: &str = include_str!("../assets/scenarios/irate-customer.toml");
+const MINI: &str = include_str!("data/minimal.toml");
+
+/// A small edit to a scenario's text.
+#[derive(Clone, Debug)]
+enum Mutation {
+    Delete { at: usize, len: usize },
+    Insert { at: usize, text: String },
+    DuplicateLine { line: usize },
+    SwapLines { a: usize, b: usize },
+    ReplaceNumber { nth: usize, value: i64 },
+    ReplaceId { nth: usize, with: String },
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 0usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (
+            any::<usize>(),
+            prop_oneof![
+                Just("\"".to_string()),
+                Just("[[beat]]\n".to_string()),
+                Just("when = \"trust > 1000\"\n".to_string()),
+                Just("goto = \"\"\n".to_string()),
+                Just("}".to_string()),
+                Just("ms = 0\n".to_string()),
+                "\\PC{0,12}",
+            ]
+        )
+            .prop_map(|(at, text)| Mutation::Insert { at, text }),
+        any::<usize>().prop_map(|line| Mutation::DuplicateLine { line }),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
+        (any::<usize>(), any::<i64>())
+            .prop_map(|(nth, value)| Mutation::ReplaceNumber { nth, value }),
+        (any::<usize>(), "[a-z-]{0,8}").prop_map(|(nth, with)| Mutation::ReplaceId { nth, with }),
+    ]
+}
+
+fn apply(text: &str, m: &Mutation) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let n = lines.len().max(1);
+    match m {
+        Mutation::Delete { at, len } => {
+            let chars: Vec<char> = text.chars().collect();
+            let start = at % chars.len().max(1);
+            let end = (start + len).min(chars.len());
+            chars[..start].iter().chain(&chars[end..]).collect()
+        }
+        Mutation::Insert { at, text: ins } => {
+            let chars: Vec<char> = text.chars().collect();
+            let at = at % (chars.len() + 1);
+            chars[..at].iter().collect::<String>() + ins + &chars[at..].iter().collect::<String>()
+        }
+        Mutation::DuplicateLine { line } => {
+            let l = lines[line % n].clone();
+            lines.insert(line % n, l);
+            lines.join("\n")
+        }
+        Mutation::SwapLines { a, b } => {
+            lines.swap(a % n, b % n);
+            lines.join("\n")
+        }
+        Mutation::ReplaceNumber { nth, value } => {
+            let numbered: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].chars().any(|c| c.is_ascii_digit()))
+                .collect();
+            if let Some(&i) = numbered.get(nth % numbered.len().max(1)) {
+                let replaced: String = lines[i]
+                    .split(|c: char| c.is_ascii_digit())
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(&value.to_string());
+                lines[i] = replaced;
+            }
+            lines.join("\n")
+        }
+        Mutation::ReplaceId { nth, with } => {
+            let ids: Vec<usize> = (0..lines.len())
+                .filter(|&i| lines[i].contains("goto = ") || lines[i].starts_with("id = "))
+                .collect();
+            if let Some(&i) = ids.get(nth % ids.len().max(1)) {
+                let key = lines[i].split('=').next().unwrap().to_string();
+                lines[i] = format!("{key}= \"{with}\"");
+            }
+            lines.join("\n")
+        }
+    }
+}
+
+/// Plays a few random actions, including nonsense ones, against any scenario that validated.
+fn exercise(text: &str, seed: u64) {
+    let report = check_file("fuzz.toml", text);
+    let _ = report.problems.iter().map(|p| p.to_string()).count();
+    if let Some(s) = report.playable() {
+        let r = playtest(s, 3, seed);
+        let _ = r.failed();
+        let mut session = Session::new(s, seed, 0);
+        for (i, a) in [
+            Action::Backchannel { at_ms: 10 },
+            Action::Reply {
+                choice: 0,
+                at_ms: 100,
+            },
+            Action::Reply {
+                choice: 99,
+                at_ms: 200,
+            },
+            Action::Tick { at_ms: 100_000 },
+            Action::RestartFrom {
+                turn: 0,
+                at_ms: 200_000,
+            },
+            Action::Tick { at_ms: 5 },
+        ]
+        .iter()
+        .enumerate()
+        {
+            if let Ok(next) = session.apply(s, a) {
+                session = next;
+            }
+            let _ = (i, session.choices(s), session.lines(s), session.speaking(s));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = check_file("bytes.toml", &text);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        let _ = check_file("text.toml", &text);
+    }
+
+    #[test]
+    fn mutated_scenarios_never_panic(ms in proptest::collection::vec(mutation(), 1..4), seed in any::<u64>(), which in any::<bool>()) {
+        let mut text = if which { SHIPPED.to_string() } else { MINI.to_string() };
+        for m in &ms {
+            text = apply(&text, m);
+        }
+        exercise(&text, seed);
+    }
+}
+
+#[test]
+fn deep_and_huge_inputs_do_not_panic() {
+    let _ = check_file("deep.toml", &"[".repeat(50_000));
+    let _ = check_file("deep.toml", &format!("a = {}", "[".repeat(10_000)));
+    let _ = check_file("big.toml", &"x".repeat(200_000));
+    let _ = check_file("rtl.toml", "id = \"\u{202e}مرحبا\"\ntitle = \"👋🏽\"\n");
+}

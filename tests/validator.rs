@@ -1,0 +1,162 @@
+//! The validator on malformed files: one fixture per kind of problem, each naming
+//! the message it must produce (`# expect:` lines), plus the CLI's exit codes.
+
+use attune::validate::{check_file, Kind, Severity};
+use std::path::Path;
+use std::process::Command;
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/invalid");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = format!(
+                "tests/data/invalid/{}",
+                p.file_name().unwrap().to_string_lossy()
+            );
+            (name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn each_fixture_reports_its_expected_messages() {
+    for (name, text) in fixtures() {
+        let expected: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .collect();
+        assert!(!expected.is_empty(), "{name} has no `# expect:` line");
+        let report = check_file(&name, &text);
+        if expected.iter().any(|e| e.contains(": error: ")) {
+            assert!(report.has_errors(), "{name} should not validate");
+            assert!(report.playable().is_none());
+        }
+        let got: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        for e in expected {
+            assert!(
+                got.iter().any(|g| g == e),
+                "{name}: expected\n  {e}\ngot\n  {}",
+                got.join("\n  ")
+            );
+        }
+    }
+}
+
+#[test]
+fn every_kind_of_problem_has_a_fixture() {
+    let kinds: Vec<Kind> = fixtures()
+        .iter()
+        .flat_map(|(name, text)| check_file(name, text).problems)
+        .map(|p| p.kind)
+        .collect();
+    for kind in [
+        Kind::Syntax,
+        Kind::UnknownField,
+        Kind::DuplicateId,
+        Kind::UnknownTarget,
+        Kind::Unreachable,
+        Kind::DeadEnd,
+        Kind::EndlessLoop,
+        Kind::EmptyText,
+        Kind::OutOfRange,
+        Kind::NeverHolds,
+        Kind::BadName,
+    ] {
+        assert!(kinds.contains(&kind), "no fixture produces {kind:?}");
+    }
+}
+
+#[test]
+fn unreachable_content_is_a_warning_not_an_error() {
+    let (name, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("unreachable.toml"))
+        .unwrap();
+    let report = check_file(&name, &text);
+    assert!(report
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn the_minimal_fixture_is_clean() {
+    let text = include_str!("data/minimal.toml");
+    assert!(check_file("minimal.toml", text).problems.is_empty());
+}
+
+fn attune(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap(), text)
+}
+
+#[test]
+fn cli_validate_exit_codes_and_output() {
+    let (code, out) = attune(&["validate", "tests/data/minimal.toml"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("tests/data/minimal.toml: ok"));
+    let (code, out) = attune(&[
+        "validate",
+        "tests/data/minimal.toml",
+        "tests/data/invalid/unknown-target.toml",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("unknown-target.toml:34:3: error:"), "{out}");
+    assert!(out.contains("2 file(s) checked: 1 error(s)"), "{out}");
+    let (code, out) = attune(&["validate", "no/such/file.toml"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("no/such/file.toml: error: cannot read the file"),
+        "{out}"
+    );
+    // Warnings alone do not fail.
+    let (code, out) = attune(&["validate", "tests/data/invalid/unreachable.toml"]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn cli_rejects_bad_arguments_with_code_2() {
+    assert_eq!(attune(&["frobnicate"]).0, 2);
+    assert_eq!(attune(&["validate"]).0, 2);
+    assert_eq!(attune(&["playtest", "x.toml", "--runs", "many"]).0, 2);
+    let (code, out) = attune(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("validate") && out.contains("playtest"),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_playtest_reports_endings_and_fails_on_unreached_ones() {
+    let (code, out) = attune(&[
+        "playtest",
+        "assets/scenarios/yes-and.toml",
+        "--runs",
+        "200",
+        "--seed",
+        "5",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("ending co-owned"), "{out}");
+    assert!(
+        out.contains("shortest path to an ending: 6 replies"),
+        "{out}"
+    );
+    // Two runs cannot reach four endings.
+    let (code, out) = attune(&["playtest", "assets/scenarios/yes-and.toml", "--runs", "2"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("was never reached"), "{out}");
+    let (code, _) = attune(&["playtest", "tests/data/invalid/dead-end.toml"]);
+    assert_eq!(code, 1);
+}
