@@ -548,7 +548,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 /// A problem that stops a file from being read as a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
-    pub location: Location,
+    pub location: Box<Location>,
     pub message: String,
 }
 
@@ -570,7 +570,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
             },
         };
         ParseError {
-            location,
+            location: Box::new(location),
             message: e.message().trim().to_string(),
         }
     })

@@ -99,7 +99,7 @@ pub fn check_file(file: &str, text: &str) -> Report {
                 problems: vec![Problem {
                     severity: Severity::Error,
                     kind,
-                    location: e.location,
+                    location: *e.location,
                     message: e.message,
                 }],
             }

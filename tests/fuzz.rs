@@ -97,7 +97,8 @@ fn apply(text: &str, m: &Mutation) -> String {
 /// Plays a few random actions, including nonsense ones, against any scenario that validated.
 fn exercise(text: &str, seed: u64) {
     let report = check_file("fuzz.toml", text);
-    let _ = report.problems.iter().map(|p| p.to_string()).count();
+    let rendered: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(rendered.len(), report.problems.len());
     if let Some(s) = report.playable() {
         let r = playtest(s, 3, seed);
         let _ = r.failed();
