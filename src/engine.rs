@@ -102,6 +102,25 @@ pub struct PartnerState {
     pub backchannels: u32,
 }
 
+impl PartnerState {
+    /// Their mood in words, for people and screen readers: (`"upset"`, `"guarded"`).
+    pub fn mood_words(&self) -> (&'static str, &'static str) {
+        let agitation = match self.agitation {
+            ..=20 => "calm",
+            21..=45 => "a little tense",
+            46..=70 => "upset",
+            _ => "very upset",
+        };
+        let trust = match self.trust {
+            ..=25 => "distrustful",
+            26..=50 => "guarded",
+            51..=75 => "open",
+            _ => "trusting",
+        };
+        (agitation, trust)
+    }
+}
+
 /// Where the conversation is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "at", rename_all = "snake_case")]
@@ -142,6 +161,26 @@ pub struct Turn {
     pub trust_after: i32,
 }
 
+/// Who said something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speaker {
+    /// The other person.
+    Partner,
+    /// The person training.
+    Trainee,
+}
+
+/// One thing said, in the order it was said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Utterance {
+    pub speaker: Speaker,
+    pub text: String,
+    /// For the other person: the line was cut off. For the trainee: the reply cut in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overlapped: bool,
+}
+
 /// The state of one playthrough; serializable, with a format version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -151,6 +190,8 @@ pub struct Session {
     pub partner: PartnerState,
     pub position: Position,
     pub turns: Vec<Turn>,
+    /// Everything said so far, except the lines of the beat in progress.
+    pub transcript: Vec<Utterance>,
     /// Every action since the last `Start`, which restarts replay from.
     pub log: Vec<Action>,
     /// When the conversation (re)started.
@@ -221,6 +262,7 @@ impl Session {
                 at_ms,
             },
             turns: Vec::new(),
+            transcript: Vec::new(),
             log: Vec::new(),
             started_ms: at_ms,
             now_ms: at_ms,
@@ -315,7 +357,34 @@ impl Session {
                 ending: target.to_string(),
                 at_ms,
             };
+            let lines = self.lines(scenario);
+            self.say_partner(lines, lines.len(), false);
         }
+    }
+
+    /// Adds the first `count` lines to the transcript; the last is marked cut off if `cut`.
+    fn say_partner(&mut self, lines: &[Line], count: usize, cut: bool) {
+        for (i, l) in lines.iter().take(count).enumerate() {
+            self.transcript.push(Utterance {
+                speaker: Speaker::Partner,
+                text: l.text.clone(),
+                overlapped: cut && i + 1 == count,
+            });
+        }
+    }
+
+    /// How many lines of the current beat have begun by now.
+    pub fn lines_started(&self, scenario: &Scenario) -> usize {
+        let elapsed = self.elapsed_ms();
+        let mut start = 0u64;
+        self.lines(scenario)
+            .iter()
+            .take_while(|l| {
+                let begun = start <= elapsed;
+                start += u64::from(l.duration_ms());
+                begun
+            })
+            .count()
     }
 
     /// Marks lines finished by `now` as heard, and moves past beats that have no choices.
@@ -337,6 +406,7 @@ impl Session {
                 Some(b) if b.choices.is_empty() && elapsed >= total => match &b.next {
                     Some(next) => {
                         let next = next.clone();
+                        self.say_partner(lines, lines.len(), false);
                         self.enter(scenario, &next, started + total);
                     }
                     None => return,
@@ -436,6 +506,13 @@ impl Session {
                 let done = lines_finished(lines, elapsed);
                 let missed: Vec<String> =
                     lines[done..].iter().filter_map(|l| l.key.clone()).collect();
+                let started = s.lines_started(scenario);
+                s.say_partner(lines, started, interrupted);
+                s.transcript.push(Utterance {
+                    speaker: Speaker::Trainee,
+                    text: picked.text.clone(),
+                    overlapped: interrupted,
+                });
                 if interrupted {
                     s.partner.interruptions += 1;
                     s.apply_effect(scenario.interruption);

@@ -3,7 +3,7 @@
 use crate::condition::{is_name, Atom, Condition};
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -105,13 +105,17 @@ pub fn check_file(file: &str, text: &str) -> Report {
             }
         }
         Ok(s) => {
-            let map = SourceMap::new(file, text);
-            let problems = check(&s)
+            let findings = check(&s);
+            // Locating needs a second, span-keeping parse: only pay for it when there is something to locate.
+            let map = (!findings.is_empty()).then(|| SourceMap::new(file, text));
+            let problems = findings
                 .into_iter()
                 .map(|f| Problem {
                     severity: f.severity,
                     kind: f.kind,
-                    location: map.locate(&f.path),
+                    location: map
+                        .as_ref()
+                        .map_or_else(Location::default, |m| m.locate(&f.path)),
                     message: f.message,
                 })
                 .collect();
@@ -264,14 +268,15 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         );
     }
 
-    let known = |id: &str| s.beat(id).is_some() || s.ending(id).is_some();
+    let index = Index::new(s);
+    let known = |id: &str| index.beats.contains_key(id) || index.endings.contains(id);
     if !known(&s.start) {
         err(
             Kind::UnknownTarget,
             path!["start"],
             format!("`start` names `{}`, which is no beat", s.start),
         );
-    } else if s.ending(&s.start).is_some() {
+    } else if index.endings.contains(s.start.as_str()) {
         err(
             Kind::DeadEnd,
             path!["start"],
@@ -460,7 +465,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     }
 
     // The graph: what can be reached from the start, and what can reach an ending.
-    graph_findings(s, &mut out, &mut warnings);
+    graph_findings(s, &index, &mut out, &mut warnings);
     out.extend(warnings);
     out
 }
@@ -562,16 +567,41 @@ pub fn successors(b: &crate::scenario::Beat) -> impl Iterator<Item = &str> {
         .chain(b.next.as_deref())
 }
 
-fn graph_findings(s: &Scenario, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
+/// Beats and endings by id, built once so every lookup is constant time.
+struct Index<'a> {
+    beats: HashMap<&'a str, &'a crate::scenario::Beat>,
+    endings: HashSet<&'a str>,
+}
+
+impl<'a> Index<'a> {
+    fn new(s: &'a Scenario) -> Self {
+        let mut beats = HashMap::new();
+        for b in &s.beats {
+            // The first of duplicate ids wins, as in the engine.
+            beats.entry(b.id.as_str()).or_insert(b);
+        }
+        Index {
+            beats,
+            endings: s.endings.iter().map(|e| e.id.as_str()).collect(),
+        }
+    }
+}
+
+fn graph_findings(
+    s: &Scenario,
+    index: &Index<'_>,
+    errors: &mut Vec<Finding>,
+    warnings: &mut Vec<Finding>,
+) {
     // Forward reachability from the start.
-    let mut reached: BTreeSet<&str> = BTreeSet::new();
+    let mut reached: HashSet<&str> = HashSet::new();
     let mut queue: VecDeque<&str> = VecDeque::new();
-    if s.beat(&s.start).is_some() {
+    if index.beats.contains_key(s.start.as_str()) {
         queue.push_back(&s.start);
         reached.insert(&s.start);
     }
     while let Some(id) = queue.pop_front() {
-        if let Some(b) = s.beat(id) {
+        if let Some(b) = index.beats.get(id) {
             for n in successors(b) {
                 if reached.insert(n) {
                     queue.push_back(n);
@@ -600,17 +630,20 @@ fn graph_findings(s: &Scenario, errors: &mut Vec<Finding>, warnings: &mut Vec<Fi
         }
     }
 
-    // Backward: which beats can still get to an ending.
-    let mut can_end: BTreeSet<&str> = s.endings.iter().map(|e| e.id.as_str()).collect();
-    loop {
-        let before = can_end.len();
-        for b in &s.beats {
-            if !can_end.contains(b.id.as_str()) && successors(b).any(|n| can_end.contains(n)) {
-                can_end.insert(&b.id);
-            }
+    // Backward: which beats can still get to an ending, by search along reversed edges.
+    let mut predecessors: HashMap<&str, Vec<&str>> = HashMap::new();
+    for b in index.beats.values() {
+        for n in successors(b) {
+            predecessors.entry(n).or_default().push(&b.id);
         }
-        if can_end.len() == before {
-            break;
+    }
+    let mut can_end: HashSet<&str> = index.endings.clone();
+    let mut queue: VecDeque<&str> = can_end.iter().copied().collect();
+    while let Some(id) = queue.pop_front() {
+        for &p in predecessors.get(id).map_or(&[][..], Vec::as_slice) {
+            if can_end.insert(p) {
+                queue.push_back(p);
+            }
         }
     }
     for (bi, b) in s.beats.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! The engine on a small scenario: timing, interruptions, memory, restarts and errors.
+#![cfg(not(target_arch = "wasm32"))]
 
-use attune::engine::{Action, EngineError, Position, Session, SESSION_VERSION};
+use attune::engine::{Action, EngineError, Position, Session, Speaker, SESSION_VERSION};
 use attune::scenario::{self, Scenario};
 
 fn mini() -> Scenario {
@@ -78,6 +79,21 @@ fn replying_while_they_speak_is_an_interruption_and_they_lose_the_point() {
         .map(|(_, c)| c.text.as_str())
         .collect();
     assert_eq!(offered, vec!["Bye."]);
+    // The transcript shows the cut-off line, the reply that cut in, and the beat passed through.
+    let said: Vec<(Speaker, &str, bool)> = later
+        .transcript
+        .iter()
+        .map(|u| (u.speaker, u.text.as_str(), u.overlapped))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (Speaker::Partner, "First sentence.", false),
+            (Speaker::Partner, "The part that matters.", true),
+            (Speaker::Trainee, "Go on.", true),
+            (Speaker::Partner, "I wasn't finished.", false),
+        ]
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! Property tests: no input, however broken, panics the parser, the validator or the engine.
+#![cfg(not(target_arch = "wasm32"))]
 
 use attune::engine::{Action, Session};
 use attune::playtest::playtest;

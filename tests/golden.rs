@@ -3,6 +3,7 @@
 //!
 //! After an intended change to a scenario, run `ATTUNE_BLESS=1 cargo test --test golden`
 //! to rewrite the expectations, then review the diff.
+#![cfg(not(target_arch = "wasm32"))]
 
 use attune::engine::{speech_ms, Action, Session};
 use attune::scenario::Scenario;

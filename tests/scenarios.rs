@@ -1,4 +1,5 @@
 //! The shipped scenarios: all present, all clean, all long enough, all playable to every ending.
+#![cfg(not(target_arch = "wasm32"))]
 
 use attune::builtin;
 use attune::playtest::{playtest, shortest_path_replies};
@@ -127,4 +128,18 @@ fn seeded_random_playthroughs_reach_every_ending_and_never_stick() {
         // Same seed, same report: nothing depends on a clock or global randomness.
         assert_eq!(playtest(&s, 50, 7), playtest(&s, 50, 7));
     }
+}
+
+/// The complete example in the format documentation is itself a clean, playable scenario.
+#[test]
+fn the_documented_example_is_valid() {
+    let doc = include_str!("../docs/scenario-format.md");
+    let start = doc.find("```toml\n").expect("an example") + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let report = attune::validate::check_file("docs/scenario-format.md", &doc[start..end]);
+    let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let s = report.scenario.unwrap();
+    let r = playtest(&s, 200, 1);
+    assert!(!r.failed(), "{r:#?}");
 }

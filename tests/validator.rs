@@ -1,5 +1,6 @@
 //! The validator on malformed files: one fixture per kind of problem, each naming
 //! the message it must produce (`# expect:` lines), plus the CLI's exit codes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use attune::validate::{check_file, Kind, Severity};
 use std::path::Path;

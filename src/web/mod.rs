@@ -1,1 +1,137 @@
 //! The Yew web shell: maps DOM events to engine actions and session state to HTML.
+
+pub mod library;
+pub mod play;
+
+pub use library::Library;
+pub use play::Play;
+
+use crate::builtin;
+use crate::scenario::Scenario;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Mounts the app into `#app` (or the body when there is none).
+pub fn start() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}
+
+/// Where the app is; kept in the URL's hash so links work on any static host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The list of scenarios.
+    Library,
+    /// Playing the scenario with this id.
+    Play(String),
+}
+
+impl Route {
+    /// Reads `#/play/<id>`; anything else is the library.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.strip_prefix("play/") {
+            Some(id) if !id.is_empty() => Route::Play(id.to_string()),
+            _ => Route::Library,
+        }
+    }
+
+    /// The hash that leads here.
+    pub fn hash(&self) -> String {
+        match self {
+            Route::Library => "#/".to_string(),
+            Route::Play(id) => format!("#/play/{id}"),
+        }
+    }
+}
+
+/// Milliseconds on a clock that never goes backwards.
+pub fn now_ms() -> u64 {
+    gloo::utils::window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |p| p.now()) as u64
+}
+
+/// A fresh random seed for a playthrough.
+pub fn new_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The whole app: routes between the library and a conversation.
+#[component]
+pub fn App() -> Html {
+    let scenarios = use_state(|| {
+        Rc::new(
+            builtin::scenarios()
+                .into_iter()
+                .map(Rc::new)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let route = use_state(|| Route::from_hash(&current_hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                route.set(Route::from_hash(&current_hash()));
+            });
+            move || drop(listener)
+        });
+    }
+    let on_add = {
+        let scenarios = scenarios.clone();
+        Callback::from(move |added: Scenario| {
+            let mut list: Vec<Rc<Scenario>> = scenarios
+                .iter()
+                .filter(|s| s.id != added.id)
+                .cloned()
+                .collect();
+            list.push(Rc::new(added));
+            scenarios.set(Rc::new(list));
+        })
+    };
+    let body = match &*route {
+        Route::Library => html! { <Library scenarios={(*scenarios).clone()} {on_add} /> },
+        Route::Play(id) => match scenarios.iter().find(|s| &s.id == id) {
+            Some(s) => html! { <Play key={id.clone()} scenario={s.clone()} /> },
+            None => html! {
+                <main class="page" id="main">
+                    <h1>{ "Scenario not found" }</h1>
+                    <p>{ format!("There is no scenario called \u{201c}{id}\u{201d} here. Scenarios you load yourself last until the page is closed.") }</p>
+                    <p><a class="button" href={Route::Library.hash()}>{ "Back to the library" }</a></p>
+                </main>
+            },
+        },
+    };
+    html! {
+        <>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                // The hash is the router's: move focus without changing it.
+                e.prevent_default();
+                if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+                    let _ = main.set_attribute("tabindex", "-1");
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                        let _ = el.focus();
+                    }
+                }
+            })}>{ "Skip to content" }</a>
+            <header class="top">
+                <a class="brand" href={Route::Library.hash()}>{ "Attune" }</a>
+                <span class="tagline">{ "Practise presence and listening" }</span>
+            </header>
+            { body }
+        </>
+    }
+}

@@ -1,0 +1,153 @@
+//! The library: every scenario, and a loader that checks a trainer's own file.
+
+use super::Route;
+use crate::scenario::Scenario;
+use crate::validate::{check_file, Severity};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props for [`Library`].
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    /// The scenarios to list.
+    pub scenarios: Rc<Vec<Rc<Scenario>>>,
+    /// Called with a scenario file that checked clean.
+    pub on_add: Callback<Scenario>,
+}
+
+/// What the loader found in the last file.
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Nothing,
+    Added {
+        title: String,
+        id: String,
+        warnings: Vec<String>,
+    },
+    Rejected {
+        file: String,
+        problems: Vec<String>,
+    },
+}
+
+/// Lists the scenarios and loads new ones from files.
+#[component]
+pub fn Library(props: &LibraryProps) -> Html {
+    let loaded = use_state(|| Loaded::Nothing);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let onchange = {
+        let loaded = loaded.clone();
+        let on_add = props.on_add.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let loaded = loaded.clone();
+            let on_add = on_add.clone();
+            let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
+                Err(e) => loaded.set(Loaded::Rejected {
+                    file: name.clone(),
+                    problems: vec![format!(
+                        "{name}: error: the file could not be read as text ({e})"
+                    )],
+                }),
+                Ok(text) => {
+                    let report = check_file(&name, &text);
+                    let warnings: Vec<String> = report
+                        .problems
+                        .iter()
+                        .filter(|p| p.severity == Severity::Warning)
+                        .map(|p| p.to_string())
+                        .collect();
+                    match report.playable() {
+                        Some(s) => {
+                            loaded.set(Loaded::Added {
+                                title: s.title.clone(),
+                                id: s.id.clone(),
+                                warnings,
+                            });
+                            on_add.emit(s.clone());
+                        }
+                        None => loaded.set(Loaded::Rejected {
+                            file: name.clone(),
+                            problems: report.problems.iter().map(|p| p.to_string()).collect(),
+                        }),
+                    }
+                }
+            });
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+
+    html! {
+        <main class="page" id="main">
+            <h1>{ "Choose a conversation" }</h1>
+            <p class="lede">{ "Each one is a person who needs something from you. Listen, reply, and see how they respond." }</p>
+            <ul class="cards">
+                { for props.scenarios.iter().map(|s| card(s)) }
+            </ul>
+            <section class="loader" aria-labelledby="loader-title">
+                <h2 id="loader-title">{ "Try your own scenario" }</h2>
+                <p>{ "Trainers: load a scenario file (.toml) to check it and play it here. It stays on this device and is gone when the page closes." }</p>
+                <label class="button secondary file">
+                    { "Load a scenario file" }
+                    <input type="file" accept=".toml,text/plain" {onchange} />
+                </label>
+                { loaded_report(&loaded) }
+            </section>
+        </main>
+    }
+}
+
+fn card(s: &Scenario) -> Html {
+    let href = Route::Play(s.id.clone()).hash();
+    html! {
+        <li class="card">
+            <h2>{ &s.title }</h2>
+            <p>{ &s.summary }</p>
+            <dl class="facts">
+                <div><dt>{ "You are" }</dt><dd>{ &s.trainee_role }</dd></div>
+                <div><dt>{ "With" }</dt><dd>{ format!("{}, {}", s.partner.name, s.partner.role) }</dd></div>
+                <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
+                <div><dt>{ "Level" }</dt><dd>{ s.difficulty.label() }</dd></div>
+            </dl>
+            <a class="button" href={href} aria-label={format!("Play \u{201c}{}\u{201d}", s.title)}>{ "Play" }</a>
+        </li>
+    }
+}
+
+fn loaded_report(loaded: &Loaded) -> Html {
+    match loaded {
+        Loaded::Nothing => html! {},
+        Loaded::Added {
+            title,
+            id,
+            warnings,
+        } => html! {
+            <div class="notice ok" role="status">
+                <p>{ format!("\u{201c}{title}\u{201d} checked out and is in the list above. ") }
+                    <a href={Route::Play(id.clone()).hash()}>{ "Play it now" }</a></p>
+                if !warnings.is_empty() {
+                    <ul class="problems">{ for warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                }
+            </div>
+        },
+        Loaded::Rejected { file, problems } => html! {
+            <div class="notice error" role="alert">
+                <p>{ format!("{file} has problems to fix before it can be played:") }</p>
+                <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            </div>
+        },
+    }
+}

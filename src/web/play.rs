@@ -1,0 +1,246 @@
+//! The conversation: the other person speaks at their pace; the trainee replies by tapping.
+
+use super::{new_seed, now_ms, Route};
+use crate::engine::{Action, Session, Speaker};
+use crate::scenario::Scenario;
+use gloo::timers::callback::Interval;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How often time is passed to the engine, in milliseconds.
+const TICK_MS: u32 = 150;
+
+/// Props for [`Play`].
+#[derive(Properties, PartialEq)]
+pub struct PlayProps {
+    /// The scenario to play.
+    pub scenario: Rc<Scenario>,
+}
+
+/// The state behind the view: the scenario, the session and the last refusal.
+#[derive(Clone, PartialEq)]
+pub struct PlayState {
+    pub scenario: Rc<Scenario>,
+    pub session: Session,
+    pub error: Option<String>,
+}
+
+impl PlayState {
+    /// A new playthrough.
+    pub fn new(scenario: Rc<Scenario>, seed: u64, at_ms: u64) -> Self {
+        let session = Session::new(&scenario, seed, at_ms);
+        PlayState {
+            scenario,
+            session,
+            error: None,
+        }
+    }
+}
+
+/// Whether anything a person can see differs between two sessions.
+fn visibly_different(s: &Scenario, a: &Session, b: &Session) -> bool {
+    a.position != b.position
+        || a.lines_started(s) != b.lines_started(s)
+        || a.speaking(s) != b.speaking(s)
+        || a.transcript.len() != b.transcript.len()
+        || a.choices(s).len() != b.choices(s).len()
+}
+
+impl Reducible for PlayState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.session.apply(&self.scenario, &action) {
+            Ok(next) => {
+                // Ticks that change nothing on screen keep the same state, so Yew skips the render.
+                if matches!(action, Action::Tick { .. })
+                    && !visibly_different(&self.scenario, &self.session, &next)
+                {
+                    return self;
+                }
+                Rc::new(PlayState {
+                    scenario: self.scenario.clone(),
+                    session: next,
+                    error: None,
+                })
+            }
+            Err(e) => Rc::new(PlayState {
+                error: Some(e.to_string()),
+                ..(*self).clone()
+            }),
+        }
+    }
+}
+
+/// Plays one scenario from start to ending.
+#[component]
+pub fn Play(props: &PlayProps) -> Html {
+    let state = {
+        let scenario = props.scenario.clone();
+        use_reducer(move || PlayState::new(scenario, new_seed(), now_ms()))
+    };
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(TICK_MS, move || {
+                dispatcher.dispatch(Action::Tick { at_ms: now_ms() })
+            });
+            move || drop(interval)
+        });
+    }
+    let end_ref = use_node_ref();
+    {
+        // Keep the newest line in view.
+        let end_ref = end_ref.clone();
+        let count = state.session.transcript.len() + state.session.lines_started(&state.scenario);
+        use_effect_with(count, move |_| {
+            if let Some(el) = end_ref.cast::<web_sys::Element>() {
+                el.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+
+    let s = &state.scenario;
+    let session = &state.session;
+    let partner = &s.partner.name;
+    let (agitation, trust) = session.partner.mood_words();
+    let speaking = session.ended().is_none() && session.speaking(s);
+
+    // What has been said, then the lines of the beat in progress as they begin.
+    let mut said: Vec<Html> = session
+        .transcript
+        .iter()
+        .map(|u| utterance(u.speaker, partner, &u.text, u.overlapped))
+        .collect();
+    if session.ended().is_none() {
+        let lines = session.lines(s);
+        said.extend(
+            lines[..session.lines_started(s)]
+                .iter()
+                .map(|l| utterance(Speaker::Partner, partner, &l.text, false)),
+        );
+    }
+
+    let backchannel = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: now_ms() }))
+    };
+    let controls = match session.ended() {
+        Some(ending_id) => ending_panel(s, ending_id, &state),
+        None => {
+            let choices = session.choices(s);
+            html! {
+                <section class="controls" aria-label="Your reply">
+                    <button class="backchannel" onclick={backchannel} disabled={!speaking}
+                        aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
+                        { "Mm-hm" }
+                    </button>
+                    <h2 class="visually-hidden">{ "Your replies" }</h2>
+                    <ul class="choices">
+                        { for choices.iter().map(|(index, c)| {
+                            let dispatcher = state.dispatcher();
+                            let index = *index;
+                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, at_ms: now_ms() }));
+                            html! { <li><button class="choice" {onclick}>{ &c.text }</button></li> }
+                        }) }
+                    </ul>
+                </section>
+            }
+        }
+    };
+
+    html! {
+        <main class="page play" id="main">
+            <div class="play-head">
+                <h1>{ &s.title }</h1>
+                <p class="setting">{ sentence(&s.setting) }{ format!(" You are the {}.", lowercase_first(&s.trainee_role)) }</p>
+                <p class="mood" aria-live="polite">
+                    <span class="who">{ format!("{partner} ({})", s.partner.role) }</span>
+                    { format!(" seems {agitation} and {trust}.") }
+                </p>
+            </div>
+            <ol class="transcript" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+                { for said }
+            </ol>
+            <p class="speaking" aria-hidden="true" hidden={!speaking}>
+                { format!("{partner} is speaking") }<span class="dots"><span/><span/><span/></span>
+            </p>
+            <div ref={end_ref}></div>
+            if let Some(e) = &state.error {
+                <p class="notice error" role="alert">{ e }</p>
+            }
+            { controls }
+        </main>
+    }
+}
+
+/// The text with a full stop, unless it already ends a sentence.
+fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// "Family physician" as it reads mid-sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> Html {
+    let (class, who) = match speaker {
+        Speaker::Partner => ("line partner", partner.to_string()),
+        Speaker::Trainee => ("line trainee", "You".to_string()),
+    };
+    let note = match (speaker, overlapped) {
+        (Speaker::Partner, true) => Some("(cut off)"),
+        (Speaker::Trainee, true) => Some("(you cut in)"),
+        _ => None,
+    };
+    html! {
+        <li class={classes!(class, overlapped.then_some("overlapped"))}>
+            <span class="who">{ who }</span>
+            <span class="text">{ text }</span>
+            if let Some(n) = note { <span class="note">{ n }</span> }
+        </li>
+    }
+}
+
+fn ending_panel(s: &Scenario, ending_id: &str, state: &UseReducerHandle<PlayState>) -> Html {
+    let Some(ending) = s.ending(ending_id) else {
+        return html! { <p class="notice error" role="alert">{ format!("This scenario has no ending called {ending_id}.") }</p> };
+    };
+    let again = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::Start {
+                seed: new_seed(),
+                at_ms: now_ms(),
+            })
+        })
+    };
+    let session = &state.session;
+    let interruptions = session.partner.interruptions;
+    html! {
+        <section class="ending" aria-labelledby="ending-title">
+            <p class={classes!("outcome", format!("outcome-{:?}", ending.outcome).to_lowercase())}>{ ending.outcome.label() }</p>
+            <h2 id="ending-title">{ &ending.title }</h2>
+            { for ending.debrief.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
+            <dl class="facts">
+                <div><dt>{ "Replies" }</dt><dd>{ session.turns.len() }</dd></div>
+                <div><dt>{ "Times you cut in" }</dt><dd>{ interruptions }</dd></div>
+                <div><dt>{ "Back-channels" }</dt><dd>{ session.partner.backchannels }</dd></div>
+            </dl>
+            <div class="actions">
+                <button class="button" onclick={again}>{ "Play again" }</button>
+                <a class="button secondary" href={Route::Library.hash()}>{ "Back to the library" }</a>
+            </div>
+        </section>
+    }
+}

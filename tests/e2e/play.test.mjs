@@ -1,0 +1,114 @@
+// Plays the release build as a person would: by touch, on a tablet and a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, TABLET, PHONE, watchErrors } from './harness.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Taps replies until an ending shows; returns how many replies it took. */
+async function playToEnding(page, { waitForSpeech = false } = {}) {
+  for (let replies = 0; replies < 60; replies++) {
+    const next = page.locator('.ending, button.choice').first();
+    await next.waitFor({ timeout: 20_000 });
+    if (await page.locator('.ending').count()) return replies;
+    if (waitForSpeech) {
+      await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+    }
+    const choices = page.locator('button.choice');
+    const n = await choices.count();
+    await choices.nth(replies % n).tap();
+    // The beat changes: the reply appears in the transcript.
+    await page.locator('.line.trainee').nth(replies).waitFor({ timeout: 10_000 });
+  }
+  throw new Error('no ending after 60 replies');
+}
+
+test('a tablet user plays a scenario to an ending by touch, from a subpath', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url);
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card').count(), 6);
+  await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'The idea at the end of the shift' }).waitFor();
+  assert.match(page.url(), /\/attune\/#\/play\/yes-and$/);
+
+  const replies = await playToEnding(page);
+  assert.ok(replies >= 6, `an ending after ${replies} replies`);
+  const ending = page.locator('.ending');
+  assert.match(await ending.locator('.outcome').innerText(), /Relationship (repaired|steady|strained|lost)/);
+  assert.ok((await ending.locator('h2').innerText()).length > 3);
+  // Every reply is in the conversation log, which screen readers follow.
+  assert.equal(await page.locator('ol.transcript[aria-live="polite"] .line.trainee').count(), replies);
+
+  // Targets are at least 44 px and nothing scrolls sideways.
+  await page.getByRole('button', { name: 'Play again' }).waitFor();
+  const sizes = await page.locator('button, a.button').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+  for (const [w, h] of sizes) assert.ok(w >= 44 && h >= 44, `target ${w}x${h}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+
+  // Play again starts over.
+  await page.getByRole('button', { name: 'Play again' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await page.locator('.line.trainee').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deep link opens a scenario directly, and a phone user can play it', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}#/play/irate-customer`);
+  await page.getByRole('heading', { level: 1, name: 'Fourth call, no connection' }).waitFor();
+  await playToEnding(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await page.getByRole('link', { name: 'Back to the library' }).tap();
+  await page.locator('.card').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a trainer loads a broken scenario file and is told where the problem is', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  const fixture = path.resolve('tests/data/invalid/unknown-target.toml');
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'my-scenario.toml',
+    mimeType: 'text/plain',
+    buffer: fs.readFileSync(fixture),
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /my-scenario\.toml:34:3: error: beat "a", field `choice\[1\]\.goto`: `goto` names `nowhere`/);
+
+  // A good file joins the library and can be played; its text is shown as text, never as HTML.
+  const good = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('title = "Mini"', 'title = "<b>Mini</b>"');
+  await page.locator('input[type=file]').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(good) });
+  await page.getByRole('status').waitFor();
+  assert.equal(await page.locator('.card h2 b').count(), 0);
+  assert.equal(await page.locator('.card h2', { hasText: '<b>Mini</b>' }).count(), 1);
+  await page.getByRole('link', { name: 'Play it now' }).tap();
+  await page.getByRole('heading', { level: 1, name: '<b>Mini</b>' }).waitFor();
+  await playToEnding(page);
+  await context.close();
+});
