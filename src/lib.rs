@@ -1,5 +1,6 @@
 //! Attune: the scenario engine, validator and scorer (pure Rust), and the web shell on wasm32.
 
+pub mod analyzer;
 pub mod builtin;
 pub mod condition;
 pub mod engine;

@@ -40,6 +40,11 @@ mod cli {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
+        /// Score replies: reads JSON Lines on standard input, one
+        /// {"said": "...", "reply": "...", "elapsed_ms": 12000, "speech_ms": 30000} per line
+        /// (timing optional), and writes one JSON line per input, in order.
+        /// A malformed line gets {"error": "..."}; exits 1 at the end if any line failed.
+        Score,
         /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
         Playtest {
             /// Scenario files (TOML).
@@ -70,6 +75,66 @@ mod cli {
         match cli.command {
             Command::Validate { files } => validate(&files),
             Command::Playtest { files, runs, seed } => run_playtest(&files, runs, seed),
+            Command::Score => score(),
+        }
+    }
+
+    /// One line of `attune score` input.
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ScoreLine {
+        said: String,
+        reply: String,
+        #[serde(default)]
+        elapsed_ms: Option<u64>,
+        #[serde(default)]
+        speech_ms: Option<u64>,
+    }
+
+    fn score() -> ExitCode {
+        use std::io::{BufRead, Write};
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let mut failed = false;
+        for (n, line) in stdin.lock().split(b'\n').enumerate() {
+            let number = n + 1;
+            let result = match line {
+                Err(e) => Err(format!("line {number}: cannot read: {e}")),
+                Ok(bytes) => match std::str::from_utf8(&bytes) {
+                    Err(e) => Err(format!(
+                        "line {number}: not UTF-8 (bad byte at column {})",
+                        e.valid_up_to() + 1
+                    )),
+                    Ok(text) if text.trim().is_empty() => continue,
+                    Ok(text) => serde_json::from_str::<ScoreLine>(text)
+                        .map_err(|e| format!("line {number}: {e}"))
+                        .map(|l| {
+                            attune::analyzer::analyze(&attune::analyzer::Input {
+                                said: &l.said,
+                                reply: &l.reply,
+                                elapsed_ms: l.elapsed_ms,
+                                speech_ms: l.speech_ms,
+                            })
+                        }),
+                },
+            };
+            let json = match result {
+                Ok(a) => serde_json::to_string(&a),
+                Err(e) => {
+                    failed = true;
+                    serde_json::to_string(&serde_json::json!({ "error": e }))
+                }
+            };
+            if writeln!(out, "{}", json.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+        let _ = out.flush();
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
         }
     }
 
