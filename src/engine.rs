@@ -3,6 +3,7 @@
 //! Pure: time (milliseconds) and the random seed come in as arguments, so a
 //! session replays exactly from its actions.
 
+use crate::analyzer::{self, Analysis, Signal, SignalId};
 use crate::condition::{Facts, Var};
 use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
 use rand::rngs::StdRng;
@@ -22,6 +23,9 @@ pub enum Action {
     Start { seed: u64, at_ms: u64 },
     /// Give reply `choice` (its index in the beat's `choice` list).
     Reply { choice: usize, at_ms: u64 },
+    /// Say something in one's own words: scored, then routed to the offered reply
+    /// whose intent matches best (see [`analyzer::intent_match`]).
+    Say { text: String, at_ms: u64 },
     /// A back-channel ("mm-hm", "go on") while they speak: not an interruption.
     Backchannel { at_ms: u64 },
     /// Time passes; lines finish, and beats without choices move on.
@@ -35,6 +39,7 @@ impl Action {
         match *self {
             Action::Start { at_ms, .. }
             | Action::Reply { at_ms, .. }
+            | Action::Say { at_ms, .. }
             | Action::Backchannel { at_ms }
             | Action::Tick { at_ms }
             | Action::RestartFrom { at_ms, .. } => at_ms,
@@ -51,6 +56,8 @@ pub enum EngineError {
     Version(u32),
     /// The conversation is over; only `Start` and `RestartFrom` apply.
     Ended,
+    /// A typed reply with no words in it.
+    EmptyReply,
     /// That reply does not exist here or is not on offer now.
     NoSuchChoice(usize),
     /// There is no reply with that number to go back to.
@@ -73,6 +80,7 @@ impl std::fmt::Display for EngineError {
                 "this session was saved in format {v}; this version of Attune reads format {SESSION_VERSION}"
             ),
             EngineError::Ended => write!(f, "the conversation has ended"),
+            EngineError::EmptyReply => write!(f, "the reply is empty"),
             EngineError::NoSuchChoice(c) => write!(f, "reply {c} is not on offer here"),
             EngineError::NoSuchTurn(t) => write!(f, "there is no reply number {t} to go back to"),
             EngineError::TimeWentBack { now, last } => {
@@ -159,6 +167,15 @@ pub struct Turn {
     /// Their agitation and trust after the reply.
     pub agitation_after: i32,
     pub trust_after: i32,
+    /// Whether the trainee typed the reply in their own words.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub typed: bool,
+    /// The reply's presence score, 0 to 100.
+    pub presence: u8,
+    /// The reply's listening score, 0 to 100.
+    pub listening: u8,
+    /// What the analyzer found in the reply.
+    pub signals: Vec<Signal>,
 }
 
 /// Who said something.
@@ -221,6 +238,24 @@ impl Facts for FactsAt<'_> {
     }
     fn interrupted(&self) -> bool {
         self.interrupted
+    }
+}
+
+/// What the trainee said: an authored reply, or their own words.
+#[derive(Clone, Copy)]
+enum Said<'a> {
+    Choice(usize),
+    Typed(&'a str),
+}
+
+/// How a typed reply moves the other person, from its own scores: presence above the
+/// neutral 50 settles them and builds trust; listening builds trust.
+pub fn typed_effect(a: &Analysis) -> Effect {
+    let p = i32::from(a.presence) - 50;
+    let l = i32::from(a.listening) - 50;
+    Effect {
+        agitation: (-4 * p - l) / 10,
+        trust: (p + l) / 5,
     }
 }
 
@@ -488,66 +523,149 @@ impl Session {
                 Ok(s)
             }
             Action::Reply { choice, at_ms } => {
-                let mut s = self.clone();
-                s.advance_time(scenario, *at_ms);
-                s.now_ms = *at_ms;
-                if s.ended().is_some() {
-                    return Err(EngineError::Ended);
-                }
-                if !s.choices(scenario).iter().any(|(i, _)| i == choice) {
-                    return Err(EngineError::NoSuchChoice(*choice));
-                }
-                let beat = s.beat(scenario).ok_or(EngineError::Ended)?;
-                let picked = &beat.choices[*choice];
-                let lines = s.lines(scenario);
-                let total = speech_ms(lines);
-                let elapsed = s.elapsed_ms();
-                let interrupted = elapsed < total;
-                let done = lines_finished(lines, elapsed);
-                let missed: Vec<String> =
-                    lines[done..].iter().filter_map(|l| l.key.clone()).collect();
-                let started = s.lines_started(scenario);
-                s.say_partner(lines, started, interrupted);
-                s.transcript.push(Utterance {
-                    speaker: Speaker::Trainee,
-                    text: picked.text.clone(),
-                    overlapped: interrupted,
-                });
-                if interrupted {
-                    s.partner.interruptions += 1;
-                    s.apply_effect(scenario.interruption);
-                }
-                s.apply_effect(picked.effect);
-                if picked.slight {
-                    s.partner.slights += 1;
-                }
-                s.partner.memories.extend(picked.remember.iter().cloned());
-                let facts = FactsAt {
-                    state: &s.partner,
-                    interrupted,
-                };
-                let target = picked
-                    .routes
-                    .iter()
-                    .find(|r| r.when.holds(&facts))
-                    .map_or(&picked.goto, |r| &r.goto)
-                    .clone();
-                s.turns.push(Turn {
-                    beat: beat.id.clone(),
-                    choice: *choice,
-                    text: picked.text.clone(),
-                    elapsed_ms: elapsed,
-                    speech_ms: total,
-                    interrupted,
-                    missed,
-                    agitation_after: s.partner.agitation,
-                    trust_after: s.partner.trust,
-                });
-                s.enter(scenario, &target, *at_ms);
-                s.log.push(action.clone());
-                Ok(s)
+                self.reply(scenario, action, Said::Choice(*choice), *at_ms)
             }
+            Action::Say { text, at_ms } => self.reply(scenario, action, Said::Typed(text), *at_ms),
         }
+    }
+
+    /// The words of the current beat the other person has begun by now, as one text.
+    fn said_so_far(&self, scenario: &Scenario) -> String {
+        let lines = self.lines(scenario);
+        lines[..self.lines_started(scenario)]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn reply(
+        &self,
+        scenario: &Scenario,
+        action: &Action,
+        said: Said<'_>,
+        at_ms: u64,
+    ) -> Result<Session, EngineError> {
+        let mut s = self.clone();
+        s.advance_time(scenario, at_ms);
+        s.now_ms = at_ms;
+        if s.ended().is_some() {
+            return Err(EngineError::Ended);
+        }
+        let beat = s.beat(scenario).ok_or(EngineError::Ended)?;
+        let offered = s.choices(scenario);
+        let lines = s.lines(scenario);
+        let total = speech_ms(lines);
+        let elapsed = s.elapsed_ms();
+        let interrupted = elapsed < total;
+        let heard_text = s.said_so_far(scenario);
+        let analyze = |reply: &str, timed: bool| {
+            analyzer::analyze(&analyzer::Input {
+                said: &heard_text,
+                reply,
+                elapsed_ms: timed.then_some(elapsed),
+                speech_ms: timed.then_some(total),
+            })
+        };
+        // Which authored reply this is, and how it scores.
+        let (choice, text, analysis, effect, slight) = match said {
+            Said::Choice(index) => {
+                if !offered.iter().any(|(i, _)| *i == index) {
+                    return Err(EngineError::NoSuchChoice(index));
+                }
+                let c = &beat.choices[index];
+                let mut a = analyze(&c.text, true);
+                if let Some(o) = c.score {
+                    // The author's scores stand for the words; cutting in still costs.
+                    let cut = if interrupted {
+                        SignalId::Interruption.weight()
+                    } else {
+                        0
+                    };
+                    a.presence = o.presence.min(100);
+                    a.listening = (i32::from(o.listening.min(100)) + cut).clamp(0, 100) as u8;
+                }
+                (index, c.text.clone(), a, c.effect, c.slight)
+            }
+            Said::Typed(text) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(EngineError::EmptyReply);
+                }
+                let a = analyze(text, true);
+                let words = analyzer::content_stems(text);
+                let untimed = analyze(text, false);
+                // Route to the best intent match; ties go to the reply listed first in the file.
+                let (index, _) = offered
+                    .iter()
+                    .map(|(i, c)| {
+                        let ca = analyze(&c.text, false);
+                        let m = analyzer::intent_match(
+                            &untimed,
+                            &words,
+                            &ca,
+                            &analyzer::content_stems(&c.text),
+                        );
+                        (*i, m)
+                    })
+                    .fold(None, |best: Option<(usize, f64)>, (i, m)| match best {
+                        Some((bi, bm)) if bm > m || (bm == m && bi < i) => Some((bi, bm)),
+                        _ => Some((i, m)),
+                    })
+                    .ok_or(EngineError::NoSuchChoice(0))?;
+                let slight = a.has(SignalId::Dismissive)
+                    || a.has(SignalId::Defensive)
+                    || a.has(SignalId::Hostile);
+                (index, text.to_string(), a.clone(), typed_effect(&a), slight)
+            }
+        };
+        let picked = &beat.choices[choice];
+        let done = lines_finished(lines, elapsed);
+        let missed: Vec<String> = lines[done..].iter().filter_map(|l| l.key.clone()).collect();
+        let started = s.lines_started(scenario);
+        s.say_partner(lines, started, interrupted);
+        s.transcript.push(Utterance {
+            speaker: Speaker::Trainee,
+            text: text.clone(),
+            overlapped: interrupted,
+        });
+        if interrupted {
+            s.partner.interruptions += 1;
+            s.apply_effect(scenario.interruption);
+        }
+        s.apply_effect(effect);
+        if slight {
+            s.partner.slights += 1;
+        }
+        s.partner.memories.extend(picked.remember.iter().cloned());
+        let facts = FactsAt {
+            state: &s.partner,
+            interrupted,
+        };
+        let target = picked
+            .routes
+            .iter()
+            .find(|r| r.when.holds(&facts))
+            .map_or(&picked.goto, |r| &r.goto)
+            .clone();
+        s.turns.push(Turn {
+            beat: beat.id.clone(),
+            choice,
+            text,
+            elapsed_ms: elapsed,
+            speech_ms: total,
+            interrupted,
+            missed,
+            agitation_after: s.partner.agitation,
+            trust_after: s.partner.trust,
+            typed: matches!(said, Said::Typed(_)),
+            presence: analysis.presence,
+            listening: analysis.listening,
+            signals: analysis.signals,
+        });
+        s.enter(scenario, &target, at_ms);
+        s.log.push(action.clone());
+        Ok(s)
     }
 
     fn restart_from(

@@ -207,9 +207,20 @@ pub struct Choice {
     /// The author's judgement of the reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
+    /// Scores that replace the analyzer's for this reply's words (timing still counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<ScoreOverride>,
     /// A coaching note on the reply, shown in coach mode and the debrief.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
+}
+
+/// An author's own presence and listening scores for a reply, 0 to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreOverride {
+    pub presence: u8,
+    pub listening: u8,
 }
 
 /// A conditional detour for a reply.

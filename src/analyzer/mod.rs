@@ -8,7 +8,7 @@
 pub mod en;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The words and phrases one language uses for each signal.
@@ -277,13 +277,69 @@ pub struct Input<'a> {
 
 /// Analyzes a reply with the English lexicon.
 pub fn analyze(input: &Input<'_>) -> Analysis {
+    analyze_with(input, english())
+}
+
+fn english() -> &'static Compiled {
     static ENGLISH: OnceLock<Compiled> = OnceLock::new();
-    analyze_with(input, ENGLISH.get_or_init(|| Compiled::new(&en::ENGLISH)))
+    ENGLISH.get_or_init(|| Compiled::new(&en::ENGLISH))
+}
+
+/// The content words of a text, lightly stemmed, for comparing what two replies are about.
+pub fn content_stems(text: &str) -> HashSet<String> {
+    let c = english();
+    tokenize(text)
+        .tokens
+        .into_iter()
+        .filter(|t| t.text.chars().count() >= 3 && !c.stopwords.contains(&t.text))
+        .map(|t| stem(&t.text).to_string())
+        .collect()
+}
+
+/// How closely two replies' intents match, from 0 to 1 (the rule that routes a typed reply):
+///
+/// - 0.5 × agreement of their signals: the weight of the signals both have over the
+///   weight of the signals either has (timing signals aside);
+/// - 0.3 × overlap of their content words (Dice coefficient);
+/// - 0.2 × closeness of their scores: 1 − (|Δ presence| + |Δ listening|) / 200.
+pub fn intent_match(
+    a: &Analysis,
+    a_words: &HashSet<String>,
+    b: &Analysis,
+    b_words: &HashSet<String>,
+) -> f64 {
+    let textual = |x: &Analysis| -> Vec<SignalId> {
+        x.signals
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| !matches!(id, SignalId::Interruption | SignalId::Backchannel))
+            .collect()
+    };
+    let (sa, sb) = (textual(a), textual(b));
+    let weight = |id: &SignalId| f64::from(id.weight().unsigned_abs());
+    let both: f64 = sa.iter().filter(|id| sb.contains(id)).map(weight).sum();
+    let either: f64 = sa
+        .iter()
+        .chain(sb.iter().filter(|id| !sa.contains(id)))
+        .map(weight)
+        .sum();
+    let signals = if either == 0.0 { 1.0 } else { both / either };
+    let shared = a_words.intersection(b_words).count() as f64;
+    let total = (a_words.len() + b_words.len()) as f64;
+    let words = if total == 0.0 {
+        0.0
+    } else {
+        2.0 * shared / total
+    };
+    let distance =
+        f64::from(a.presence.abs_diff(b.presence)) + f64::from(a.listening.abs_diff(b.listening));
+    0.5 * signals + 0.3 * words + 0.2 * (1.0 - distance / 200.0)
 }
 
 /// A lexicon with its phrases split into words once.
 pub struct Compiled {
-    lists: Vec<Vec<Vec<String>>>,
+    /// Per list: its phrases, split into words, by their first word.
+    lists: Vec<HashMap<String, Vec<Vec<String>>>>,
     stopwords: HashSet<String>,
 }
 
@@ -374,16 +430,15 @@ impl Compiled {
         let lists = fields
             .iter()
             .map(|list| {
-                list.iter()
-                    .map(|p| {
-                        tokenize(p)
-                            .tokens
-                            .into_iter()
-                            .map(|t| t.text)
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|p| !p.is_empty())
-                    .collect()
+                let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+                for p in list.iter() {
+                    let words: Vec<String> =
+                        tokenize(p).tokens.into_iter().map(|t| t.text).collect();
+                    if let Some(first) = words.first() {
+                        by_first.entry(first.clone()).or_default().push(words);
+                    }
+                }
+                by_first
             })
             .collect();
         Compiled {
@@ -392,8 +447,11 @@ impl Compiled {
         }
     }
 
-    fn list(&self, l: L) -> &[Vec<String>] {
-        &self.lists[l as usize]
+    /// Whether a single word is in a list.
+    fn has_word(&self, l: L, word: &str) -> bool {
+        self.lists[l as usize]
+            .get(word)
+            .is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
     }
 }
 
@@ -510,6 +568,30 @@ fn tokenize(text: &str) -> Tokens {
     Tokens { tokens, sentences }
 }
 
+/// For every list and token, the longest phrase of the list that starts at the token.
+fn match_table(c: &Compiled, tokens: &[Token]) -> Vec<Vec<u8>> {
+    c.lists
+        .iter()
+        .map(|by_first| {
+            (0..tokens.len())
+                .map(|i| {
+                    by_first.get(&tokens[i].text).map_or(0, |phrases| {
+                        phrases
+                            .iter()
+                            .filter(|p| {
+                                i + p.len() <= tokens.len()
+                                    && p.iter().zip(&tokens[i..]).all(|(a, b)| *a == b.text)
+                            })
+                            .map(|p| p.len().min(255) as u8)
+                            .max()
+                            .unwrap_or(0)
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// A light stem, so "calls" and "called" meet "call".
 fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s", "ly"] {
@@ -524,6 +606,8 @@ fn stem(word: &str) -> &str {
 
 struct Ctx<'a> {
     source: &'a str,
+    /// Per list, per token: the length of the longest phrase of the list starting there (0: none).
+    table: Vec<Vec<u8>>,
     c: &'a Compiled,
     t: &'a Tokens,
     /// Tokens inside the other person's reported words.
@@ -537,47 +621,28 @@ impl Ctx<'_> {
         &self.t.tokens
     }
 
-    /// Whether phrase `p` starts at token `i`.
-    fn at(&self, i: usize, p: &[String]) -> bool {
-        let w = self.words();
-        i + p.len() <= w.len() && p.iter().zip(&w[i..]).all(|(a, b)| *a == b.text)
-    }
-
     /// Every match of any phrase of a list, as token ranges, in order.
     fn find(&self, l: L) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for i in 0..self.words().len() {
-            if let Some(p) = self
-                .c
-                .list(l)
-                .iter()
-                .filter(|p| self.at(i, p))
-                .max_by_key(|p| p.len())
-            {
-                out.push((i, i + p.len()));
-            }
-        }
-        out
+        self.table[l as usize]
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, n)| (i, i + usize::from(*n)))
+            .collect()
     }
 
     /// The longest phrase of a list starting at token `i`.
     fn starts(&self, i: usize, l: L) -> Option<usize> {
-        self.c
-            .list(l)
-            .iter()
-            .filter(|p| self.at(i, p))
-            .map(Vec::len)
-            .max()
+        match self.table[l as usize].get(i) {
+            Some(&n) if n > 0 => Some(usize::from(n)),
+            _ => None,
+        }
     }
 
-    /// Whether any phrase of a list occurs within tokens `from..to`.
+    /// Whether any phrase of a list occurs wholly within tokens `from..to`.
     fn any_in(&self, l: L, from: usize, to: usize) -> bool {
-        (from..to).any(|i| {
-            self.c
-                .list(l)
-                .iter()
-                .any(|p| i + p.len() <= to && self.at(i, p))
-        })
+        let t = &self.table[l as usize];
+        (from..to.min(t.len())).any(|i| t[i] > 0 && i + usize::from(t[i]) <= to)
     }
 
     fn sentence_of(&self, i: usize) -> &Sentence {
@@ -592,11 +657,7 @@ impl Ctx<'_> {
             .filter(|&j| self.words()[j].clause == clause)
             .any(|j| {
                 let w = &self.words()[j].text;
-                self.c
-                    .list(L::Negations)
-                    .iter()
-                    .any(|p| p.len() == 1 && p[0] == *w)
-                    || w.ends_with("n't")
+                self.c.has_word(L::Negations, w) || w.ends_with("n't")
             })
     }
 
@@ -638,12 +699,9 @@ impl Ctx<'_> {
     }
 
     fn has_second_person(&self, from: usize, to: usize) -> bool {
-        self.words()[from..to].iter().any(|t| {
-            self.c
-                .list(L::SecondPerson)
-                .iter()
-                .any(|p| p.len() == 1 && p[0] == t.text)
-        })
+        self.words()[from..to]
+            .iter()
+            .any(|t| self.c.has_word(L::SecondPerson, &t.text))
     }
 }
 
@@ -652,8 +710,10 @@ impl Ctx<'_> {
 pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
     let t = tokenize(input.reply);
     let said = tokenize(input.said);
+    let table = match_table(c, &t.tokens);
     let mut ctx = Ctx {
         source: input.reply,
+        table,
         c,
         t: &t,
         reported: vec![false; t.tokens.len()],
@@ -821,7 +881,7 @@ fn reflections(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)
         let count = |l: L| {
             ctx.words()[s.first..s.last]
                 .iter()
-                .filter(|t| ctx.c.list(l).iter().any(|p| p.len() == 1 && p[0] == t.text))
+                .filter(|t| ctx.c.has_word(l, &t.text))
                 .count()
         };
         let (firsts, seconds) = (count(L::FirstPerson), count(L::SecondPerson));
@@ -1197,7 +1257,7 @@ fn self_focus(
         }
     }
     // Many "I"s, few "you"s, and nothing offered to them.
-    let is = |l: L, t: &Token| ctx.c.list(l).iter().any(|p| p.len() == 1 && p[0] == t.text);
+    let is = |l: L, t: &Token| ctx.c.has_word(l, &t.text);
     let first = w.iter().filter(|t| is(L::FirstPerson, t)).count();
     let second = w.iter().filter(|t| is(L::SecondPerson, t)).count();
     let offering = found.iter().any(|(id, _)| {
