@@ -3,6 +3,7 @@
 pub mod analyzer;
 pub mod builtin;
 pub mod condition;
+pub mod debrief;
 pub mod engine;
 pub mod playtest;
 pub mod scenario;

@@ -1,6 +1,8 @@
 //! Checks a scenario for mistakes a trainer can make; the CLI and the browser share it.
 
+use crate::analyzer::{self, SignalId};
 use crate::condition::{is_name, Atom, Condition};
+use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -41,6 +43,8 @@ pub enum Kind {
     NeverHolds,
     /// An id, memory or key with characters the format does not allow.
     BadName,
+    /// A reply's declared `quality` disagrees with what the analyzer reads in it.
+    QualityMismatch,
 }
 
 /// One problem found in a scenario file.
@@ -464,6 +468,8 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         }
     }
 
+    quality_findings(s, &mut warnings);
+
     // The graph: what can be reached from the start, and what can reach an ending.
     graph_findings(s, &index, &mut out, &mut warnings);
     out.extend(warnings);
@@ -532,6 +538,69 @@ fn check_lines(
                 );
             }
         }
+    }
+}
+
+/// Signals a reply marked `best` or `good` should not carry.
+const HARMFUL: [SignalId; 5] = [
+    SignalId::YesBut,
+    SignalId::Dismissive,
+    SignalId::Defensive,
+    SignalId::Hostile,
+    SignalId::SelfFocus,
+];
+
+/// Replies whose declared quality the analyzer contradicts: a `best` or `good` reply
+/// with a harmful signal, or a `poor` one that reads as strong on both scores with no
+/// harmful signal. A reply with its own `score` is the author's call and is not checked.
+fn quality_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    for (bi, b) in s.beats.iter().enumerate() {
+        let said: Vec<&str> = b.lines.iter().map(|l| l.text.as_str()).collect();
+        let said = said.join(" ");
+        for (ci, c) in b.choices.iter().enumerate() {
+            let (Some(q), None) = (c.quality, c.score) else {
+                continue;
+            };
+            let a = analyzer::analyze(&analyzer::Input {
+                said: &said,
+                reply: &c.text,
+                elapsed_ms: None,
+                speech_ms: None,
+            });
+            let harmful: Vec<&str> = a
+                .signals
+                .iter()
+                .filter(|sig| HARMFUL.contains(&sig.id))
+                .map(|sig| sig.id.name())
+                .collect();
+            let message = match q {
+                Quality::Best | Quality::Good if !harmful.is_empty() => format!(
+                    "the reply is marked `{}` but the analyzer finds {}; reword it, change `quality`, or set `score` to overrule the analyzer",
+                    quality_name(q),
+                    harmful.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+                ),
+                Quality::Poor if harmful.is_empty() && a.presence >= 70 && a.listening >= 70 => format!(
+                    "the reply is marked `poor` but the analyzer scores it strong (presence {}, listening {}) and finds nothing harmful; reword it, change `quality`, or set `score`",
+                    a.presence, a.listening
+                ),
+                _ => continue,
+            };
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::QualityMismatch,
+                path: path!["beat", bi, "choice", ci, "quality"],
+                message,
+            });
+        }
+    }
+}
+
+fn quality_name(q: Quality) -> &'static str {
+    match q {
+        Quality::Best => "best",
+        Quality::Good => "good",
+        Quality::Mixed => "mixed",
+        Quality::Poor => "poor",
     }
 }
 

@@ -333,3 +333,125 @@ fn lines_default_to_a_conversational_pace() {
     };
     assert_eq!(fixed.duration_ms(), 1234);
 }
+
+#[test]
+fn a_typed_reply_is_scored_and_routed_to_the_closest_authored_reply() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    // Warm, listening words follow the "Go on." path, and move the mood by their own scores.
+    let warm = session
+        .apply(
+            &s,
+            &Action::Say {
+                text:
+                    "Please go on, I'm listening. It sounds like something really matters to you."
+                        .into(),
+                at_ms: 6_000,
+            },
+        )
+        .unwrap();
+    let turn = warm.turns.last().unwrap();
+    assert!(turn.typed);
+    assert_eq!(turn.choice, 0, "routed to \"Go on.\"");
+    assert!(
+        turn.listening > 50
+            && turn
+                .signals
+                .iter()
+                .any(|x| x.id == attune::analyzer::SignalId::Reflection),
+        "{turn:?}"
+    );
+    assert_eq!(beat_id(&warm), "b");
+    let e = attune::engine::typed_effect(&attune::analyzer::Analysis {
+        presence: turn.presence,
+        listening: turn.listening,
+        signals: vec![],
+    });
+    assert_eq!(warm.partner.trust, 50 + e.trust);
+    assert_eq!(
+        warm.transcript.last().unwrap().text,
+        "Please go on, I'm listening. It sounds like something really matters to you."
+    );
+    // Contempt follows "Whatever.", leaves its memory, and counts as a slight.
+    let cold = session
+        .apply(
+            &s,
+            &Action::Say {
+                text: "Whatever, I don't care.".into(),
+                at_ms: 6_000,
+            },
+        )
+        .unwrap();
+    let turn = cold.turns.last().unwrap();
+    assert_eq!(turn.choice, 1, "routed to \"Whatever.\"");
+    assert!(cold.partner.memories.contains("brushed"));
+    assert_eq!(cold.partner.slights, 1);
+    assert!(cold.partner.agitation > 50 && cold.partner.trust < 50);
+}
+
+#[test]
+fn typed_replies_can_interrupt_and_cannot_be_empty() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    assert_eq!(
+        session.apply(
+            &s,
+            &Action::Say {
+                text: "   ".into(),
+                at_ms: 6_000
+            }
+        ),
+        Err(EngineError::EmptyReply)
+    );
+    let cut = session
+        .apply(
+            &s,
+            &Action::Say {
+                text: "Okay so what do you want?".into(),
+                at_ms: 1_000,
+            },
+        )
+        .unwrap();
+    assert!(cut.turns[0].interrupted);
+    assert!(cut.turns[0]
+        .signals
+        .iter()
+        .any(|x| x.id == attune::analyzer::SignalId::Interruption));
+    assert_eq!(
+        beat_id(&cut),
+        "cut",
+        "the interruption route is taken for typed replies too"
+    );
+}
+
+#[test]
+fn authored_replies_carry_analyzer_scores_unless_overridden() {
+    let s = mini();
+    let after = reply_with(&s, &Session::new(&s, 1, 0), "Whatever.", 6_000).unwrap();
+    assert!(after.turns[0].presence < 50);
+    let text = include_str!("data/minimal.toml").replace(
+        "  text = \"Whatever.\"\n",
+        "  text = \"Whatever.\"\n  score = { presence = 80, listening = 70 }\n",
+    );
+    let overridden = scenario::parse("minimal.toml", &text).unwrap();
+    let after = reply_with(
+        &overridden,
+        &Session::new(&overridden, 1, 0),
+        "Whatever.",
+        6_000,
+    )
+    .unwrap();
+    assert_eq!(
+        (after.turns[0].presence, after.turns[0].listening),
+        (80, 70)
+    );
+    // Cutting in still costs listening.
+    let cut = reply_with(
+        &overridden,
+        &Session::new(&overridden, 1, 0),
+        "Whatever.",
+        1_000,
+    )
+    .unwrap();
+    assert_eq!(cut.turns[0].listening, 40);
+}

@@ -39,6 +39,13 @@ struct Step {
     /// Whether the reply took the floor before they finished.
     #[serde(default)]
     interrupted: bool,
+    /// The reply's scores and the signals found in it.
+    #[serde(default)]
+    presence: u8,
+    #[serde(default)]
+    listening: u8,
+    #[serde(default)]
+    signals: Vec<String>,
 }
 
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -52,6 +59,18 @@ struct End {
     interruptions: u32,
     backchannels: u32,
     memories: Vec<String>,
+    /// The conversation's scores: presence, listening, reflections, questions, and the
+    /// four fundamentals in order.
+    #[serde(default)]
+    presence: u8,
+    #[serde(default)]
+    listening: u8,
+    #[serde(default)]
+    reflections: usize,
+    #[serde(default)]
+    questions: usize,
+    #[serde(default)]
+    fundamentals: Vec<u8>,
 }
 
 fn scenario(id: &str) -> Scenario {
@@ -148,16 +167,25 @@ fn play(file: &Path, g: &Golden, s: &Scenario) -> Result<Golden, String> {
             i + 1
         );
         session = back;
+        let turn = session.turns.last().expect("a reply was given");
         steps.push(Step {
             says,
             backchannel_ms: step.backchannel_ms,
             at_ms: step.at_ms,
             reply: step.reply.clone(),
-            interrupted: session.turns.last().is_some_and(|t| t.interrupted),
+            interrupted: turn.interrupted,
+            presence: turn.presence,
+            listening: turn.listening,
+            signals: turn
+                .signals
+                .iter()
+                .map(|s| s.id.name().to_string())
+                .collect(),
         });
     }
     session = settle(s, session);
     let ending = session.ended().unwrap_or("(not ended)").to_string();
+    let score = attune::debrief::score(&session.turns);
     Ok(Golden {
         about: g.about.clone(),
         scenario: g.scenario.clone(),
@@ -171,6 +199,11 @@ fn play(file: &Path, g: &Golden, s: &Scenario) -> Result<Golden, String> {
             interruptions: session.partner.interruptions,
             backchannels: session.partner.backchannels,
             memories: session.partner.memories.iter().cloned().collect(),
+            presence: score.presence,
+            listening: score.listening,
+            reflections: score.reflections,
+            questions: score.questions,
+            fundamentals: score.fundamentals.iter().map(|f| f.score).collect(),
         },
     })
 }
@@ -210,15 +243,22 @@ fn golden_walkthroughs() {
                 continue;
             }
             for (i, (want, got)) in g.steps.iter().zip(&actual.steps).enumerate() {
-                if want.says != got.says || want.interrupted != got.interrupted {
+                let key = |s: &Step| {
+                    (
+                        s.says.clone(),
+                        s.interrupted,
+                        s.presence,
+                        s.listening,
+                        s.signals.clone(),
+                    )
+                };
+                if key(want) != key(got) {
                     failures.push(format!(
-                        "{} ({label}): step {}: expected says={:#?} interrupted={}, got says={:#?} interrupted={}",
+                        "{} ({label}): step {}: expected {:#?}, got {:#?}",
                         file.display(),
                         i + 1,
-                        want.says,
-                        want.interrupted,
-                        got.says,
-                        got.interrupted
+                        key(want),
+                        key(got)
                     ));
                 }
             }

@@ -66,6 +66,7 @@ fn every_kind_of_problem_has_a_fixture() {
         Kind::OutOfRange,
         Kind::NeverHolds,
         Kind::BadName,
+        Kind::QualityMismatch,
     ] {
         assert!(kinds.contains(&kind), "no fixture produces {kind:?}");
     }

@@ -133,6 +133,10 @@ pub const ENGLISH: Lexicon = Lexicon {
         "you know the",
         "you've spent",
         "you mentioned",
+        "that sounds",
+        "that must be",
+        "that must have been",
+        "that's a lot",
     ],
     not_reflective: &[
         "you should",
@@ -1186,7 +1190,7 @@ pub const ENGLISH: Lexicon = Lexicon {
     ],
     self_disclosure: &[
         "had", "was", "were", "wanted", "used", "remember", "went", "got", "love", "loved", "did",
-        "feel", "felt", "hate", "hated", "grew", "spent", "know", "think", "always", "actually",
+        "feel", "felt", "hate", "hated", "grew", "spent", "always", "actually",
     ],
     process_frames: &[
         "that's how",

@@ -1219,6 +1219,7 @@ fn self_focus(
     let w = ctx.words();
     let mut about_self = 0;
     let mut first_at = None;
+    let mut longest = 0;
     for s in &ctx.t.sentences {
         let mut i = ctx.opening(s);
         while i < s.last
@@ -1247,11 +1248,12 @@ fn self_focus(
         if telling && !offered && !ctx.has_second_person(s.first, s.last) {
             about_self += 1;
             first_at.get_or_insert(i);
+            longest = longest.max(s.last - s.first);
         }
     }
     if let Some(i) = first_at {
-        let long = ctx.t.sentences.iter().any(|s| s.last - s.first >= 12);
-        if about_self >= 2 || long {
+        // Two sentences about oneself, or one long one.
+        if about_self >= 2 || longest >= 12 {
             found.push((SignalId::SelfFocus, ctx.span((i, i + 1))));
             return;
         }

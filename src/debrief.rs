@@ -1,0 +1,274 @@
+//! Scores for a whole conversation: presence, listening, the reflection-to-question
+//! ratio, interruptions and the four fundamentals of service. Deterministic.
+
+use crate::analyzer::SignalId;
+use crate::engine::Turn;
+use serde::{Deserialize, Serialize};
+
+/// One of the four fundamentals of service (seed 002).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fundamental {
+    /// The customer believes we want to serve them.
+    PositiveRegard,
+    /// Dedicated to delivering what the customer wants.
+    Commitment,
+    /// Delivered to a high standard.
+    EffectiveAction,
+    /// Ensure the outcome and attend to the relationship.
+    FollowThrough,
+}
+
+impl Fundamental {
+    /// All four, in the order they are taught.
+    pub const ALL: [Fundamental; 4] = [
+        Fundamental::PositiveRegard,
+        Fundamental::Commitment,
+        Fundamental::EffectiveAction,
+        Fundamental::FollowThrough,
+    ];
+
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Fundamental::PositiveRegard => "Positive regard",
+            Fundamental::Commitment => "Commitment",
+            Fundamental::EffectiveAction => "Effective action",
+            Fundamental::FollowThrough => "Follow-through",
+        }
+    }
+
+    /// The signals that earn it (positive) or cost it (negative), and how.
+    ///
+    /// Positive regard: being seen and valued (appreciation, naming feelings,
+    /// reflecting, apologising, encouraging them on), lost to dismissal, contempt,
+    /// self-focus and cutting in. Commitment: taking the problem on and building on
+    /// their ideas, lost to blame and "yes, but". Effective action: concrete actions
+    /// and questions that find out what is needed, lost to defensiveness and
+    /// hostility. Follow-through: checking back and confirming, lost to contempt.
+    pub fn signals(self) -> &'static [SignalId] {
+        use SignalId::*;
+        match self {
+            Fundamental::PositiveRegard => &[
+                Appreciation,
+                FeelingNamed,
+                Reflection,
+                Apology,
+                Backchannel,
+                Dismissive,
+                Hostile,
+                SelfFocus,
+                Interruption,
+            ],
+            Fundamental::Commitment => &[Commitment, YesAnd, Defensive, YesBut],
+            Fundamental::EffectiveAction => &[Commitment, OpenQuestion, Defensive, Hostile],
+            Fundamental::FollowThrough => &[FollowThrough, Appreciation, Hostile],
+        }
+    }
+}
+
+/// How one fundamental went, with the replies behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundamentalScore {
+    pub fundamental: Fundamental,
+    /// 0 to 100; 50 when nothing in the conversation spoke to it.
+    pub score: u8,
+    /// Indexes of the replies (turns) that earned it.
+    pub earned: Vec<usize>,
+    /// Indexes of the replies that cost it.
+    pub cost: Vec<usize>,
+}
+
+/// Where a reflection-to-question ratio stands against MITI 4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatioBand {
+    /// 2:1 or better.
+    Good,
+    /// 1:1 or better.
+    Fair,
+    /// Below 1:1.
+    BelowFair,
+    /// No questions asked: the ratio is not defined.
+    NoQuestions,
+}
+
+/// The scores of a whole conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationScore {
+    /// Mean of the replies' presence scores, 0 to 100 (50 with no replies).
+    pub presence: u8,
+    /// Mean of the replies' listening scores.
+    pub listening: u8,
+    pub replies: usize,
+    pub reflections: usize,
+    /// Open and closed questions.
+    pub questions: usize,
+    /// Reflections per question, in hundredths (250 = 2.5:1); none without questions.
+    pub ratio_hundredths: Option<u32>,
+    pub ratio_band: RatioBand,
+    pub interruptions: usize,
+    pub fundamentals: Vec<FundamentalScore>,
+}
+
+/// Scores a conversation from its replies.
+pub fn score(turns: &[Turn]) -> ConversationScore {
+    let n = turns.len();
+    let mean = |f: fn(&Turn) -> u8| -> u8 {
+        let sum: usize = turns.iter().map(|t| usize::from(f(t))).sum();
+        (sum + n / 2).checked_div(n).map_or(50, |m| m as u8)
+    };
+    let count = |id: SignalId| {
+        turns
+            .iter()
+            .filter(|t| t.signals.iter().any(|s| s.id == id))
+            .count()
+    };
+    let reflections = count(SignalId::Reflection);
+    let questions = count(SignalId::OpenQuestion) + count(SignalId::ClosedQuestion);
+    let ratio_hundredths = (questions > 0).then(|| (reflections * 100 / questions) as u32);
+    let ratio_band = match ratio_hundredths {
+        None => RatioBand::NoQuestions,
+        Some(r) if r >= 200 => RatioBand::Good,
+        Some(r) if r >= 100 => RatioBand::Fair,
+        Some(_) => RatioBand::BelowFair,
+    };
+    let fundamentals = Fundamental::ALL
+        .into_iter()
+        .map(|f| {
+            let (mut pos, mut neg) = (0u32, 0u32);
+            let (mut earned, mut cost) = (Vec::new(), Vec::new());
+            for (i, t) in turns.iter().enumerate() {
+                let (mut p, mut q) = (0u32, 0u32);
+                for s in t.signals.iter().filter(|s| f.signals().contains(&s.id)) {
+                    let w = s.weight.unsigned_abs();
+                    if s.weight > 0 {
+                        p += w;
+                    } else {
+                        q += w;
+                    }
+                }
+                if p > 0 {
+                    earned.push(i);
+                }
+                if q > 0 {
+                    cost.push(i);
+                }
+                pos += p;
+                neg += q;
+            }
+            // Smoothed share of what spoke for it: 50 with nothing either way.
+            let score = (100 * (pos + 10) + (pos + neg + 20) / 2) / (pos + neg + 20);
+            FundamentalScore {
+                fundamental: f,
+                score: score as u8,
+                earned,
+                cost,
+            }
+        })
+        .collect();
+    ConversationScore {
+        presence: mean(|t| t.presence),
+        listening: mean(|t| t.listening),
+        replies: n,
+        reflections,
+        questions,
+        ratio_hundredths,
+        ratio_band,
+        interruptions: turns.iter().filter(|t| t.interrupted).count(),
+        fundamentals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::{analyze, Input};
+
+    fn turn(reply: &str, interrupted: bool) -> Turn {
+        let a = analyze(&Input {
+            said: "I've waited six days and nobody has called me back.",
+            reply,
+            elapsed_ms: Some(if interrupted { 1_000 } else { 9_000 }),
+            speech_ms: Some(5_000),
+        });
+        Turn {
+            beat: "b".into(),
+            choice: 0,
+            text: reply.into(),
+            elapsed_ms: 0,
+            speech_ms: 0,
+            interrupted,
+            missed: vec![],
+            agitation_after: 0,
+            trust_after: 0,
+            typed: false,
+            presence: a.presence,
+            listening: a.listening,
+            signals: a.signals,
+        }
+    }
+
+    #[test]
+    fn an_empty_conversation_is_neutral() {
+        let s = score(&[]);
+        assert_eq!(
+            (s.presence, s.listening, s.ratio_band),
+            (50, 50, RatioBand::NoQuestions)
+        );
+        assert!(s.fundamentals.iter().all(|f| f.score == 50));
+    }
+
+    #[test]
+    fn ratio_bands_follow_miti() {
+        let reflect = turn(
+            "Six days and nobody called you back. That sounds exhausting.",
+            false,
+        );
+        let ask = turn("What would help most today?", false);
+        let s = score(&[reflect.clone(), reflect.clone(), ask.clone()]);
+        assert_eq!(
+            (s.reflections, s.questions, s.ratio_hundredths),
+            (2, 1, Some(200))
+        );
+        assert_eq!(s.ratio_band, RatioBand::Good);
+        assert_eq!(
+            score(&[reflect.clone(), ask.clone()]).ratio_band,
+            RatioBand::Fair
+        );
+        assert_eq!(
+            score(&[reflect, ask.clone(), ask]).ratio_band,
+            RatioBand::BelowFair
+        );
+    }
+
+    #[test]
+    fn fundamentals_name_the_replies_behind_them() {
+        let turns = [
+            turn("Calm down, please.", true),
+            turn(
+                "I'll book a technician for tomorrow at nine and call you at eight to confirm.",
+                false,
+            ),
+            turn("Thank you for your patience.", false),
+        ];
+        let s = score(&turns);
+        let get = |f: Fundamental| {
+            s.fundamentals
+                .iter()
+                .find(|x| x.fundamental == f)
+                .unwrap()
+                .clone()
+        };
+        let regard = get(Fundamental::PositiveRegard);
+        assert_eq!(regard.cost, vec![0]);
+        assert_eq!(regard.earned, vec![2]);
+        let follow = get(Fundamental::FollowThrough);
+        assert_eq!(follow.earned, vec![1, 2]);
+        assert!(follow.score > 70, "{follow:?}");
+        assert!(regard.score < 50, "{regard:?}");
+        assert_eq!(s.interruptions, 1);
+        // Deterministic.
+        assert_eq!(score(&turns), s);
+    }
+}

@@ -1,0 +1,242 @@
+//! The analyzer on hard cases and hostile input, and the `attune score` contract.
+#![cfg(not(target_arch = "wasm32"))]
+
+use attune::analyzer::{analyze, Input, SignalId};
+use proptest::prelude::*;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn signals(said: &str, reply: &str) -> Vec<SignalId> {
+    analyze(&Input {
+        said,
+        reply,
+        ..Input::default()
+    })
+    .signals
+    .iter()
+    .map(|s| s.id)
+    .collect()
+}
+
+#[test]
+fn hard_cases_a_word_match_gets_wrong() {
+    let said = "I can't calm down, I've been waiting all week and nobody has helped me.";
+    // Their own words quoted back are not an instruction to calm down.
+    assert!(!signals(
+        said,
+        "You said you can't calm down, and after a week of waiting that makes sense."
+    )
+    .contains(&SignalId::Dismissive));
+    assert!(signals(said, "Calm down, it's only been a week.").contains(&SignalId::Dismissive));
+    // "Not only ... but also" is not a yes-but.
+    assert!(!signals(
+        said,
+        "Not only have you waited all week, but you've also had no help."
+    )
+    .contains(&SignalId::YesBut));
+    // Negated and conditional apologies are not apologies.
+    assert!(
+        !signals(said, "I'm not sorry, that's how the queue works.").contains(&SignalId::Apology)
+    );
+    assert!(!signals(said, "I'm sorry you feel that way.").contains(&SignalId::Apology));
+    assert!(
+        signals(said, "I'm sorry. A week with no help is too long.").contains(&SignalId::Apology)
+    );
+    // A "but" inside a reflection of their words belongs to them.
+    let said = "I like the idea but we have no staff for it.";
+    assert!(!signals(
+        said,
+        "So you like the idea, but you're worried there's no staff for it."
+    )
+    .contains(&SignalId::YesBut));
+    assert!(
+        signals(said, "I like it too, but it won't happen this year.").contains(&SignalId::YesBut)
+    );
+    // Open versus closed questions.
+    assert!(signals(said, "What would it take to staff it?").contains(&SignalId::OpenQuestion));
+    assert!(signals(said, "Could you tell me more about the staffing?")
+        .contains(&SignalId::OpenQuestion));
+    assert!(signals(said, "Do you have anyone in mind?").contains(&SignalId::ClosedQuestion));
+    // A summary in one's own words, reusing none of theirs.
+    assert!(signals(
+        said,
+        "It sounds like you want it to work and can't see how yet."
+    )
+    .contains(&SignalId::Reflection));
+}
+
+#[test]
+fn every_span_points_into_the_reply_at_the_words_that_triggered_it() {
+    let reply = "Honestly? Calm down. I'll call you tomorrow at nine to confirm.";
+    let a = analyze(&Input {
+        said: "Nobody rang me back.",
+        reply,
+        ..Input::default()
+    });
+    let text = |id: SignalId| {
+        let s = a.signals.iter().find(|s| s.id == id).unwrap();
+        let (from, to) = s.span.unwrap();
+        &reply[from..to]
+    };
+    assert_eq!(text(SignalId::Dismissive), "Calm down");
+    assert!(text(SignalId::FollowThrough).contains("call you"));
+    // Timing signals have no span.
+    let timed = analyze(&Input {
+        said: "x",
+        reply: "Let's move on.",
+        elapsed_ms: Some(1),
+        speech_ms: Some(10),
+    });
+    assert_eq!(
+        timed
+            .signals
+            .iter()
+            .find(|s| s.id == SignalId::Interruption)
+            .unwrap()
+            .span,
+        None
+    );
+}
+
+#[test]
+fn odd_input_is_scored_without_panicking() {
+    for reply in [
+        "",
+        "   ",
+        "😀😀😀 🙏🏽",
+        "مرحبا، أنا آسف جدا",
+        "\u{202e}I'm sorry\u{202c}",
+        "Je suis désolé, 我很抱歉, I'm sorry.",
+        "!!!???...",
+        "'''---''' - ' -",
+    ] {
+        let a = analyze(&Input {
+            said: reply,
+            reply,
+            ..Input::default()
+        });
+        assert!(a.presence <= 100 && a.listening <= 100);
+        for s in &a.signals {
+            if let Some((x, y)) = s.span {
+                assert!(
+                    x <= y
+                        && y <= reply.len()
+                        && reply.is_char_boundary(x)
+                        && reply.is_char_boundary(y)
+                );
+            }
+        }
+    }
+    let huge = "I hear you, and I'm sorry. ".repeat(4_000); // about 100 KB
+    assert!(huge.len() > 100_000);
+    let a = analyze(&Input {
+        said: &huge,
+        reply: &huge,
+        ..Input::default()
+    });
+    assert!(a.has(SignalId::Apology));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_gets_valid_scores_and_spans(said in "\\PC{0,200}", reply in "\\PC{0,300}", e in proptest::option::of(0u64..60_000), t in proptest::option::of(0u64..60_000)) {
+        let a = analyze(&Input { said: &said, reply: &reply, elapsed_ms: e, speech_ms: t });
+        prop_assert!(a.presence <= 100 && a.listening <= 100);
+        for s in &a.signals {
+            if let Some((x, y)) = s.span {
+                prop_assert!(x <= y && y <= reply.len() && reply.is_char_boundary(x) && reply.is_char_boundary(y));
+            }
+        }
+        // Deterministic.
+        prop_assert_eq!(a, analyze(&Input { said: &said, reply: &reply, elapsed_ms: e, speech_ms: t }));
+    }
+}
+
+fn score_cli(input: &[u8]) -> (i32, Vec<serde_json::Value>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attune"))
+        .arg("score")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (out.status.code().unwrap(), lines)
+}
+
+#[test]
+fn score_cli_writes_one_line_per_input_in_order() {
+    let input = concat!(
+        r#"{"said": "Six days without internet.", "reply": "Calm down.", "elapsed_ms": 1000, "speech_ms": 5000}"#,
+        "\n",
+        r#"{"said": "Six days without internet.", "reply": "Six days. That sounds exhausting."}"#,
+        "\n",
+    );
+    let (code, lines) = score_cli(input.as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(lines.len(), 2);
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&lines[0]), vec!["interruption", "dismissive"]);
+    assert_eq!(lines[0]["signals"][0]["span"], serde_json::Value::Null);
+    assert_eq!(lines[0]["signals"][1]["span"], serde_json::json!([0, 9]));
+    assert_eq!(lines[0]["signals"][1]["dimension"], "presence");
+    assert!(lines[0]["signals"][1]["note"]
+        .as_str()
+        .unwrap()
+        .contains("calm down"));
+    assert!(ids(&lines[1]).contains(&"reflection".to_string()));
+    assert!(lines[1]["listening"].as_u64().unwrap() > lines[0]["listening"].as_u64().unwrap());
+}
+
+#[test]
+fn score_cli_reports_bad_lines_and_carries_on() {
+    let mut input =
+        b"{\"said\": \"x\", \"reply\": \"Thank you.\"}\nnot json\n{\"reply\": \"no said\"}\n"
+            .to_vec();
+    input.extend_from_slice(&[0xff, 0xfe, b'\n']);
+    input.extend_from_slice(b"{\"said\": \"x\", \"reply\": \"Sorry.\"}\n");
+    let (code, lines) = score_cli(&input);
+    assert_eq!(code, 1);
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0]["presence"].is_u64());
+    assert!(
+        lines[1]["error"].as_str().unwrap().starts_with("line 2:"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("missing field `said`"));
+    assert!(lines[3]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("line 4: not UTF-8"));
+    assert!(lines[4]["presence"].is_u64());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn score_cli_survives_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let (code, lines) = score_cli(&bytes);
+        prop_assert!(code == 0 || code == 1);
+        let nonblank = bytes.split(|b| *b == b'\n').filter(|l| !String::from_utf8_lossy(l).trim().is_empty()).count();
+        prop_assert_eq!(lines.len(), nonblank);
+    }
+}
