@@ -293,5 +293,25 @@ fn golden_walkthroughs() {
             "{}: no walkthrough reaches {worst:?}",
             s.id
         );
+        // The analyzer agrees with the authors over whole conversations: the strongest
+        // path scores above the weakest.
+        let end = |suffix: &str| -> End {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/golden/{}-{suffix}.toml", s.id));
+            toml::from_str::<Golden>(&std::fs::read_to_string(path).unwrap())
+                .unwrap()
+                .end
+        };
+        let (strong, weak) = (end("best"), end("worst"));
+        assert!(
+            strong.presence > weak.presence
+                && strong.presence + strong.listening > weak.presence + weak.listening + 10,
+            "{}: best path {}/{}, worst path {}/{}",
+            s.id,
+            strong.presence,
+            strong.listening,
+            weak.presence,
+            weak.listening
+        );
     }
 }
