@@ -57,6 +57,13 @@ fn hard_cases_a_word_match_gets_wrong() {
     assert!(signals(said, "Could you tell me more about the staffing?")
         .contains(&SignalId::OpenQuestion));
     assert!(signals(said, "Do you have anyone in mind?").contains(&SignalId::ClosedQuestion));
+    // "and" builds only when it carries the idea forward.
+    assert!(signals(
+        said,
+        "Yes, and to keep it simple, let's start with ten customers."
+    )
+    .contains(&SignalId::YesAnd));
+    assert!(!signals(said, "Twice, and you said nothing about it.").contains(&SignalId::YesAnd));
     // A summary in one's own words, reusing none of theirs.
     assert!(signals(
         said,

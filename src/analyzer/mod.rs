@@ -1028,8 +1028,14 @@ fn yes_but_and(
     // Yes-and: agreement or a reflection, then "and" that builds forward.
     for (i, tok) in w.iter().enumerate() {
         let building = ctx.starts(i, L::Builders).is_some() && tok.text != "building";
-        let explicit =
-            matches!(tok.text.as_str(), "building" | "on") && ctx.starts(i, L::Builders).is_some();
+        // "Yes, and ...": agreement straight into "and" (an apology is not agreement).
+        let agreed_and = tok.text == "and"
+            && acks
+                .iter()
+                .any(|&(a, b)| b == i && !w[a..b].iter().any(|t| t.text.contains("sorry")));
+        let explicit = agreed_and
+            || (matches!(tok.text.as_str(), "building" | "on")
+                && ctx.starts(i, L::Builders).is_some());
         if !(building || explicit) || ctx.reported[i] {
             continue;
         }

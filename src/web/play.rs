@@ -125,6 +125,15 @@ pub fn Play(props: &PlayProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: now_ms() }))
     };
+    let say = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |text: String| {
+            dispatcher.dispatch(Action::Say {
+                text,
+                at_ms: now_ms(),
+            })
+        })
+    };
     let controls = match session.ended() {
         Some(ending_id) => ending_panel(s, ending_id, &state),
         None => {
@@ -144,6 +153,7 @@ pub fn Play(props: &PlayProps) -> Html {
                             html! { <li><button class="choice" {onclick}>{ &c.text }</button></li> }
                         }) }
                     </ul>
+                    <OwnWords on_say={say} />
                 </section>
             }
         }
@@ -193,6 +203,77 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// Props for [`OwnWords`].
+#[derive(Properties, PartialEq)]
+pub struct OwnWordsProps {
+    /// Called with the typed reply.
+    pub on_say: Callback<String>,
+}
+
+/// A box for replying in one's own words instead of tapping a reply.
+#[component]
+pub fn OwnWords(props: &OwnWordsProps) -> Html {
+    let text = use_state(String::new);
+    let input_ref = use_node_ref();
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                text.set(area.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let text = text.clone();
+        let on_say = props.on_say.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !text.trim().is_empty() {
+                on_say.emit((*text).clone());
+                text.set(String::new());
+            }
+        })
+    };
+    // On a tablet the keyboard covers the lower half: keep the box in view while typing.
+    let onfocus = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: FocusEvent| {
+            let input_ref = input_ref.clone();
+            gloo::timers::callback::Timeout::new(300, move || {
+                if let Some(el) = input_ref.cast::<web_sys::Element>() {
+                    el.scroll_into_view_with_bool(false);
+                }
+            })
+            .forget();
+        })
+    };
+    let onkeydown = {
+        let text = text.clone();
+        let on_say = props.on_say.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Enter sends; Shift+Enter makes a new line.
+            if e.key() == "Enter" && !e.shift_key() {
+                e.prevent_default();
+                if !text.trim().is_empty() {
+                    on_say.emit((*text).clone());
+                    text.set(String::new());
+                }
+            }
+        })
+    };
+    html! {
+        <form class="own-words" {onsubmit}>
+            <label for="own-words">{ "Or say it in your own words" }</label>
+            <div class="own-row">
+                <textarea id="own-words" ref={input_ref} rows="2" value={(*text).clone()}
+                    {oninput} {onfocus} {onkeydown} maxlength="2000"
+                    placeholder="Type your reply and press Enter" />
+                <button type="submit" disabled={text.trim().is_empty()}>{ "Say it" }</button>
+            </div>
+        </form>
+    }
+}
+
 fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> Html {
     let (class, who) = match speaker {
         Speaker::Partner => ("line partner", partner.to_string()),
@@ -209,6 +290,37 @@ fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> H
             <span class="text">{ text }</span>
             if let Some(n) = note { <span class="note">{ n }</span> }
         </li>
+    }
+}
+
+fn scores(c: &crate::debrief::ConversationScore) -> Html {
+    use crate::debrief::RatioBand;
+    let ratio = match (c.ratio_hundredths, c.ratio_band) {
+        (Some(r), band) => format!(
+            "{}.{:02} : 1 ({})",
+            r / 100,
+            r % 100,
+            match band {
+                RatioBand::Good => "good, by the MITI standard of 2:1",
+                RatioBand::Fair => "fair; 2:1 is good",
+                _ => "below the fair mark of 1:1",
+            }
+        ),
+        (None, _) => format!("{} reflections, no questions", c.reflections),
+    };
+    html! {
+        <section class="scores" aria-label="Your scores">
+            <dl class="facts big">
+                <div><dt>{ "Presence" }</dt><dd>{ format!("{} / 100", c.presence) }</dd></div>
+                <div><dt>{ "Listening" }</dt><dd>{ format!("{} / 100", c.listening) }</dd></div>
+                <div><dt>{ "Reflections to questions" }</dt><dd>{ ratio }</dd></div>
+            </dl>
+            <dl class="facts">
+                { for c.fundamentals.iter().map(|f| html! {
+                    <div><dt>{ f.fundamental.label() }</dt><dd>{ format!("{} / 100", f.score) }</dd></div>
+                }) }
+            </dl>
+        </section>
     }
 }
 
@@ -232,6 +344,7 @@ fn ending_panel(s: &Scenario, ending_id: &str, state: &UseReducerHandle<PlayStat
             <p class={classes!("outcome", format!("outcome-{:?}", ending.outcome).to_lowercase())}>{ ending.outcome.label() }</p>
             <h2 id="ending-title">{ &ending.title }</h2>
             { for ending.debrief.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
+            { scores(&crate::debrief::score(&session.turns)) }
             <dl class="facts">
                 <div><dt>{ "Replies" }</dt><dd>{ session.turns.len() }</dd></div>
                 <div><dt>{ "Times you cut in" }</dt><dd>{ interruptions }</dd></div>

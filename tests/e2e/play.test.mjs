@@ -112,3 +112,27 @@ test('a trainer loads a broken scenario file and is told where the problem is', 
   await playToEnding(page);
   await context.close();
 });
+
+test('a typed reply is scored, moves the story on, and the ending shows the scores', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}#/play/irate-customer`);
+  await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+  const before = await page.locator('.line.partner').count();
+  const box = page.getByLabel('Or say it in your own words');
+  await box.tap();
+  await box.fill('Four calls and two missed visits, and now it is costing you clients. I am so sorry. I will book a technician for tomorrow at nine and call you at eight to confirm.');
+  await page.keyboard.press('Enter');
+  await page.locator('.line.trainee', { hasText: 'Four calls and two missed visits' }).waitFor();
+  // The story moved on: she says something new.
+  await page.waitForFunction((n) => document.querySelectorAll('.line.partner').length > n, before);
+  assert.equal(await box.inputValue(), '');
+  await playToEnding(page);
+  const scores = page.getByRole('region', { name: 'Your scores' });
+  assert.match(await scores.innerText(), /Presence\s+\d+ \/ 100/);
+  assert.match(await scores.innerText(), /Listening\s+\d+ \/ 100/);
+  assert.match(await scores.innerText(), /Follow-through/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,49 @@
+//! Scoring time per reply in the browser (Chromium), for `scripts/bench`.
+//! Ignored in ordinary test runs: it measures, it does not check.
+#![cfg(target_arch = "wasm32")]
+
+use attune::analyzer::{analyze, Input};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "../benches/score.rs"]
+#[allow(dead_code)]
+mod shared;
+
+fn now() -> f64 {
+    gloo::utils::window().performance().unwrap().now()
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn scoring_time_per_reply_in_the_browser() {
+    for words in [5, 40, 400] {
+        let reply = shared::reply_of(words);
+        let input = Input {
+            said: shared::SAID,
+            reply: &reply,
+            elapsed_ms: Some(20_000),
+            speech_ms: Some(15_000),
+        };
+        analyze(&input);
+        let iterations = if words > 100 { 100 } else { 1_000 };
+        let mut runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = now();
+                for _ in 0..iterations {
+                    std::hint::black_box(analyze(std::hint::black_box(&input)));
+                }
+                (now() - t) * 1000.0 / f64::from(iterations)
+            })
+            .collect();
+        runs.sort_by(|a, b| a.total_cmp(b));
+        web_sys::console::log_1(
+            &format!(
+                "score: {words:>3}-word reply: median {:>8.1} µs per reply (Chromium, wasm)",
+                runs[2]
+            )
+            .into(),
+        );
+    }
+}
