@@ -37,6 +37,7 @@ fn main() {
         let reply = reply_of(words);
         let input = Input {
             said: SAID,
+            earlier: "",
             reply: &reply,
             elapsed_ms: Some(20_000),
             speech_ms: Some(15_000),

@@ -188,6 +188,7 @@ mod tests {
     fn turn(reply: &str, interrupted: bool) -> Turn {
         let a = analyze(&Input {
             said: "I've waited six days and nobody has called me back.",
+            earlier: "",
             reply,
             elapsed_ms: Some(if interrupted { 1_000 } else { 9_000 }),
             speech_ms: Some(5_000),

@@ -559,9 +559,17 @@ impl Session {
         let elapsed = s.elapsed_ms();
         let interrupted = elapsed < total;
         let heard_text = s.said_so_far(scenario);
+        let earlier: Vec<&str> = s
+            .transcript
+            .iter()
+            .filter(|u| u.speaker == Speaker::Partner)
+            .map(|u| u.text.as_str())
+            .collect();
+        let earlier = earlier.join(" ");
         let analyze = |reply: &str, timed: bool| {
             analyzer::analyze(&analyzer::Input {
                 said: &heard_text,
+                earlier: &earlier,
                 reply,
                 elapsed_ms: timed.then_some(elapsed),
                 speech_ms: timed.then_some(total),

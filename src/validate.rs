@@ -563,6 +563,7 @@ fn quality_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
             };
             let a = analyzer::analyze(&analyzer::Input {
                 said: &said,
+                earlier: "",
                 reply: &c.text,
                 elapsed_ms: None,
                 speech_ms: None,

@@ -90,6 +90,7 @@ fn every_span_points_into_the_reply_at_the_words_that_triggered_it() {
     // Timing signals have no span.
     let timed = analyze(&Input {
         said: "x",
+        earlier: "",
         reply: "Let's move on.",
         elapsed_ms: Some(1),
         speech_ms: Some(10),
@@ -149,7 +150,7 @@ proptest! {
 
     #[test]
     fn any_text_gets_valid_scores_and_spans(said in "\\PC{0,200}", reply in "\\PC{0,300}", e in proptest::option::of(0u64..60_000), t in proptest::option::of(0u64..60_000)) {
-        let a = analyze(&Input { said: &said, reply: &reply, elapsed_ms: e, speech_ms: t });
+        let a = analyze(&Input { said: &said, earlier: "", reply: &reply, elapsed_ms: e, speech_ms: t });
         prop_assert!(a.presence <= 100 && a.listening <= 100);
         for s in &a.signals {
             if let Some((x, y)) = s.span {
@@ -157,7 +158,7 @@ proptest! {
             }
         }
         // Deterministic.
-        prop_assert_eq!(a, analyze(&Input { said: &said, reply: &reply, elapsed_ms: e, speech_ms: t }));
+        prop_assert_eq!(a, analyze(&Input { said: &said, earlier: "", reply: &reply, elapsed_ms: e, speech_ms: t }));
     }
 }
 
@@ -246,4 +247,32 @@ proptest! {
         let nonblank = bytes.split(|b| *b == b'\n').filter(|l| !String::from_utf8_lossy(l).trim().is_empty()).count();
         prop_assert_eq!(lines.len(), nonblank);
     }
+}
+
+#[test]
+fn a_reflection_may_return_to_what_they_said_earlier() {
+    let earlier = "My dad had a heart attack at fifty-four, and I turned fifty-three last month.";
+    let reply = "Your dad had a heart attack at fifty-four, and you've just turned fifty-three.";
+    let with = analyze(&Input {
+        said: "Anyway. The knee.",
+        earlier,
+        reply,
+        ..Input::default()
+    });
+    let without = analyze(&Input {
+        said: "Anyway. The knee.",
+        reply,
+        ..Input::default()
+    });
+    assert!(with.has(SignalId::Reflection));
+    assert!(with.listening > without.listening || without.has(SignalId::Reflection));
+    let (code, lines) = score_cli(
+        br#"{"said": "Anyway. The knee.", "earlier": "My dad had a heart attack at fifty-four.", "reply": "Your dad had a heart attack at fifty-four."}"#,
+    );
+    assert_eq!(code, 0);
+    assert!(lines[0]["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == "reflection"));
 }

@@ -99,6 +99,7 @@ fn precision_recall_and_pair_accuracy_meet_the_bar() {
         for r in &p.reply {
             let a = analyze(&Input {
                 said: &p.said,
+                earlier: "",
                 reply: &r.text,
                 elapsed_ms: r.elapsed_ms,
                 speech_ms: r.elapsed_ms.and(p.speech_ms),
@@ -135,6 +136,7 @@ fn precision_recall_and_pair_accuracy_meet_the_bar() {
                 .unwrap_or_else(|| panic!("pair reply not in the set: {text}"));
             let a = analyze(&Input {
                 said: &p.said,
+                earlier: "",
                 reply: text,
                 elapsed_ms: r.elapsed_ms,
                 speech_ms: r.elapsed_ms.and(p.speech_ms),

@@ -22,6 +22,7 @@ fn scoring_time_per_reply_in_the_browser() {
         let reply = shared::reply_of(words);
         let input = Input {
             said: shared::SAID,
+            earlier: "",
             reply: &reply,
             elapsed_ms: Some(20_000),
             speech_ms: Some(15_000),

@@ -267,6 +267,8 @@ impl Analysis {
 pub struct Input<'a> {
     /// What the other person just said.
     pub said: &'a str,
+    /// What they said earlier in the conversation, if known: a reflection may summarise it.
+    pub earlier: &'a str,
     /// The trainee's reply.
     pub reply: &'a str,
     /// Milliseconds from when they began speaking to the reply, if known.
@@ -709,7 +711,9 @@ impl Ctx<'_> {
 /// (for a fixed lexicon).
 pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
     let t = tokenize(input.reply);
+    // What they just said; what they said before only counts when echoed word for word.
     let said = tokenize(input.said);
+    let earlier = tokenize(input.earlier);
     let table = match_table(c, &t.tokens);
     let mut ctx = Ctx {
         source: input.reply,
@@ -744,6 +748,7 @@ pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
     ctx.said_trigrams = said
         .tokens
         .windows(3)
+        .chain(earlier.tokens.windows(3))
         .map(|w| [w[0].text.clone(), w[1].text.clone(), w[2].text.clone()])
         .collect();
 
@@ -900,7 +905,11 @@ fn reflections(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)
                 ctx.said_trigrams
                     .contains(&[w[0].clone(), w[1].clone(), w[2].clone()])
                     && w.iter().any(|x| {
-                        !ctx.c.stopwords.contains(x) || x.starts_with('i') || x.starts_with("you")
+                        !ctx.c.stopwords.contains(x)
+                            || x == "i"
+                            || x.starts_with("i'")
+                            || x == "you"
+                            || x.starts_with("you")
                     })
             });
         if stem_led || paraphrase || echo {

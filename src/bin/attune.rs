@@ -42,7 +42,8 @@ mod cli {
         },
         /// Score replies: reads JSON Lines on standard input, one
         /// {"said": "...", "reply": "...", "elapsed_ms": 12000, "speech_ms": 30000} per line
-        /// (timing optional), and writes one JSON line per input, in order.
+        /// (timing optional; an optional "earlier" holds what they said before), and writes one
+        /// JSON line per input, in order.
         /// A malformed line gets {"error": "..."}; exits 1 at the end if any line failed.
         Score,
         /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
@@ -84,6 +85,8 @@ mod cli {
     #[serde(deny_unknown_fields)]
     struct ScoreLine {
         said: String,
+        #[serde(default)]
+        earlier: String,
         reply: String,
         #[serde(default)]
         elapsed_ms: Option<u64>,
@@ -112,6 +115,7 @@ mod cli {
                         .map(|l| {
                             attune::analyzer::analyze(&attune::analyzer::Input {
                                 said: &l.said,
+                                earlier: &l.earlier,
                                 reply: &l.reply,
                                 elapsed_ms: l.elapsed_ms,
                                 speech_ms: l.speech_ms,
