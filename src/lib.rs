@@ -6,6 +6,7 @@ pub mod condition;
 pub mod debrief;
 pub mod engine;
 pub mod playtest;
+pub mod progress;
 pub mod scenario;
 pub mod validate;
 

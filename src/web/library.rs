@@ -15,6 +15,8 @@ pub struct LibraryProps {
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
     /// Called with a scenario file that checked clean.
     pub on_add: Callback<Scenario>,
+    /// Past attempts, for best and last scores.
+    pub history: crate::progress::History,
 }
 
 /// What the loader found in the last file.
@@ -95,7 +97,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             <h1>{ "Choose a conversation" }</h1>
             <p class="lede">{ "Each one is a person who needs something from you. Listen, reply, and see how they respond." }</p>
             <ul class="cards">
-                { for props.scenarios.iter().map(|s| card(s)) }
+                { for props.scenarios.iter().map(|s| card(s, &props.history)) }
             </ul>
             <section class="loader" aria-labelledby="loader-title">
                 <h2 id="loader-title">{ "Try your own scenario" }</h2>
@@ -110,8 +112,13 @@ pub fn Library(props: &LibraryProps) -> Html {
     }
 }
 
-fn card(s: &Scenario) -> Html {
+fn card(s: &Scenario, history: &crate::progress::History) -> Html {
     let href = Route::Play(s.id.clone()).hash();
+    let score = |a: Option<&crate::progress::Attempt>| {
+        a.map_or("not played yet".to_string(), |a| {
+            format!("presence {}, listening {}", a.presence, a.listening)
+        })
+    };
     html! {
         <li class="card">
             <h2>{ &s.title }</h2>
@@ -121,6 +128,10 @@ fn card(s: &Scenario) -> Html {
                 <div><dt>{ "With" }</dt><dd>{ format!("{}, {}", s.partner.name, s.partner.role) }</dd></div>
                 <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
                 <div><dt>{ "Level" }</dt><dd>{ s.difficulty.label() }</dd></div>
+            </dl>
+            <dl class="facts scores-line">
+                <div><dt>{ "Best" }</dt><dd>{ score(history.best(&s.id)) }</dd></div>
+                <div><dt>{ "Last" }</dt><dd>{ score(history.last(&s.id)) }</dd></div>
             </dl>
             <a class="button" href={href} aria-label={format!("Play \u{201c}{}\u{201d}", s.title)}>{ "Play" }</a>
         </li>

@@ -1,7 +1,9 @@
 //! The Yew web shell: maps DOM events to engine actions and session state to HTML.
 
+pub mod about;
 pub mod library;
 pub mod play;
+pub mod progress;
 
 pub use library::Library;
 pub use play::Play;
@@ -32,6 +34,10 @@ pub enum Route {
     Library,
     /// Playing the scenario with this id.
     Play(String),
+    /// The trainee's progress on this device.
+    Progress,
+    /// What presence and listening mean here.
+    About,
 }
 
 impl Route {
@@ -40,7 +46,11 @@ impl Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         match path.strip_prefix("play/") {
             Some(id) if !id.is_empty() => Route::Play(id.to_string()),
-            _ => Route::Library,
+            _ => match path {
+                "progress" => Route::Progress,
+                "about" => Route::About,
+                _ => Route::Library,
+            },
         }
     }
 
@@ -49,6 +59,8 @@ impl Route {
         match self {
             Route::Library => "#/".to_string(),
             Route::Play(id) => format!("#/play/{id}"),
+            Route::Progress => "#/progress".to_string(),
+            Route::About => "#/about".to_string(),
         }
     }
 }
@@ -81,6 +93,26 @@ pub fn App() -> Html {
         )
     });
     let route = use_state(|| Route::from_hash(&current_hash()));
+    let progress = use_reducer(progress::load);
+    {
+        // Save whenever the history changes; a failure is shown, not swallowed.
+        let handle = progress.clone();
+        use_effect_with(progress.history.clone(), move |history| {
+            if let Err(e) = progress::save(history) {
+                if !history.attempts.is_empty() {
+                    handle.dispatch(progress::ProgressAction::Problem(format!(
+                        "Your progress could not be saved: {e}."
+                    )));
+                }
+            }
+        });
+    }
+    let on_finish = {
+        let progress = progress.clone();
+        Callback::from(move |a: crate::progress::Attempt| {
+            progress.dispatch(progress::ProgressAction::Record(a))
+        })
+    };
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -103,9 +135,13 @@ pub fn App() -> Html {
         })
     };
     let body = match &*route {
-        Route::Library => html! { <Library scenarios={(*scenarios).clone()} {on_add} /> },
+        Route::Library => {
+            html! { <Library scenarios={(*scenarios).clone()} {on_add} history={progress.history.clone()} /> }
+        }
+        Route::Progress => html! { <progress::ProgressPage progress={progress.clone()} /> },
+        Route::About => html! { <about::About /> },
         Route::Play(id) => match scenarios.iter().find(|s| &s.id == id) {
-            Some(s) => html! { <Play key={id.clone()} scenario={s.clone()} /> },
+            Some(s) => html! { <Play key={id.clone()} scenario={s.clone()} {on_finish} /> },
             None => html! {
                 <main class="page" id="main">
                     <h1>{ "Scenario not found" }</h1>
@@ -129,8 +165,18 @@ pub fn App() -> Html {
             })}>{ "Skip to content" }</a>
             <header class="top">
                 <a class="brand" href={Route::Library.hash()}>{ "Attune" }</a>
-                <span class="tagline">{ "Practise presence and listening" }</span>
+                <nav aria-label="Main">
+                    <a href={Route::Library.hash()} aria-current={(*route == Route::Library).then_some("page")}>{ "Library" }</a>
+                    <a href={Route::Progress.hash()} aria-current={(*route == Route::Progress).then_some("page")}>{ "Progress" }</a>
+                    <a href={Route::About.hash()} aria-current={(*route == Route::About).then_some("page")}>{ "About" }</a>
+                </nav>
             </header>
+            if let Some(n) = &progress.notice {
+                <div class={classes!("notice", "banner", if n.problem { "error" } else { "ok" })} role={if n.problem { "alert" } else { "status" }}>
+                    <p>{ &n.text }</p>
+                    <button class="secondary" onclick={let p = progress.clone(); Callback::from(move |_| p.dispatch(progress::ProgressAction::Dismiss))}>{ "Dismiss" }</button>
+                </div>
+            }
             { body }
         </>
     }

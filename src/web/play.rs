@@ -15,6 +15,9 @@ const TICK_MS: u32 = 150;
 pub struct PlayProps {
     /// The scenario to play.
     pub scenario: Rc<Scenario>,
+    /// Called once with the record of each finished playthrough.
+    #[prop_or_default]
+    pub on_finish: Callback<crate::progress::Attempt>,
 }
 
 /// The state behind the view: the scenario, the session and the last refusal.
@@ -86,6 +89,28 @@ pub fn Play(props: &PlayProps) -> Html {
                 dispatcher.dispatch(Action::Tick { at_ms: now_ms() })
             });
             move || drop(interval)
+        });
+    }
+    {
+        // Record each playthrough once, when it ends.
+        let key = (
+            state.session.ended().map(str::to_string),
+            state.session.seed,
+            state.session.started_ms,
+        );
+        let scenario = state.scenario.clone();
+        let session = state.session.clone();
+        let on_finish = props.on_finish.clone();
+        use_effect_with(key, move |(ended, _, _)| {
+            if ended.is_some() {
+                if let Some(a) = crate::progress::Attempt::from_session(
+                    &scenario,
+                    &session,
+                    js_sys::Date::now() as u64,
+                ) {
+                    on_finish.emit(a);
+                }
+            }
         });
     }
     let end_ref = use_node_ref();

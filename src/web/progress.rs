@@ -1,0 +1,349 @@
+//! Progress on this device: loading and saving history, and the progress page.
+
+use super::Route;
+use crate::progress::{Attempt, History, Loaded};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Where the history is saved in the browser.
+pub const STORAGE_KEY: &str = "attune.progress";
+
+/// The history and anything the trainee must be told about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgressState {
+    pub history: History,
+    /// A message about saved data (kept aside, imported, cleared), for a status region.
+    pub notice: Option<Notice>,
+}
+
+/// A message about saved data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub problem: bool,
+}
+
+/// What can happen to the history.
+pub enum ProgressAction {
+    Record(Attempt),
+    Import(String),
+    Clear,
+    Dismiss,
+    /// Saving failed: tell the trainee.
+    Problem(String),
+}
+
+impl Reducible for ProgressState {
+    type Action = ProgressAction;
+
+    fn reduce(self: Rc<Self>, action: ProgressAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            ProgressAction::Record(a) => next.history.record(a),
+            ProgressAction::Import(text) => match next.history.import(&text) {
+                Ok(n) => {
+                    next.notice = Some(Notice {
+                        text: format!("Imported {n} new attempt{}.", if n == 1 { "" } else { "s" }),
+                        problem: false,
+                    })
+                }
+                Err(e) => {
+                    next.notice = Some(Notice {
+                        text: format!("That file could not be imported: {e}. Nothing was changed."),
+                        problem: true,
+                    })
+                }
+            },
+            ProgressAction::Clear => {
+                next.history = History::default();
+                next.notice = Some(Notice {
+                    text: "All progress on this device was cleared.".into(),
+                    problem: false,
+                });
+            }
+            ProgressAction::Dismiss => next.notice = None,
+            ProgressAction::Problem(text) => {
+                next.notice = Some(Notice {
+                    text,
+                    problem: true,
+                })
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Reads the saved history. Text that cannot be read is moved aside under its own key,
+/// so nothing is lost, and the trainee is told.
+pub fn load() -> ProgressState {
+    let store = storage();
+    let saved = store
+        .as_ref()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    match History::load(saved.as_deref()) {
+        Loaded::Empty => ProgressState {
+            history: History::default(),
+            notice: None,
+        },
+        Loaded::Read(history) => ProgressState {
+            history,
+            notice: None,
+        },
+        Loaded::Unreadable { reason } => {
+            let aside = format!("{STORAGE_KEY}.unreadable-{}", js_sys::Date::now() as u64);
+            let kept = match (&store, &saved) {
+                (Some(s), Some(text)) => {
+                    s.set_item(&aside, text).is_ok() && s.remove_item(STORAGE_KEY).is_ok()
+                }
+                _ => false,
+            };
+            let text = if kept {
+                format!("Your saved progress could not be read: {reason}. It has been kept aside in this browser's storage as \u{201c}{aside}\u{201d}, and new attempts are saved from a fresh start.")
+            } else {
+                format!("Your saved progress could not be read: {reason}. It has been left as it was, and new attempts will not be saved until it is dealt with.")
+            };
+            ProgressState {
+                history: History::default(),
+                notice: Some(Notice {
+                    text,
+                    problem: true,
+                }),
+            }
+        }
+    }
+}
+
+/// Saves the history; storage that is full or switched off is reported, not ignored.
+pub fn save(history: &History) -> Result<(), String> {
+    let store = storage().ok_or("this browser does not allow saving data")?;
+    // Never overwrite text that could not be read and was not moved aside.
+    if let Some(existing) = store.get_item(STORAGE_KEY).ok().flatten() {
+        if matches!(History::load(Some(&existing)), Loaded::Unreadable { .. }) {
+            return Err("unreadable saved data is in the way".into());
+        }
+    }
+    store
+        .set_item(STORAGE_KEY, &history.to_text())
+        .map_err(|_| "the browser's storage is full or switched off".to_string())
+}
+
+/// The shared handle to progress, provided by the app.
+pub type ProgressHandle = UseReducerHandle<ProgressState>;
+
+fn download(name: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not prepare the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not prepare the file")?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
+        .create_element("a")
+        .map_err(|_| "could not prepare the file")?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Props for [`ProgressPage`].
+#[derive(Properties, PartialEq)]
+pub struct ProgressPageProps {
+    pub progress: ProgressHandle,
+}
+
+/// Every attempt, a chart of scores over attempts, and the data controls.
+#[component]
+pub fn ProgressPage(props: &ProgressPageProps) -> Html {
+    let progress = &props.progress;
+    let filter = use_state(String::new);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let history = &progress.history;
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for a in &history.attempts {
+        if !ids.iter().any(|(id, _)| *id == a.scenario_id) {
+            ids.push((&a.scenario_id, &a.scenario_title));
+        }
+    }
+    let shown: Vec<&Attempt> = history
+        .attempts
+        .iter()
+        .filter(|a| filter.is_empty() || a.scenario_id == *filter)
+        .collect();
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                filter.set(sel.value());
+            }
+        })
+    };
+    let on_export = {
+        let progress = progress.clone();
+        Callback::from(move |_| {
+            if let Err(e) = download("attune-progress.json", &progress.history.to_text()) {
+                gloo::console::error!(e);
+            }
+        })
+    };
+    let on_import = {
+        let progress = progress.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let progress = progress.clone();
+            let task = gloo::file::callbacks::read_as_text(
+                &gloo::file::File::from(file),
+                move |r| match r {
+                    Ok(text) => progress.dispatch(ProgressAction::Import(text)),
+                    Err(e) => {
+                        progress.dispatch(ProgressAction::Import(format!("unreadable file: {e}")))
+                    }
+                },
+            );
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+    let on_clear = {
+        let progress = progress.clone();
+        Callback::from(move |_| {
+            let sure = gloo::utils::window()
+                .confirm_with_message("Clear every attempt saved on this device? This cannot be undone; export first if you want a copy.")
+                .unwrap_or(false);
+            if sure {
+                progress.dispatch(ProgressAction::Clear);
+            }
+        })
+    };
+    html! {
+        <main class="page" id="main">
+            <h1>{ "Your progress" }</h1>
+            <p class="lede">{ "Every conversation you finish is saved on this device only. Export it to keep a copy or move it to another device." }</p>
+            if history.attempts.is_empty() {
+                <p>{ "No finished conversations yet. " }<a href={Route::Library.hash()}>{ "Choose one to start" }</a>{ "." }</p>
+            } else {
+                <label class="field">
+                    { "Show" }
+                    <select onchange={on_filter}>
+                        <option value="" selected={filter.is_empty()}>{ "All scenarios" }</option>
+                        { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={*filter == *id}>{ *title }</option> }) }
+                    </select>
+                </label>
+                { chart(&shown) }
+                <table class="attempts">
+                    <caption class="visually-hidden">{ "Attempts, oldest first" }</caption>
+                    <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "Scenario" }</th><th scope="col">{ "Ending" }</th><th scope="col">{ "Presence" }</th><th scope="col">{ "Listening" }</th></tr></thead>
+                    <tbody>
+                        { for shown.iter().map(|a| html! {
+                            <tr>
+                                <td>{ when(a.finished_at) }</td>
+                                <td>{ &a.scenario_title }</td>
+                                <td>{ a.outcome.label() }</td>
+                                <td>{ a.presence }</td>
+                                <td>{ a.listening }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <section class="data" aria-labelledby="data-title">
+                <h2 id="data-title">{ "Your data" }</h2>
+                <div class="actions">
+                    <button class="button" onclick={on_export} disabled={history.attempts.is_empty()}>{ "Export history" }</button>
+                    <label class="button secondary file">
+                        { "Import history" }
+                        <input type="file" accept=".json,application/json" onchange={on_import} />
+                    </label>
+                    <button class="button secondary danger" onclick={on_clear} disabled={history.attempts.is_empty()}>{ "Clear all data" }</button>
+                </div>
+            </section>
+        </main>
+    }
+}
+
+fn when(ms: u64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Presence and listening over attempts, as an SVG line chart with a text summary.
+fn chart(attempts: &[&Attempt]) -> Html {
+    let (w, h, pad) = (600.0, 220.0, 32.0);
+    let n = attempts.len();
+    let x = |i: usize| {
+        if n <= 1 {
+            w / 2.0
+        } else {
+            pad + (w - 2.0 * pad) * i as f64 / (n - 1) as f64
+        }
+    };
+    let y = |v: u8| h - pad - (h - 2.0 * pad) * f64::from(v) / 100.0;
+    let line = |f: fn(&Attempt) -> u8| {
+        attempts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{:.1},{:.1}", x(i), y(f(a))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let summary = match (attempts.first(), attempts.last()) {
+        (Some(a), Some(b)) if n > 1 => format!(
+            "Over {n} attempts, presence went from {} to {} and listening from {} to {}.",
+            a.presence, b.presence, a.listening, b.listening
+        ),
+        (Some(a), _) => format!(
+            "One attempt: presence {}, listening {}.",
+            a.presence, a.listening
+        ),
+        _ => String::new(),
+    };
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={summary.clone()}>
+                { for [0u8, 50, 100].iter().map(|v| html! {
+                    <>
+                        <line x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(*v).to_string()} y2={y(*v).to_string()} class="grid" />
+                        <text x="4" y={(y(*v) + 4.0).to_string()} class="tick">{ v }</text>
+                    </>
+                }) }
+                <polyline points={line(|a| a.presence)} class="presence" />
+                <polyline points={line(|a| a.listening)} class="listening" />
+                { for attempts.iter().enumerate().map(|(i, a)| html! {
+                    <>
+                        <circle cx={x(i).to_string()} cy={y(a.presence).to_string()} r="4" class="presence" />
+                        <circle cx={x(i).to_string()} cy={y(a.listening).to_string()} r="4" class="listening" />
+                    </>
+                }) }
+            </svg>
+            <figcaption>
+                <span class="key presence">{ "Presence" }</span>
+                <span class="key listening">{ "Listening" }</span>
+                <span>{ summary }</span>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,89 @@
+// Progress on the device: saved across reloads, exported and imported, corrupt data kept aside.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, TABLET, watchErrors } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function finishOne(page, id) {
+  await page.goto(`${site.url}#/play/${id}`);
+  for (let i = 0; i < 60; i++) {
+    const next = page.locator('.ending, button.choice').first();
+    await next.waitFor({ timeout: 20_000 });
+    if (await page.locator('.ending').count()) return;
+    await page.locator('button.choice').first().tap();
+    await page.locator('.line.trainee').nth(i).waitFor();
+  }
+  throw new Error('no ending');
+}
+
+test('history survives a reload, exports, clears and imports back', async () => {
+  const context = await browser.newContext({ ...TABLET, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await finishOne(page, 'yes-and');
+  await page.reload();
+  await page.goto(`${site.url}#/progress`);
+  await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  assert.match(await page.locator('.chart svg').getAttribute('aria-label'), /One attempt: presence \d+, listening \d+/);
+  // The library shows best and last.
+  await page.getByRole('link', { name: 'Library' }).tap();
+  const card = page.locator('.card', { hasText: 'The idea at the end of the shift' });
+  assert.match(await card.innerText(), /Best\s+presence \d+, listening \d+/);
+
+  await page.getByRole('link', { name: 'Progress' }).tap();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).tap()]);
+  const file = path.join(os.tmpdir(), `attune-export-${Date.now()}.json`);
+  await download.saveAs(file);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).attempts.length, 1);
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Clear all data' }).tap();
+  await page.getByRole('status').filter({ hasText: 'cleared' }).waitFor();
+  assert.equal(await page.locator('table.attempts').count(), 0);
+
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('status').filter({ hasText: 'Imported 1 new attempt.' }).waitFor();
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  await page.reload();
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('corrupt saved data is reported and kept aside, not lost', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.evaluate(() => localStorage.setItem('attune.progress', '{"version": 1, "attempts": [ oops'));
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not be read.*kept aside.*attune\.progress\.unreadable-\d+/s);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('attune.progress.unreadable-')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, ['{"version": 1, "attempts": [ oops']);
+  // A new attempt is saved fresh beside it.
+  await finishOne(page, 'yes-and');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('attune.progress')));
+  assert.equal(saved.attempts.length, 1);
+  // An import of something that is not progress data changes nothing and says why.
+  await page.goto(`${site.url}#/progress`);
+  await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[1,2,3]') });
+  assert.match(await page.getByRole('alert').innerText(), /could not be imported.*Nothing was changed/s);
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  await context.close();
+});
