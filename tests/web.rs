@@ -61,6 +61,7 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
         root.clone(),
         attune::web::play::PlayProps {
             scenario: scenario.clone(),
+            on_finish: Default::default(),
         },
     )
     .render();
