@@ -87,3 +87,86 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
     let text = root.text_content().unwrap();
     assert!(text.contains("(you cut in)"), "{text}");
 }
+
+/// Plays a shipped scenario to its end with the weakest authored replies, in the engine.
+fn finished_session(id: &str) -> (Rc<attune::scenario::Scenario>, attune::engine::Session) {
+    use attune::engine::{Action, Session};
+    use attune::scenario::Quality;
+    let s = Rc::new(
+        builtin::scenarios()
+            .into_iter()
+            .find(|s| s.id == id)
+            .unwrap(),
+    );
+    let mut session = Session::new(&s, 5, 0);
+    let mut now = 0;
+    while session.ended().is_none() {
+        now += 60_000;
+        session = session.apply(&s, &Action::Tick { at_ms: now }).unwrap();
+        if session.ended().is_some() {
+            break;
+        }
+        let choices = session.choices(&s);
+        let (i, _) = choices
+            .iter()
+            .find(|(_, c)| c.quality == Some(Quality::Poor))
+            .unwrap_or(&choices[0]);
+        session = session
+            .apply(
+                &s,
+                &Action::Reply {
+                    choice: *i,
+                    at_ms: now,
+                },
+            )
+            .unwrap();
+    }
+    (s, session)
+}
+
+#[wasm_bindgen_test]
+async fn the_debrief_highlights_signals_offers_stronger_replies_and_restarts() {
+    use std::cell::Cell;
+    let (scenario, session) = finished_session("irate-customer");
+    let root = mount_point();
+    let restarted = Rc::new(Cell::new(None::<usize>));
+    let on_restart = {
+        let restarted = restarted.clone();
+        yew::Callback::from(move |t: usize| restarted.set(Some(t)))
+    };
+    yew::Renderer::<attune::web::debrief::Debrief>::with_root_and_props(
+        root.clone(),
+        attune::web::debrief::DebriefProps {
+            scenario: scenario.clone(),
+            session: session.clone(),
+            on_again: Default::default(),
+            on_restart,
+        },
+    )
+    .render();
+    settle().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(
+        scenario
+            .ending(session.ended().unwrap())
+            .unwrap()
+            .title
+            .as_str()
+    ));
+    assert!(
+        text.contains("Presence") && text.contains("Listening"),
+        "{text}"
+    );
+    let replies = root.query_selector_all("ol.review > li").unwrap().length() as usize;
+    assert_eq!(replies, session.turns.len());
+    // Poor replies carry harmful signals, highlighted in their words, with a stronger reply shown.
+    assert!(root.query_selector_all("mark.bad").unwrap().length() > 0);
+    assert!(root.query_selector_all(".stronger").unwrap().length() > 0);
+    let buttons = root.query_selector_all("ol.review button").unwrap();
+    assert_eq!(buttons.length() as usize, session.turns.len());
+    let second: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(buttons.item(1).unwrap()).unwrap();
+    second.click();
+    settle().await;
+    assert_eq!(restarted.get(), Some(1));
+}

@@ -1,6 +1,7 @@
 //! The Yew web shell: maps DOM events to engine actions and session state to HTML.
 
 pub mod about;
+pub mod debrief;
 pub mod library;
 pub mod play;
 pub mod progress;

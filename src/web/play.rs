@@ -1,6 +1,6 @@
 //! The conversation: the other person speaks at their pace; the trainee replies by tapping.
 
-use super::{new_seed, now_ms, Route};
+use super::{new_seed, now_ms};
 use crate::engine::{Action, Session, Speaker};
 use crate::scenario::Scenario;
 use gloo::timers::callback::Interval;
@@ -78,6 +78,7 @@ impl Reducible for PlayState {
 /// Plays one scenario from start to ending.
 #[component]
 pub fn Play(props: &PlayProps) -> Html {
+    let mode = use_state(load_mode);
     let state = {
         let scenario = props.scenario.clone();
         use_reducer(move || PlayState::new(scenario, new_seed(), now_ms()))
@@ -132,10 +133,23 @@ pub fn Play(props: &PlayProps) -> Html {
     let speaking = session.ended().is_none() && session.speaking(s);
 
     // What has been said, then the lines of the beat in progress as they begin.
+    let coach = *mode == Mode::Coach;
+    let mut replies = session.turns.iter();
     let mut said: Vec<Html> = session
         .transcript
         .iter()
-        .map(|u| utterance(u.speaker, partner, &u.text, u.overlapped))
+        .map(|u| {
+            let note = match u.speaker {
+                Speaker::Trainee => replies.next().filter(|_| coach).map(|t| coach_note(s, t)),
+                Speaker::Partner => None,
+            };
+            html! {
+                <>
+                    { utterance(u.speaker, partner, &u.text, u.overlapped) }
+                    if let Some(n) = note { <li class="coach-note">{ n }</li> }
+                </>
+            }
+        })
         .collect();
     if session.ended().is_none() {
         let lines = session.lines(s);
@@ -160,7 +174,27 @@ pub fn Play(props: &PlayProps) -> Html {
         })
     };
     let controls = match session.ended() {
-        Some(ending_id) => ending_panel(s, ending_id, &state),
+        Some(_) => {
+            let again = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |_| {
+                    dispatcher.dispatch(Action::Start {
+                        seed: new_seed(),
+                        at_ms: now_ms(),
+                    })
+                })
+            };
+            let restart = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |turn: usize| {
+                    dispatcher.dispatch(Action::RestartFrom {
+                        turn,
+                        at_ms: now_ms(),
+                    })
+                })
+            };
+            html! { <super::debrief::Debrief scenario={state.scenario.clone()} session={session.clone()} on_again={again} on_restart={restart} /> }
+        }
         None => {
             let choices = session.choices(s);
             html! {
@@ -189,6 +223,20 @@ pub fn Play(props: &PlayProps) -> Html {
             <div class="play-head">
                 <h1>{ &s.title }</h1>
                 <p class="setting">{ sentence(&s.setting) }{ format!(" You are the {}.", lowercase_first(&s.trainee_role)) }</p>
+                <fieldset class="mode">
+                    <legend>{ "Feedback" }</legend>
+                    { for [(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")].into_iter().map(|(m, label)| {
+                        let checked = *mode == m;
+                        let mode = mode.clone();
+                        let onchange = Callback::from(move |_| { save_mode(m); mode.set(m); });
+                        html! {
+                            <label class="choice-inline">
+                                <input type="radio" name="mode" {checked} {onchange} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
                 <p class="mood" aria-live="polite">
                     <span class="who">{ format!("{partner} ({})", s.partner.role) }</span>
                     { format!(" seems {agitation} and {trust}.") }
@@ -299,6 +347,62 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
     }
 }
 
+/// When feedback is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A short note after each reply.
+    Coach,
+    /// Feedback only at the end.
+    Assessment,
+}
+
+const MODE_KEY: &str = "attune.mode";
+
+fn load_mode() -> Mode {
+    let stored = gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(MODE_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("assessment") => Mode::Assessment,
+        _ => Mode::Coach,
+    }
+}
+
+fn save_mode(m: Mode) {
+    if let Some(s) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = s.set_item(
+            MODE_KEY,
+            if m == Mode::Coach {
+                "coach"
+            } else {
+                "assessment"
+            },
+        );
+    }
+}
+
+/// The note shown after a reply in coach mode: the author's feedback on an authored
+/// reply, otherwise the weightiest signal's note (a harmful one first).
+pub fn coach_note(s: &Scenario, t: &crate::engine::Turn) -> String {
+    let authored = (!t.typed)
+        .then(|| {
+            s.beat(&t.beat)
+                .and_then(|b| b.choices.get(t.choice))
+                .and_then(|c| c.feedback.clone())
+        })
+        .flatten();
+    authored.unwrap_or_else(|| {
+        let worst = t.signals.iter().filter(|x| x.weight < 0).min_by_key(|x| x.weight);
+        let best = t.signals.iter().filter(|x| x.weight > 0).max_by_key(|x| x.weight);
+        worst.or(best).map_or_else(
+            || "Nothing stood out in that reply; a reflection of what they said would show you listened.".to_string(),
+            |x| x.note.clone(),
+        )
+    })
+}
+
 fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> Html {
     let (class, who) = match speaker {
         Speaker::Partner => ("line partner", partner.to_string()),
@@ -315,70 +419,5 @@ fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> H
             <span class="text">{ text }</span>
             if let Some(n) = note { <span class="note">{ n }</span> }
         </li>
-    }
-}
-
-fn scores(c: &crate::debrief::ConversationScore) -> Html {
-    use crate::debrief::RatioBand;
-    let ratio = match (c.ratio_hundredths, c.ratio_band) {
-        (Some(r), band) => format!(
-            "{}.{:02} : 1 ({})",
-            r / 100,
-            r % 100,
-            match band {
-                RatioBand::Good => "good, by the MITI standard of 2:1",
-                RatioBand::Fair => "fair; 2:1 is good",
-                _ => "below the fair mark of 1:1",
-            }
-        ),
-        (None, _) => format!("{} reflections, no questions", c.reflections),
-    };
-    html! {
-        <section class="scores" aria-label="Your scores">
-            <dl class="facts big">
-                <div><dt>{ "Presence" }</dt><dd>{ format!("{} / 100", c.presence) }</dd></div>
-                <div><dt>{ "Listening" }</dt><dd>{ format!("{} / 100", c.listening) }</dd></div>
-                <div><dt>{ "Reflections to questions" }</dt><dd>{ ratio }</dd></div>
-            </dl>
-            <dl class="facts">
-                { for c.fundamentals.iter().map(|f| html! {
-                    <div><dt>{ f.fundamental.label() }</dt><dd>{ format!("{} / 100", f.score) }</dd></div>
-                }) }
-            </dl>
-        </section>
-    }
-}
-
-fn ending_panel(s: &Scenario, ending_id: &str, state: &UseReducerHandle<PlayState>) -> Html {
-    let Some(ending) = s.ending(ending_id) else {
-        return html! { <p class="notice error" role="alert">{ format!("This scenario has no ending called {ending_id}.") }</p> };
-    };
-    let again = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::Start {
-                seed: new_seed(),
-                at_ms: now_ms(),
-            })
-        })
-    };
-    let session = &state.session;
-    let interruptions = session.partner.interruptions;
-    html! {
-        <section class="ending" aria-labelledby="ending-title">
-            <p class={classes!("outcome", format!("outcome-{:?}", ending.outcome).to_lowercase())}>{ ending.outcome.label() }</p>
-            <h2 id="ending-title">{ &ending.title }</h2>
-            { for ending.debrief.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
-            { scores(&crate::debrief::score(&session.turns)) }
-            <dl class="facts">
-                <div><dt>{ "Replies" }</dt><dd>{ session.turns.len() }</dd></div>
-                <div><dt>{ "Times you cut in" }</dt><dd>{ interruptions }</dd></div>
-                <div><dt>{ "Back-channels" }</dt><dd>{ session.partner.backchannels }</dd></div>
-            </dl>
-            <div class="actions">
-                <button class="button" onclick={again}>{ "Play again" }</button>
-                <a class="button secondary" href={Route::Library.hash()}>{ "Back to the library" }</a>
-            </div>
-        </section>
     }
 }

@@ -136,3 +136,40 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('coach mode explains each reply, assessment mode waits for the end, and the choice is remembered', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/play/coffee-regular`);
+  await page.getByRole('radio', { name: 'After each reply (coach)' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'After each reply (coach)' }).isChecked(), true);
+  await page.locator('button.choice').first().tap();
+  await page.locator('.coach-note').first().waitFor();
+  await page.getByRole('radio', { name: 'At the end (assessment)' }).tap();
+  assert.equal(await page.locator('.coach-note').count(), 0);
+  await page.reload();
+  assert.equal(await page.getByRole('radio', { name: 'At the end (assessment)' }).isChecked(), true);
+  await page.locator('button.choice').first().tap();
+  await page.locator('.line.trainee').first().waitFor();
+  assert.equal(await page.locator('.coach-note').count(), 0);
+  await context.close();
+});
+
+test('the debrief highlights each reply and lets the trainee try again from any of them', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}#/play/hotel-recovery`);
+  const replies = await playToEnding(page);
+  const review = page.locator('ol.review > li');
+  assert.equal(await review.count(), replies);
+  assert.ok((await page.locator('ol.review mark').count()) > 0, 'signals are marked in the words');
+  assert.match(await review.first().innerText(), /Presence \d+ · listening \d+/);
+  // Try again from the third reply: the conversation resumes there.
+  await page.getByRole('button', { name: 'Try again from reply 3' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await page.locator('.ending').count(), 0);
+  assert.equal(await page.locator('.line.trainee').count(), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
