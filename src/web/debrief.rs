@@ -81,8 +81,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             if let Some(best) = stronger {
                                 <p class="stronger"><strong>{ "A stronger reply here: " }</strong>{ &best.text }</p>
                             }
-                            <button class="button secondary small" onclick={restart}
-                                aria-label={format!("Try again from reply {}", i + 1)}>{ "Try again from here" }</button>
+                            <button class="button secondary small" onclick={restart}>
+                                { "Try again from here" }<span class="visually-hidden">{ format!(" (reply {})", i + 1) }</span>
+                            </button>
                         </li>
                     }
                 }) }

@@ -38,6 +38,22 @@ enum Loaded {
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
     let loaded = use_state(|| Loaded::Nothing);
+    let tag = use_state(String::new);
+    let mut tags: Vec<&str> = props
+        .scenarios
+        .iter()
+        .flat_map(|s| s.tags.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let on_tag = {
+        let tag = tag.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                tag.set(sel.value());
+            }
+        })
+    };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let onchange = {
         let loaded = loaded.clone();
@@ -96,8 +112,15 @@ pub fn Library(props: &LibraryProps) -> Html {
         <main class="page" id="main">
             <h1>{ "Choose a conversation" }</h1>
             <p class="lede">{ "Each one is a person who needs something from you. Listen, reply, and see how they respond." }</p>
+            <label class="field">
+                { "Show" }
+                <select onchange={on_tag}>
+                    <option value="" selected={tag.is_empty()}>{ "All topics" }</option>
+                    { for tags.iter().map(|t| html! { <option value={t.to_string()} selected={*tag == *t}>{ *t }</option> }) }
+                </select>
+            </label>
             <ul class="cards">
-                { for props.scenarios.iter().map(|s| card(s, &props.history)) }
+                { for props.scenarios.iter().filter(|s| tag.is_empty() || s.tags.contains(&*tag)).map(|s| card(s, &props.history)) }
             </ul>
             <section class="loader" aria-labelledby="loader-title">
                 <h2 id="loader-title">{ "Try your own scenario" }</h2>

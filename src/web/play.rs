@@ -237,10 +237,13 @@ pub fn Play(props: &PlayProps) -> Html {
                         }
                     }) }
                 </fieldset>
+                <div class="partner-row">
+                { face(session.partner.agitation, session.partner.trust) }
                 <p class="mood" aria-live="polite">
                     <span class="who">{ format!("{partner} ({})", s.partner.role) }</span>
                     { format!(" seems {agitation} and {trust}.") }
                 </p>
+                </div>
             </div>
             <ol class="transcript" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
                 { for said }
@@ -344,6 +347,31 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
                 <button type="submit" disabled={text.trim().is_empty()}>{ "Say it" }</button>
             </div>
         </form>
+    }
+}
+
+/// The other person's face: brows and mouth follow agitation and trust. Decorative:
+/// the mood sentence beside it says the same for screen readers.
+fn face(agitation: i32, trust: i32) -> Html {
+    let a = f64::from(agitation.clamp(0, 100)) / 100.0;
+    let t = f64::from(trust.clamp(0, 100)) / 100.0;
+    // Mouth: a curve from frown to smile; brows: from relaxed to drawn together.
+    let curve = (t - a) * 14.0;
+    let mouth = format!("M 22 44 Q 32 {:.1} 42 44", 44.0 + curve);
+    let tilt = a * 6.0;
+    let left = format!("M 18 {:.1} L 27 {:.1}", 22.0 - tilt * 0.2, 22.0 + tilt);
+    let right = format!("M 46 {:.1} L 37 {:.1}", 22.0 - tilt * 0.2, 22.0 + tilt);
+    let flush = format!("rgba(200, 80, 60, {:.2})", a * 0.35);
+    html! {
+        <svg class="face" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
+            <circle cx="32" cy="32" r="29" class="skin" />
+            <circle cx="32" cy="32" r="29" fill={flush} />
+            <path d={left} class="brow" />
+            <path d={right} class="brow" />
+            <circle cx="24" cy="29" r="2.6" class="eye" />
+            <circle cx="40" cy="29" r="2.6" class="eye" />
+            <path d={mouth} class="mouth" />
+        </svg>
     }
 }
 

@@ -166,7 +166,7 @@ test('the debrief highlights each reply and lets the trainee try again from any 
   assert.ok((await page.locator('ol.review mark').count()) > 0, 'signals are marked in the words');
   assert.match(await review.first().innerText(), /Presence \d+ · listening \d+/);
   // Try again from the third reply: the conversation resumes there.
-  await page.getByRole('button', { name: 'Try again from reply 3' }).tap();
+  await page.getByRole('button', { name: 'Try again from here (reply 3)' }).tap();
   await page.locator('button.choice').first().waitFor();
   assert.equal(await page.locator('.ending').count(), 0);
   assert.equal(await page.locator('.line.trainee').count(), 2);

@@ -1,0 +1,101 @@
+// Accessibility: axe on every screen, a keyboard-only playthrough, and timing semantics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, launch, TABLET, PHONE, watchErrors } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function axe(page, what) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const found = result.violations.map((v) => `${what}: ${v.id} (${v.nodes.length}): ${v.help} at ${v.nodes[0]?.target}`);
+  assert.deepEqual(found, [], found.join('\n'));
+}
+
+for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
+  test(`axe finds no violations on any screen (${name})`, async () => {
+    const context = await browser.newContext(device);
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.locator('.card').first().waitFor();
+    await axe(page, 'library');
+    await page.goto(`${site.url}#/play/yes-and`);
+    await page.locator('button.choice').first().waitFor();
+    await axe(page, 'conversation');
+    for (let i = 0; i < 60 && !(await page.locator('.ending').count()); i++) {
+      await page.locator('button.choice').first().tap();
+      await page.locator('.line.trainee').nth(i).waitFor();
+    }
+    await axe(page, 'debrief');
+    await page.goto(`${site.url}#/progress`);
+    await page.locator('table.attempts').waitFor();
+    await axe(page, 'progress');
+    await page.goto(`${site.url}#/about`);
+    await page.getByRole('heading', { name: 'About Attune' }).waitFor();
+    await axe(page, 'about');
+    await context.close();
+  });
+}
+
+test('a full playthrough works by keyboard alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url);
+  await page.locator('.card').first().waitFor();
+  // Tab to the first scenario's Play link and open it.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.textContent === 'Play')) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('button.choice').first().waitFor();
+  for (let replies = 0; replies < 60 && !(await page.locator('.ending').count()); replies++) {
+    let onChoice = false;
+    for (let i = 0; i < 40 && !onChoice; i++) {
+      await page.keyboard.press('Tab');
+      onChoice = await page.evaluate(() => document.activeElement?.classList.contains('choice'));
+    }
+    assert.ok(onChoice, 'a reply can be reached with Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.line.trainee').nth(replies).waitFor();
+  }
+  await page.locator('.ending').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in the physician scenario, "mm-hm" is not an interruption and replying early is', async () => {
+  const context = await browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/play/interrupting-physician`);
+  await page.locator('p.speaking:not([hidden])').waitFor();
+  await page.getByRole('button', { name: /^Mm-hm/ }).tap();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.line.trainee').count(), 0, 'a back-channel does not take the floor');
+  await page.locator('button.choice', { hasText: "Let's start with the knee" }).tap();
+  const reply = page.locator('.line.trainee').first();
+  await reply.waitFor();
+  assert.match(await reply.innerText(), /you cut in/);
+  // The concern that mattered was never said.
+  assert.equal(await page.locator('.line.partner', { hasText: 'tightness in my chest' }).count(), 0);
+  for (let i = 1; i < 60 && !(await page.locator('.ending').count()); i++) {
+    await page.locator('button.choice').first().tap();
+    await page.locator('.line.trainee').nth(i).waitFor();
+  }
+  const facts = await page.locator('.ending').innerText();
+  assert.match(facts, /Back-channels\s+1/);
+  assert.match(facts, /interruption/);
+  await context.close();
+});
