@@ -20,6 +20,8 @@ pub fn start() {
     let document = gloo::utils::document();
     match document.get_element_by_id("app") {
         Some(root) => {
+            // Replace the loading shell in the same task, so nothing blank is ever painted.
+            root.set_inner_html("");
             yew::Renderer::<App>::with_root(root).render();
         }
         None => {

@@ -173,3 +173,25 @@ test('the debrief highlights each reply and lets the trainee try again from any 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
+  test(`every shipped scenario can be played to an ending by touch (${name})`, async () => {
+    const context = await browser.newContext(device);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url);
+    await page.locator('.card').first().waitFor();
+    const ids = await page.locator('.card a.button').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(ids.length, 6);
+    for (const href of ids) {
+      await page.goto(`${site.url}${href}`);
+      const replies = await playToEnding(page);
+      assert.ok(replies >= 1, `${href}: ended after ${replies} replies`);
+      assert.match(await page.locator('.ending .outcome').innerText(), /Relationship/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${href}: horizontal overflow of ${overflow}px`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
