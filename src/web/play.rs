@@ -79,6 +79,7 @@ impl Reducible for PlayState {
 #[component]
 pub fn Play(props: &PlayProps) -> Html {
     let mode = use_state(load_mode);
+    let read_aloud = use_state(|| speech().is_some() && load_flag(READ_ALOUD_KEY));
     let state = {
         let scenario = props.scenario.clone();
         use_reducer(move || PlayState::new(scenario, new_seed(), now_ms()))
@@ -110,6 +111,28 @@ pub fn Play(props: &PlayProps) -> Html {
                     js_sys::Date::now() as u64,
                 ) {
                     on_finish.emit(a);
+                }
+            }
+        });
+    }
+    {
+        // Read each new line aloud as it begins; stop when the trainee takes the floor.
+        let started = state.session.lines_started(&state.scenario);
+        let key = (
+            state.session.position.clone(),
+            started,
+            state.session.turns.len(),
+            *read_aloud,
+        );
+        let line = state.session.lines(&state.scenario)[..started]
+            .last()
+            .map(|l| l.text.clone());
+        use_effect_with(key, move |(_, _, _, on)| {
+            if let Some(synth) = speech() {
+                // Whatever was being said stops: the trainee cut in, or the next line begins.
+                synth.cancel();
+                if let (true, Some(text)) = (*on, line) {
+                    speak(&synth, &text);
                 }
             }
         });
@@ -223,6 +246,15 @@ pub fn Play(props: &PlayProps) -> Html {
             <div class="play-head">
                 <h1>{ &s.title }</h1>
                 <p class="setting">{ sentence(&s.setting) }{ format!(" You are the {}.", lowercase_first(&s.trainee_role)) }</p>
+                if speech().is_some() {
+                    <label class="choice-inline read-aloud">
+                        <input type="checkbox" checked={*read_aloud} onchange={
+                            let read_aloud = read_aloud.clone();
+                            Callback::from(move |_| { let on = !*read_aloud; save_flag(READ_ALOUD_KEY, on); read_aloud.set(on); })
+                        } />
+                        { format!("Read {partner}'s lines aloud") }
+                    </label>
+                }
                 <fieldset class="mode">
                     <legend>{ "Feedback" }</legend>
                     { for [(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")].into_iter().map(|(m, label)| {
@@ -373,6 +405,56 @@ fn face(agitation: i32, trust: i32) -> Html {
             <path d={mouth} class="mouth" />
         </svg>
     }
+}
+
+const READ_ALOUD_KEY: &str = "attune.readAloud";
+
+fn load_flag(key: &str) -> bool {
+    gloo::utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some_and(|v| v == "on")
+}
+
+fn save_flag(key: &str, on: bool) {
+    if let Some(s) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = s.set_item(key, if on { "on" } else { "off" });
+    }
+}
+
+/// The browser's speech synthesis, where it has one.
+fn speech() -> Option<web_sys::SpeechSynthesis> {
+    let window = gloo::utils::window();
+    let has = js_sys::Reflect::has(&window, &"speechSynthesis".into()).unwrap_or(false);
+    if has {
+        window.speech_synthesis().ok()
+    } else {
+        None
+    }
+}
+
+/// Says a line, preferring an English voice that runs on the device (network voices fail offline).
+fn speak(synth: &web_sys::SpeechSynthesis, text: &str) {
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
+    let voices = synth.get_voices();
+    let local: Vec<web_sys::SpeechSynthesisVoice> = (0..voices.length())
+        .filter_map(|i| {
+            wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(voices.get(i)).ok()
+        })
+        .filter(|v| v.local_service())
+        .collect();
+    if let Some(v) = local
+        .iter()
+        .find(|v| v.lang().starts_with("en"))
+        .or(local.first())
+    {
+        utterance.set_voice(Some(v));
+    }
+    synth.speak(&utterance);
 }
 
 /// When feedback is shown.

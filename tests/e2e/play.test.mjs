@@ -195,3 +195,43 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     await context.close();
   });
 }
+
+test('read-aloud is off by default, speaks each new line when on, and is remembered', async () => {
+  const context = await browser.newContext(TABLET);
+  // A stand-in for the browser's speech synthesis that records what it is asked to say.
+  await context.addInitScript(() => {
+    window.__spoken = [];
+    window.__cancels = 0;
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+    const synth = {
+      speak: (u) => window.__spoken.push(u.text),
+      cancel: () => { window.__cancels += 1; },
+      getVoices: () => [{ localService: true, lang: 'en-GB', name: 'Local' }, { localService: false, lang: 'en-US', name: 'Network' }],
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/play/yes-and`);
+  const toggle = page.getByRole('checkbox', { name: "Read Jonas Berg's lines aloud" });
+  await toggle.waitFor();
+  assert.equal(await toggle.isChecked(), false);
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await page.evaluate(() => window.__spoken), []);
+  await toggle.tap();
+  await page.waitForFunction(() => window.__spoken.length > 0);
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.ok(spoken.every((t) => typeof t === 'string' && t.length > 0));
+  await page.reload();
+  assert.equal(await page.getByRole('checkbox', { name: "Read Jonas Berg's lines aloud" }).isChecked(), true);
+  await context.close();
+});
+
+test('read-aloud is hidden where the browser cannot speak', async () => {
+  const context = await browser.newContext(TABLET);
+  await context.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/play/yes-and`);
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await page.getByRole('checkbox', { name: /lines aloud/ }).count(), 0);
+  await context.close();
+});
