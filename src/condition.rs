@@ -159,27 +159,7 @@ impl Condition {
     /// Why the condition can never hold, if it cannot, judged from its own tests.
     pub fn contradiction(&self) -> Option<String> {
         for var in [Var::Agitation, Var::Trust, Var::Interruptions] {
-            let (mut low, mut high) = var.domain();
-            let mut excluded = Vec::new();
-            for t in &self.tests {
-                if let Atom::Compare { var: v, op, value } = t.atom {
-                    if v != var {
-                        continue;
-                    }
-                    let op = if t.negated { negate(op) } else { op };
-                    match op {
-                        Op::Lt => high = high.min(value - 1),
-                        Op::Le => high = high.min(value),
-                        Op::Gt => low = low.max(value + 1),
-                        Op::Ge => low = low.max(value),
-                        Op::Eq => {
-                            low = low.max(value);
-                            high = high.min(value);
-                        }
-                        Op::Ne => excluded.push(value),
-                    }
-                }
-            }
+            let (low, high, excluded) = self.bounds(var);
             let all_excluded = low == high && excluded.contains(&low);
             if low > high || all_excluded {
                 let (d_low, d_high) = var.domain();
@@ -226,7 +206,14 @@ impl Condition {
 
     /// The interval of values of `var` the numeric tests allow; `None` where a `!=` makes it a union.
     fn interval(&self, var: Var) -> Option<(i64, i64)> {
+        let (low, high, excluded) = self.bounds(var);
+        excluded.is_empty().then_some((low, high))
+    }
+
+    /// The lowest and highest values of `var` the numeric tests allow, and the values `!=` excludes.
+    fn bounds(&self, var: Var) -> (i64, i64, Vec<i64>) {
         let (mut low, mut high) = var.domain();
+        let mut excluded = Vec::new();
         for t in &self.tests {
             if let Atom::Compare { var: v, op, value } = t.atom {
                 if v != var {
@@ -241,11 +228,11 @@ impl Condition {
                         low = low.max(value);
                         high = high.min(value);
                     }
-                    Op::Ne => return None,
+                    Op::Ne => excluded.push(value),
                 }
             }
         }
-        Some((low, high))
+        (low, high, excluded)
     }
 }
 

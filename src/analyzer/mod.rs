@@ -1125,7 +1125,7 @@ fn phrases(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)>) {
     let shouted: Vec<&Token> = w
         .iter()
         .filter(|t| {
-            let orig = &ctx_text(ctx)[t.start..t.end];
+            let orig = &ctx.source[t.start..t.end];
             orig.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && orig.chars().all(|c| !c.is_lowercase())
                 && orig.chars().any(char::is_uppercase)
@@ -1135,10 +1135,11 @@ fn phrases(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)>) {
         let first = shouted[0];
         found.push((SignalId::Hostile, Some((first.start, first.end))));
     }
-    if ctx_text(ctx).contains("!!") || ctx_text(ctx).contains("?!") {
-        let at = ctx_text(ctx)
+    if ctx.source.contains("!!") || ctx.source.contains("?!") {
+        let at = ctx
+            .source
             .find("!!")
-            .or_else(|| ctx_text(ctx).find("?!"))
+            .or_else(|| ctx.source.find("?!"))
             .unwrap_or(0);
         found.push((SignalId::Hostile, Some((at, at + 2))));
     }
@@ -1181,10 +1182,6 @@ fn phrases(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)>) {
             found.push((SignalId::Appreciation, ctx.span((a, b))));
         }
     }
-}
-
-fn ctx_text<'a>(ctx: &Ctx<'a>) -> &'a str {
-    ctx.source
 }
 
 /// The fundamentals (Commitment, Effective Action) and NURSE (Supporting): a concrete

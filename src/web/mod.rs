@@ -5,6 +5,7 @@ pub mod debrief;
 pub mod library;
 pub mod play;
 pub mod progress;
+pub mod storage;
 
 pub use library::Library;
 pub use play::Play;

@@ -1,6 +1,6 @@
 //! The conversation: the other person speaks at their pace; the trainee replies by tapping.
 
-use super::{new_seed, now_ms};
+use super::{new_seed, now_ms, storage};
 use crate::engine::{Action, Session, Speaker};
 use crate::scenario::Scenario;
 use gloo::timers::callback::Interval;
@@ -410,18 +410,11 @@ fn face(agitation: i32, trust: i32) -> Html {
 const READ_ALOUD_KEY: &str = "attune.readAloud";
 
 fn load_flag(key: &str) -> bool {
-    gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(key).ok().flatten())
-        .is_some_and(|v| v == "on")
+    storage::get(key).is_some_and(|v| v == "on")
 }
 
 fn save_flag(key: &str, on: bool) {
-    if let Some(s) = gloo::utils::window().local_storage().ok().flatten() {
-        let _ = s.set_item(key, if on { "on" } else { "off" });
-    }
+    storage::set(key, if on { "on" } else { "off" });
 }
 
 /// The browser's speech synthesis, where it has one.
@@ -469,28 +462,21 @@ pub enum Mode {
 const MODE_KEY: &str = "attune.mode";
 
 fn load_mode() -> Mode {
-    let stored = gloo::utils::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(MODE_KEY).ok().flatten());
-    match stored.as_deref() {
+    match storage::get(MODE_KEY).as_deref() {
         Some("assessment") => Mode::Assessment,
         _ => Mode::Coach,
     }
 }
 
 fn save_mode(m: Mode) {
-    if let Some(s) = gloo::utils::window().local_storage().ok().flatten() {
-        let _ = s.set_item(
-            MODE_KEY,
-            if m == Mode::Coach {
-                "coach"
-            } else {
-                "assessment"
-            },
-        );
-    }
+    storage::set(
+        MODE_KEY,
+        if m == Mode::Coach {
+            "coach"
+        } else {
+            "assessment"
+        },
+    );
 }
 
 /// The note shown after a reply in coach mode: the author's feedback on an authored

@@ -1,6 +1,6 @@
 //! Progress on this device: loading and saving history, and the progress page.
 
-use super::Route;
+use super::{storage, Route};
 use crate::progress::{Attempt, History, Loaded};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -78,17 +78,11 @@ impl Reducible for ProgressState {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
-}
-
 /// Reads the saved history. Text that cannot be read is moved aside under its own key,
 /// so nothing is lost, and the trainee is told.
 pub fn load() -> ProgressState {
-    let store = storage();
-    let saved = store
-        .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let store = storage::local();
+    let saved = storage::get(STORAGE_KEY);
     match History::load(saved.as_deref()) {
         Loaded::Empty => ProgressState {
             history: History::default(),
@@ -124,9 +118,9 @@ pub fn load() -> ProgressState {
 
 /// Saves the history; storage that is full or switched off is reported, not ignored.
 pub fn save(history: &History) -> Result<(), String> {
-    let store = storage().ok_or("this browser does not allow saving data")?;
+    let store = storage::local().ok_or("this browser does not allow saving data")?;
     // Never overwrite text that could not be read and was not moved aside.
-    if let Some(existing) = store.get_item(STORAGE_KEY).ok().flatten() {
+    if let Some(existing) = storage::get(STORAGE_KEY) {
         if matches!(History::load(Some(&existing)), Loaded::Unreadable { .. }) {
             return Err("unreadable saved data is in the way".into());
         }

@@ -1,19 +1,10 @@
 // Accessibility: axe on every screen, a keyboard-only playthrough, and timing semantics.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, TABLET, PHONE, watchErrors } from './harness.mjs';
+import { useSite, playToEnding, TABLET, PHONE, watchErrors } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 async function axe(page, what) {
   const result = await new AxeBuilder({ page })
@@ -25,23 +16,20 @@ async function axe(page, what) {
 
 for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
   test(`axe finds no violations on any screen (${name})`, async () => {
-    const context = await browser.newContext(device);
+    const context = await env.browser.newContext(device);
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.locator('.card').first().waitFor();
     await axe(page, 'library');
-    await page.goto(`${site.url}#/play/yes-and`);
+    await page.goto(`${env.site.url}#/play/yes-and`);
     await page.locator('button.choice').first().waitFor();
     await axe(page, 'conversation');
-    for (let i = 0; i < 60 && !(await page.locator('.ending').count()); i++) {
-      await page.locator('button.choice').first().tap();
-      await page.locator('.line.trainee').nth(i).waitFor();
-    }
+    await playToEnding(page, { pick: () => 0 });
     await axe(page, 'debrief');
-    await page.goto(`${site.url}#/progress`);
+    await page.goto(`${env.site.url}#/progress`);
     await page.locator('table.attempts').waitFor();
     await axe(page, 'progress');
-    await page.goto(`${site.url}#/about`);
+    await page.goto(`${env.site.url}#/about`);
     await page.getByRole('heading', { name: 'About Attune' }).waitFor();
     await axe(page, 'about');
     await context.close();
@@ -49,10 +37,10 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
 }
 
 test('a full playthrough works by keyboard alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.locator('.card').first().waitFor();
   // Tab to the first scenario's Play link and open it.
   for (let i = 0; i < 30; i++) {
@@ -77,9 +65,9 @@ test('a full playthrough works by keyboard alone', async () => {
 });
 
 test('in the physician scenario, "mm-hm" is not an interruption and replying early is', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/play/interrupting-physician`);
+  await page.goto(`${env.site.url}#/play/interrupting-physician`);
   await page.locator('p.speaking:not([hidden])').waitFor();
   await page.getByRole('button', { name: /^Mm-hm/ }).tap();
   await page.waitForTimeout(1500);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 /** The site is served under this folder, as on a GitHub Pages project site. */
@@ -72,4 +73,35 @@ export function watchErrors(page) {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * Serves the build and starts a browser for one test file; the returned object's
+ * `site` and `browser` are set before the first test and closed after the last.
+ */
+export function useSite() {
+  const env = { site: null, browser: null };
+  before(async () => {
+    env.site = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
+}
+
+/** Taps replies until an ending shows; returns how many replies it took. */
+export async function playToEnding(page, { pick = (n, i) => i % n } = {}) {
+  for (let replies = 0; replies < 60; replies++) {
+    const next = page.locator('.ending, button.choice').first();
+    await next.waitFor({ timeout: 20_000 });
+    if (await page.locator('.ending').count()) return replies;
+    const choices = page.locator('button.choice');
+    await choices.nth(pick(await choices.count(), replies)).tap();
+    // The reply appears in the transcript before the next beat.
+    await page.locator('.line.trainee').nth(replies).waitFor({ timeout: 10_000 });
+  }
+  throw new Error('no ending after 60 replies');
 }

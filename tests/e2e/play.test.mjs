@@ -1,46 +1,17 @@
 // Plays the release build as a person would: by touch, on a tablet and a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, TABLET, PHONE, watchErrors } from './harness.mjs';
+import { useSite, playToEnding, TABLET, PHONE, watchErrors } from './harness.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** Taps replies until an ending shows; returns how many replies it took. */
-async function playToEnding(page, { waitForSpeech = false } = {}) {
-  for (let replies = 0; replies < 60; replies++) {
-    const next = page.locator('.ending, button.choice').first();
-    await next.waitFor({ timeout: 20_000 });
-    if (await page.locator('.ending').count()) return replies;
-    if (waitForSpeech) {
-      await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
-    }
-    const choices = page.locator('button.choice');
-    const n = await choices.count();
-    await choices.nth(replies % n).tap();
-    // The beat changes: the reply appears in the transcript.
-    await page.locator('.line.trainee').nth(replies).waitFor({ timeout: 10_000 });
-  }
-  throw new Error('no ending after 60 replies');
-}
+const env = useSite();
 
 test('a tablet user plays a scenario to an ending by touch, from a subpath', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.locator('.card').first().waitFor();
   assert.equal(await page.locator('.card').count(), 6);
   await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).tap();
@@ -72,10 +43,10 @@ test('a tablet user plays a scenario to an ending by touch, from a subpath', asy
 });
 
 test('a deep link opens a scenario directly, and a phone user can play it', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}#/play/irate-customer`);
+  await page.goto(`${env.site.url}#/play/irate-customer`);
   await page.getByRole('heading', { level: 1, name: 'Fourth call, no connection' }).waitFor();
   await playToEnding(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -87,9 +58,9 @@ test('a deep link opens a scenario directly, and a phone user can play it', asyn
 });
 
 test('a trainer loads a broken scenario file and is told where the problem is', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   const fixture = path.resolve('tests/data/invalid/unknown-target.toml');
   await page.locator('input[type=file]').setInputFiles({
     name: 'my-scenario.toml',
@@ -114,10 +85,10 @@ test('a trainer loads a broken scenario file and is told where the problem is', 
 });
 
 test('a typed reply is scored, moves the story on, and the ending shows the scores', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}#/play/irate-customer`);
+  await page.goto(`${env.site.url}#/play/irate-customer`);
   await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
   const before = await page.locator('.line.partner').count();
   const box = page.getByLabel('Or say it in your own words');
@@ -138,9 +109,9 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
 });
 
 test('coach mode explains each reply, assessment mode waits for the end, and the choice is remembered', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/play/coffee-regular`);
+  await page.goto(`${env.site.url}#/play/coffee-regular`);
   await page.getByRole('radio', { name: 'After each reply (coach)' }).waitFor();
   assert.equal(await page.getByRole('radio', { name: 'After each reply (coach)' }).isChecked(), true);
   await page.locator('button.choice').first().tap();
@@ -156,10 +127,10 @@ test('coach mode explains each reply, assessment mode waits for the end, and the
 });
 
 test('the debrief highlights each reply and lets the trainee try again from any of them', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${site.url}#/play/hotel-recovery`);
+  await page.goto(`${env.site.url}#/play/hotel-recovery`);
   const replies = await playToEnding(page);
   const review = page.locator('ol.review > li');
   assert.equal(await review.count(), replies);
@@ -176,15 +147,15 @@ test('the debrief highlights each reply and lets the trainee try again from any 
 
 for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
   test(`every shipped scenario can be played to an ending by touch (${name})`, async () => {
-    const context = await browser.newContext(device);
+    const context = await env.browser.newContext(device);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.locator('.card').first().waitFor();
     const ids = await page.locator('.card a.button').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.equal(ids.length, 6);
     for (const href of ids) {
-      await page.goto(`${site.url}${href}`);
+      await page.goto(`${env.site.url}${href}`);
       const replies = await playToEnding(page);
       assert.ok(replies >= 1, `${href}: ended after ${replies} replies`);
       assert.match(await page.locator('.ending .outcome').innerText(), /Relationship/);
@@ -197,7 +168,7 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
 }
 
 test('read-aloud is off by default, speaks each new line when on, and is remembered', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   // A stand-in for the browser's speech synthesis that records what it is asked to say.
   await context.addInitScript(() => {
     window.__spoken = [];
@@ -211,7 +182,7 @@ test('read-aloud is off by default, speaks each new line when on, and is remembe
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
   });
   const page = await context.newPage();
-  await page.goto(`${site.url}#/play/yes-and`);
+  await page.goto(`${env.site.url}#/play/yes-and`);
   const toggle = page.getByRole('checkbox', { name: "Read Jonas Berg's lines aloud" });
   await toggle.waitFor();
   assert.equal(await toggle.isChecked(), false);
@@ -227,10 +198,10 @@ test('read-aloud is off by default, speaks each new line when on, and is remembe
 });
 
 test('read-aloud is hidden where the browser cannot speak', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   await context.addInitScript(() => { delete window.speechSynthesis; delete Window.prototype.speechSynthesis; });
   const page = await context.newPage();
-  await page.goto(`${site.url}#/play/yes-and`);
+  await page.goto(`${env.site.url}#/play/yes-and`);
   await page.locator('button.choice').first().waitFor();
   assert.equal(await page.getByRole('checkbox', { name: /lines aloud/ }).count(), 0);
   await context.close();

@@ -1,41 +1,25 @@
 // Progress on the device: saved across reloads, exported and imported, corrupt data kept aside.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, TABLET, watchErrors } from './harness.mjs';
+import { useSite, playToEnding, TABLET, watchErrors } from './harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSite();
 
 async function finishOne(page, id) {
-  await page.goto(`${site.url}#/play/${id}`);
-  for (let i = 0; i < 60; i++) {
-    const next = page.locator('.ending, button.choice').first();
-    await next.waitFor({ timeout: 20_000 });
-    if (await page.locator('.ending').count()) return;
-    await page.locator('button.choice').first().tap();
-    await page.locator('.line.trainee').nth(i).waitFor();
-  }
-  throw new Error('no ending');
+  await page.goto(`${env.site.url}#/play/${id}`);
+  await playToEnding(page, { pick: () => 0 });
 }
 
 test('history survives a reload, exports, clears and imports back', async () => {
-  const context = await browser.newContext({ ...TABLET, acceptDownloads: true });
+  const context = await env.browser.newContext({ ...TABLET, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await finishOne(page, 'yes-and');
   await page.reload();
-  await page.goto(`${site.url}#/progress`);
+  await page.goto(`${env.site.url}#/progress`);
   await page.getByRole('heading', { name: 'Your progress' }).waitFor();
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   assert.match(await page.locator('.chart svg').getAttribute('aria-label'), /One attempt: presence \d+, listening \d+/);
@@ -65,9 +49,9 @@ test('history survives a reload, exports, clears and imports back', async () => 
 });
 
 test('corrupt saved data is reported and kept aside, not lost', async () => {
-  const context = await browser.newContext(TABLET);
+  const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.evaluate(() => localStorage.setItem('attune.progress', '{"version": 1, "attempts": [ oops'));
   await page.reload();
   const alert = page.getByRole('alert');
@@ -81,7 +65,7 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('attune.progress')));
   assert.equal(saved.attempts.length, 1);
   // An import of something that is not progress data changes nothing and says why.
-  await page.goto(`${site.url}#/progress`);
+  await page.goto(`${env.site.url}#/progress`);
   await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[1,2,3]') });
   assert.match(await page.getByRole('alert').innerText(), /could not be imported.*Nothing was changed/s);
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);

@@ -1,0 +1,16 @@
+//! The browser's local storage, where this device keeps settings and progress.
+
+/// The storage, if the browser allows it.
+pub fn local() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The text saved under `key`.
+pub fn get(key: &str) -> Option<String> {
+    local().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Saves text under `key`; `false` where storage is full or switched off.
+pub fn set(key: &str, value: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, value).is_ok())
+}
