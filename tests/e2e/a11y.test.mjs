@@ -87,3 +87,21 @@ test('in the physician scenario, "mm-hm" is not an interruption and replying ear
   assert.match(facts, /interruption/);
   await context.close();
 });
+
+test('text scales to 200% without sideways scrolling, and reduced motion stops the animation', async () => {
+  const context = await env.browser.newContext({ ...TABLET, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.locator('.line.partner').first().waitFor();
+  assert.equal(await page.locator('.line.partner').first().evaluate((e) => getComputedStyle(e).animationName), 'none');
+  // Lines still arrive at speaking pace: the last one has not begun yet.
+  assert.equal(await page.locator('.line.partner', { hasText: 'I missed a presentation' }).count(), 0);
+  for (const route of ['#/', '#/play/irate-customer', '#/progress', '#/about']) {
+    await page.goto(`${env.site.url}${route}`);
+    await page.locator('main h1').waitFor();
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${route}: horizontal overflow of ${overflow}px at 200% text`);
+  }
+  await context.close();
+});
