@@ -137,15 +137,17 @@ pub fn Play(props: &PlayProps) -> Html {
             }
         });
     }
-    let end_ref = use_node_ref();
     {
-        // Keep the newest line in view.
-        let end_ref = end_ref.clone();
+        // Keep the newest line in view. The reply area is the last thing on the page,
+        // so scrolling to the bottom shows it in place with the newest line just above
+        // (scrolling the line itself to the bottom would put it under the sticky replies).
         let count = state.session.transcript.len() + state.session.lines_started(&state.scenario);
         use_effect_with(count, move |_| {
-            if let Some(el) = end_ref.cast::<web_sys::Element>() {
-                el.scroll_into_view_with_bool(false);
-            }
+            let window = gloo::utils::window();
+            let height = gloo::utils::document()
+                .document_element()
+                .map_or(0, |e| e.scroll_height());
+            window.scroll_to_with_x_and_y(0.0, f64::from(height));
         });
     }
 
@@ -283,7 +285,6 @@ pub fn Play(props: &PlayProps) -> Html {
             <p class="speaking" aria-hidden="true" hidden={!speaking}>
                 { format!("{partner} is speaking") }<span class="dots"><span/><span/><span/></span>
             </p>
-            <div ref={end_ref}></div>
             if let Some(e) = &state.error {
                 <p class="notice error" role="alert">{ e }</p>
             }

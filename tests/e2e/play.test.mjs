@@ -206,3 +206,22 @@ test('read-aloud is hidden where the browser cannot speak', async () => {
   assert.equal(await page.getByRole('checkbox', { name: /lines aloud/ }).count(), 0);
   await context.close();
 });
+
+test('the newest line is never hidden under the reply area on a tablet', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+  for (let i = 0; i < 3; i++) {
+    await page.locator('button.choice').first().tap();
+    await page.locator('.line.trainee').nth(i).waitFor();
+    await page.waitForTimeout(2500);
+    const [line, controls] = await Promise.all([
+      page.locator('.line').last().boundingBox(),
+      page.locator('.controls').boundingBox(),
+    ]);
+    assert.ok(line.y + line.height <= controls.y + 1, `newest line ends at ${line.y + line.height}, replies start at ${controls.y}`);
+    assert.ok(line.y >= 0, 'the newest line is on screen');
+  }
+  await context.close();
+});
