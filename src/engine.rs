@@ -529,16 +529,6 @@ impl Session {
         }
     }
 
-    /// The words of the current beat the other person has begun by now, as one text.
-    fn said_so_far(&self, scenario: &Scenario) -> String {
-        let lines = self.lines(scenario);
-        lines[..self.lines_started(scenario)]
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
     fn reply(
         &self,
         scenario: &Scenario,
@@ -558,7 +548,13 @@ impl Session {
         let total = speech_ms(lines);
         let elapsed = s.elapsed_ms();
         let interrupted = elapsed < total;
-        let heard_text = s.said_so_far(scenario);
+        // What they had begun to say by the reply, as one text for the analyzer.
+        let started = s.lines_started(scenario);
+        let heard_text = lines[..started]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let earlier: Vec<&str> = s
             .transcript
             .iter()
@@ -630,7 +626,6 @@ impl Session {
         let picked = &beat.choices[choice];
         let done = lines_finished(lines, elapsed);
         let missed: Vec<String> = lines[done..].iter().filter_map(|l| l.key.clone()).collect();
-        let started = s.lines_started(scenario);
         s.say_partner(lines, started, interrupted);
         s.transcript.push(Utterance {
             speaker: Speaker::Trainee,

@@ -1,11 +1,10 @@
 //! The library: every scenario, and a loader that checks a trainer's own file.
 
+use super::files::read_chosen_file;
 use super::Route;
 use crate::scenario::Scenario;
 use crate::validate::{check_file, Severity};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props for [`Library`].
@@ -59,20 +58,9 @@ pub fn Library(props: &LibraryProps) -> Html {
         let loaded = loaded.clone();
         let on_add = props.on_add.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let file = gloo::file::File::from(file);
-            let name = file.name();
             let loaded = loaded.clone();
             let on_add = on_add.clone();
-            let task = gloo::file::callbacks::read_as_text(&file, move |result| match result {
+            read_chosen_file(&e, &reader, move |name, result| match result {
                 Err(e) => loaded.set(Loaded::Rejected {
                     file: name.clone(),
                     problems: vec![format!(
@@ -103,8 +91,6 @@ pub fn Library(props: &LibraryProps) -> Html {
                     }
                 }
             });
-            *reader.borrow_mut() = Some(task);
-            input.set_value("");
         })
     };
 

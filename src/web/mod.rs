@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod debrief;
+pub mod files;
 pub mod library;
 pub mod play;
 pub mod progress;

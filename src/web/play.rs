@@ -332,15 +332,22 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
             }
         })
     };
-    let onsubmit = {
+    // Sends the reply, unless it is blank, and empties the box.
+    let send = {
         let text = text.clone();
         let on_say = props.on_say.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             if !text.trim().is_empty() {
                 on_say.emit((*text).clone());
                 text.set(String::new());
             }
+        })
+    };
+    let onsubmit = {
+        let send = send.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            send.emit(());
         })
     };
     // On a tablet the keyboard covers the lower half: keep the box in view while typing.
@@ -356,20 +363,13 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
             .forget();
         })
     };
-    let onkeydown = {
-        let text = text.clone();
-        let on_say = props.on_say.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            // Enter sends; Shift+Enter makes a new line.
-            if e.key() == "Enter" && !e.shift_key() {
-                e.prevent_default();
-                if !text.trim().is_empty() {
-                    on_say.emit((*text).clone());
-                    text.set(String::new());
-                }
-            }
-        })
-    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        // Enter sends; Shift+Enter makes a new line.
+        if e.key() == "Enter" && !e.shift_key() {
+            e.prevent_default();
+            send.emit(());
+        }
+    });
     html! {
         <form class="own-words" {onsubmit}>
             <label for="own-words">{ "Or say it in your own words" }</label>

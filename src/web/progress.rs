@@ -1,5 +1,6 @@
 //! Progress on this device: loading and saving history, and the progress page.
 
+use super::files::read_chosen_file;
 use super::{storage, Route};
 use crate::progress::{Attempt, History, Loaded};
 use std::rc::Rc;
@@ -195,24 +196,13 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let on_import = {
         let progress = progress.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
             let progress = progress.clone();
-            let task = gloo::file::callbacks::read_as_text(
-                &gloo::file::File::from(file),
-                move |r| match r {
-                    Ok(text) => progress.dispatch(ProgressAction::Import(text)),
-                    Err(e) => {
-                        progress.dispatch(ProgressAction::Import(format!("unreadable file: {e}")))
-                    }
-                },
-            );
-            *reader.borrow_mut() = Some(task);
-            input.set_value("");
+            read_chosen_file(&e, &reader, move |_, result| match result {
+                Ok(text) => progress.dispatch(ProgressAction::Import(text)),
+                Err(e) => {
+                    progress.dispatch(ProgressAction::Import(format!("unreadable file: {e}")))
+                }
+            });
         })
     };
     let on_clear = {

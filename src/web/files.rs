@@ -1,0 +1,29 @@
+//! Reading a file the trainee or trainer picked.
+
+use gloo::file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Reads the file chosen in a file input as text and calls `done` with its name and
+/// the text (or why it could not be read). The input is cleared, so the same file can
+/// be chosen again; the read lives in `slot` until it finishes (dropping it cancels it).
+pub fn read_chosen_file(
+    e: &Event,
+    slot: &Rc<RefCell<Option<FileReader>>>,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let file = gloo::file::File::from(file);
+    let name = file.name();
+    let task = gloo::file::callbacks::read_as_text(&file, move |result| {
+        done(name, result.map_err(|e| e.to_string()))
+    });
+    *slot.borrow_mut() = Some(task);
+    input.set_value("");
+}
