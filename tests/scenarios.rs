@@ -3,7 +3,7 @@
 
 use attune::builtin;
 use attune::playtest::{playtest, shortest_path_replies};
-use attune::scenario::{self, Outcome, Quality, Scenario};
+use attune::scenario::{self, Outcome, Quality};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -92,11 +92,8 @@ fn best_replies_are_not_simply_the_longest() {
 }
 
 #[test]
-fn scenarios_round_trip_through_json_and_toml() {
+fn scenarios_round_trip_through_toml() {
     for s in builtin::scenarios() {
-        let json = serde_json::to_string(&s).unwrap();
-        let back: Scenario = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, s, "{} changed through JSON", s.id);
         let text = toml::to_string(&s).unwrap();
         let back = scenario::parse("round-trip.toml", &text).unwrap();
         assert_eq!(back, s, "{} changed through TOML", s.id);

@@ -162,3 +162,77 @@ fn cli_playtest_reports_endings_and_fails_on_unreached_ones() {
     let (code, _) = attune(&["playtest", "tests/data/invalid/dead-end.toml"]);
     assert_eq!(code, 1);
 }
+
+/// Each mutation of the minimal scenario and the exact error it must give:
+/// the file, line and column of the key or value at fault, the node, the field.
+#[test]
+fn reading_errors_name_the_place_and_what_was_expected() {
+    let base = include_str!("data/minimal.toml");
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "minutes = 2",
+            "minutes = \"two\"",
+            "m.toml:7:11: error: field `minutes`: expected a whole number, found the string \"two\"",
+        ),
+        (
+            "minutes = 2",
+            "minutes = -2",
+            "m.toml:7:11: error: field `minutes`: -2 is out of range: expected a whole number from 0 to 4294967295",
+        ),
+        (
+            "difficulty = \"introductory\"",
+            "difficulty = \"hard\"",
+            "m.toml:8:14: error: field `difficulty`: unknown variant `hard`, expected one of `introductory`, `intermediate`, `advanced`",
+        ),
+        (
+            "title = \"Good\"\noutcome = \"repaired\"",
+            "title = \"Good\"\noutcome = 3",
+            "m.toml:66:11: error: ending \"good\", field `outcome`: expected a string, found the integer 3",
+        ),
+        (
+            "  slight = true",
+            "  slight = \"yes\"",
+            "m.toml:35:12: error: beat \"a\", field `choice[1].slight`: expected true or false, found the string \"yes\"",
+        ),
+        (
+            "  text = \"Go on.\"\n  goto = \"b\"\n",
+            "  text = \"Go on.\"\n",
+            "m.toml:23:3: error: beat \"a\", field `choice[0]`: missing field `goto`",
+        ),
+        (
+            "[partner]\nname = \"Pat\"",
+            "[partner]\nnom = \"Pat\"",
+            "m.toml:13:1: error: field `partner.nom`: unknown field `nom`, expected one of `name`, `role`",
+        ),
+        (
+            "  remember = [\"brushed\"]",
+            "  remember = [\"brushed\", 4]",
+            "m.toml:36:26: error: beat \"a\", field `choice[1].remember[1]`: expected a string, found the integer 4",
+        ),
+        (
+            "mood = { agitation = 50, trust = 50 }",
+            "mood = 50",
+            "m.toml:10:8: error: field `mood`: expected a table, found the integer 50",
+        ),
+        (
+            "effect = { trust = 20 }",
+            "effect = { trust = 99999999999 }",
+            "m.toml:54:22: error: beat \"b\", field `choice[0].effect.trust`: 99999999999 is out of range: expected a whole number from -2147483648 to 2147483647",
+        ),
+        (
+            "  effect = { trust = 10 }",
+            "  effect = { trust = 1.5 }",
+            "m.toml:26:22: error: beat \"a\", field `choice[0].effect.trust`: expected a whole number, found a float",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        assert!(base.contains(from), "the fixture has no `{from}`");
+        let text = base.replacen(from, to, 1);
+        let err = attune::scenario::parse("m.toml", &text).expect_err(to);
+        assert_eq!(
+            &err.to_string(),
+            expected,
+            "after replacing `{from}` with `{to}`"
+        );
+    }
+}

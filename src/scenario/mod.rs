@@ -6,8 +6,10 @@ use crate::condition::Condition;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+mod read;
+
 /// One conversation a trainee can play: metadata, beats and endings.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Stable identifier used in links and saved progress.
@@ -46,7 +48,7 @@ pub struct Scenario {
 }
 
 /// The person the trainee talks with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     /// Their name, as shown beside their lines.
@@ -56,7 +58,7 @@ pub struct Partner {
 }
 
 /// How demanding a scenario is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Introductory,
@@ -76,7 +78,7 @@ impl Difficulty {
 }
 
 /// The other person's emotional state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mood {
     /// 0 (settled) to 100 (furious).
@@ -95,7 +97,7 @@ impl Default for Mood {
 }
 
 /// A change to the other person's state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Effect {
     #[serde(default)]
@@ -115,7 +117,7 @@ impl Effect {
 }
 
 /// A turn of the other person's speech and the trainee's possible replies.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Beat {
     /// Unique among the scenario's beats and endings.
@@ -134,7 +136,7 @@ pub struct Beat {
 }
 
 /// One sentence (or a few) the other person says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Line {
     /// What they say.
@@ -164,7 +166,7 @@ impl Line {
 }
 
 /// Alternative lines for a beat, used when the condition holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     pub when: Condition,
@@ -172,7 +174,7 @@ pub struct Variant {
 }
 
 /// How good an author judges a reply to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Quality {
     Best,
@@ -182,7 +184,7 @@ pub enum Quality {
 }
 
 /// A reply the trainee can give.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What the trainee says.
@@ -216,7 +218,7 @@ pub struct Choice {
 }
 
 /// An author's own presence and listening scores for a reply, 0 to 100.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreOverride {
     pub presence: u8,
@@ -224,7 +226,7 @@ pub struct ScoreOverride {
 }
 
 /// A conditional detour for a reply.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub when: Condition,
@@ -258,7 +260,7 @@ impl Outcome {
 }
 
 /// One way the conversation ends.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     /// Unique among the scenario's beats and endings.
@@ -287,7 +289,7 @@ impl Scenario {
 }
 
 /// A place in a scenario file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Location {
     /// The file's name as given.
     pub file: String,
@@ -571,10 +573,9 @@ impl std::fmt::Display for ParseError {
 
 /// Reads a scenario from TOML text; `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
-    toml::from_str::<Scenario>(text).map_err(|e| {
-        let map = SourceMap::new(file, text);
-        let location = match e.span() {
-            Some(span) => map.locate_offset(span.start),
+    let located = |span: Option<Range<usize>>, message: String| {
+        let location = match span {
+            Some(span) => SourceMap::new(file, text).locate_offset(span.start),
             None => Location {
                 file: file.to_string(),
                 ..Location::default()
@@ -582,7 +583,11 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
         };
         ParseError {
             location: Box::new(location),
-            message: e.message().trim().to_string(),
+            message,
         }
-    })
+    };
+    let root = toml::de::DeTable::parse(text)
+        .map_err(|e| located(e.span(), e.message().trim().to_string()))?;
+    let root = toml::Spanned::new(root.span(), DeValue::Table(root.into_inner()));
+    read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))
 }
