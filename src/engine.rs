@@ -10,7 +10,6 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The version of the saved session format; bump it when the shape changes.
 pub const SESSION_VERSION: u32 = 1;
@@ -93,6 +92,50 @@ impl std::fmt::Display for EngineError {
 
 impl std::error::Error for EngineError {}
 
+/// A small set of names, kept sorted: what a partner remembers or has heard.
+///
+/// A sorted list rather than a `BTreeSet`: these hold a handful of names, and
+/// each kind of tree costs the web app its own copy of the tree code.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct Names(Vec<String>);
+
+impl Names {
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+
+    pub fn insert(&mut self, name: String) {
+        if let Err(at) = self.0.binary_search(&name) {
+            self.0.insert(at, name);
+        }
+    }
+
+    pub fn remove(&mut self, name: &str) {
+        if let Ok(at) = self.0.binary_search_by(|n| n.as_str().cmp(name)) {
+            self.0.remove(at);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+}
+
+impl From<Vec<String>> for Names {
+    /// Sorts and deduplicates, so a hand-edited session still reads as a set.
+    fn from(mut names: Vec<String>) -> Self {
+        names.sort();
+        names.dedup();
+        Names(names)
+    }
+}
+
 /// The other person's state: mood plus what they remember.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerState {
@@ -101,9 +144,9 @@ pub struct PartnerState {
     /// How many replies they took as slights; each makes later warmth land softer.
     pub slights: u32,
     /// Memories left by replies.
-    pub memories: BTreeSet<String>,
+    pub memories: Names,
     /// Keys of lines they said to the end.
-    pub heard: BTreeSet<String>,
+    pub heard: Names,
     /// Times the trainee took the floor before they finished.
     pub interruptions: u32,
     /// Back-channels given while they spoke.
@@ -287,8 +330,8 @@ impl Session {
                 agitation: scenario.mood.agitation.clamp(0, 100),
                 trust: scenario.mood.trust.clamp(0, 100),
                 slights: 0,
-                memories: BTreeSet::new(),
-                heard: BTreeSet::new(),
+                memories: Names::default(),
+                heard: Names::default(),
                 interruptions: 0,
                 backchannels: 0,
             },
@@ -640,7 +683,9 @@ impl Session {
         if slight {
             s.partner.slights += 1;
         }
-        s.partner.memories.extend(picked.remember.iter().cloned());
+        for m in &picked.remember {
+            s.partner.memories.insert(m.clone());
+        }
         let facts = FactsAt {
             state: &s.partner,
             interrupted,
@@ -708,5 +753,28 @@ impl Session {
         s.log = self.log.clone();
         s.log.push(Action::RestartFrom { turn, at_ms });
         Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod names_tests {
+    use super::Names;
+
+    #[test]
+    fn names_behave_as_a_sorted_set() {
+        let mut n = Names::default();
+        for name in ["b", "a", "c", "a"] {
+            n.insert(name.to_string());
+        }
+        assert_eq!(
+            n.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
+        assert!(n.contains("b") && !n.contains("d"));
+        n.remove("b");
+        n.remove("zz");
+        assert!(!n.contains("b"));
+        let read: Names = serde_json::from_str(r#"["c", "a", "c"]"#).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), r#"["a","c"]"#);
     }
 }

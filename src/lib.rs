@@ -4,6 +4,7 @@ pub mod analyzer;
 pub mod builtin;
 pub mod condition;
 pub mod debrief;
+pub mod decimal;
 pub mod engine;
 pub mod playtest;
 pub mod progress;

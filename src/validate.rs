@@ -5,7 +5,7 @@ use crate::condition::{is_name, Atom, Condition};
 use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -229,7 +229,7 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     check_effect(&s.interruption, path!["interruption"], &mut err);
 
     // Ids: well formed and unique across beats and endings.
-    let mut seen: BTreeMap<&str, Vec<Seg>> = BTreeMap::new();
+    let mut seen: HashMap<&str, Vec<Seg>> = HashMap::new();
     let ids = s
         .beats
         .iter()
@@ -289,14 +289,14 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     }
 
     // What conditions can ask about.
-    let memories: BTreeSet<&str> = s
+    let memories: HashSet<&str> = s
         .beats
         .iter()
         .flat_map(|b| &b.choices)
         .flat_map(|c| &c.remember)
         .map(String::as_str)
         .collect();
-    let keys: BTreeSet<&str> = s
+    let keys: HashSet<&str> = s
         .beats
         .iter()
         .flat_map(|b| {

@@ -276,3 +276,37 @@ fn a_reflection_may_return_to_what_they_said_earlier() {
         .iter()
         .any(|s| s["id"] == "reflection"));
 }
+
+/// The English data is written as its header says: lower case, single spaces,
+/// nothing empty, every phrase once per list; a slip would silently never match.
+#[test]
+fn the_english_lexicon_is_well_formed() {
+    let lex = &attune::analyzer::en::ENGLISH;
+    let mut lists = lex.lists().to_vec();
+    lists.push(lex.stopwords);
+    for (i, list) in lists.iter().enumerate() {
+        let phrases: Vec<&str> = list.iter().collect();
+        assert!(!phrases.is_empty(), "list {i} is empty");
+        assert_eq!(
+            list.0.matches('|').count(),
+            phrases.len(),
+            "list {i} has an empty phrase"
+        );
+        for p in &phrases {
+            assert_eq!(*p, p.to_lowercase(), "list {i}: `{p}` is not lower case");
+            assert_eq!(
+                *p,
+                p.split_whitespace().collect::<Vec<_>>().join(" "),
+                "list {i}: `{p}` is not single-spaced"
+            );
+            assert!(
+                !p.contains('\u{2019}'),
+                "list {i}: `{p}` uses a curly apostrophe"
+            );
+        }
+        let mut sorted = phrases.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), phrases.len(), "list {i} repeats a phrase");
+    }
+}

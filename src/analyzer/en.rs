@@ -4,10 +4,11 @@
 //! apostrophes as `'`. The analyzer matches whole words in order.
 
 use super::Lexicon;
+use crate::phrases;
 
 /// The English lexicon.
 pub const ENGLISH: Lexicon = Lexicon {
-    backchannels: &[
+    backchannels: phrases![
         "mm",
         "mm-hm",
         "mmhm",
@@ -37,7 +38,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "mm-hmm",
         "i hear you",
     ],
-    open_starters: &[
+    open_starters: phrases![
         "what",
         "how",
         "in what way",
@@ -56,7 +57,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "what else",
         "why",
     ],
-    open_requests: &[
+    open_requests: phrases![
         "tell me",
         "tell us",
         "describe",
@@ -68,12 +69,12 @@ pub const ENGLISH: Lexicon = Lexicon {
         "talk about",
         "help me understand",
     ],
-    auxiliaries: &[
+    auxiliaries: phrases![
         "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "have",
         "has", "had", "should", "shall", "may", "might", "isn't", "aren't", "don't", "doesn't",
         "didn't", "won't", "wouldn't", "can't", "couldn't", "haven't", "hasn't", "am",
     ],
-    reflection_stems: &[
+    reflection_stems: phrases![
         "it sounds like",
         "sounds like",
         "it sounds as if",
@@ -138,7 +139,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "that must have been",
         "that's a lot",
     ],
-    not_reflective: &[
+    not_reflective: phrases![
         "you should",
         "you need to",
         "you'd need",
@@ -180,7 +181,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "you're not",
         "you aren't",
     ],
-    feelings: &[
+    feelings: phrases![
         "frustrated",
         "frustrating",
         "frustration",
@@ -268,7 +269,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "hard",
         "difficult",
     ],
-    feeling_frames: &[
+    feeling_frames: phrases![
         "you're",
         "you are",
         "you were",
@@ -322,7 +323,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "must be",
         "must feel",
     ],
-    feeling_policing: &[
+    feeling_policing: phrases![
         "don't be",
         "do not be",
         "no need to be",
@@ -338,7 +339,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "don't worry",
         "not to worry",
     ],
-    acknowledgements: &[
+    acknowledgements: phrases![
         "yes",
         "yeah",
         "yep",
@@ -413,7 +414,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "that's a fair point",
         "i accept that",
     ],
-    contrasts: &[
+    contrasts: phrases![
         "but",
         "however",
         "although",
@@ -423,7 +424,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "except",
         "even so",
     ],
-    contrast_exceptions: &[
+    contrast_exceptions: phrases![
         "not only",
         "but also",
         "nothing but",
@@ -436,7 +437,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "as if though",
         "though not",
     ],
-    builders: &[
+    builders: phrases![
         "and we could",
         "and you could",
         "and i could",
@@ -461,7 +462,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "on top of that",
         "what if we also",
     ],
-    forward_markers: &[
+    forward_markers: phrases![
         "what if",
         "we could",
         "let's",
@@ -477,7 +478,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "we might",
         "together",
     ],
-    dismissive: &[
+    dismissive: phrases![
         "calm down",
         "relax",
         "settle down",
@@ -541,7 +542,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "sorry you feel",
         "if you were offended",
     ],
-    defensive: &[
+    defensive: phrases![
         "not my department",
         "not my job",
         "not my fault",
@@ -643,7 +644,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "i'm only trying",
         "we pride ourselves",
     ],
-    hostile: &[
+    hostile: phrases![
         "are you kidding",
         "you're kidding",
         "get over it",
@@ -696,7 +697,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "go elsewhere",
         "go somewhere else",
     ],
-    apologies: &[
+    apologies: phrases![
         "i'm sorry",
         "i am sorry",
         "sorry",
@@ -713,7 +714,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "please accept my apologies",
         "forgive me",
     ],
-    non_apologies: &[
+    non_apologies: phrases![
         "sorry you feel",
         "sorry if you feel",
         "sorry if you were",
@@ -721,7 +722,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "not sorry",
         "sorry to say",
     ],
-    commitment_subjects: &[
+    commitment_subjects: phrases![
         "i'll",
         "i will",
         "i'm going to",
@@ -735,7 +736,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "i'm",
         "i am",
     ],
-    commitment_verbs: &[
+    commitment_verbs: phrases![
         "send",
         "book",
         "call",
@@ -828,7 +829,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "run",
         "prepare",
     ],
-    concrete_markers: &[
+    concrete_markers: phrases![
         "today",
         "tonight",
         "tomorrow",
@@ -866,7 +867,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "next week",
         "this week",
     ],
-    hedges: &[
+    hedges: phrases![
         "i'll try",
         "i will try",
         "i can try",
@@ -897,7 +898,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "put in a request",
         "a request for",
     ],
-    ownership: &[
+    ownership: phrases![
         "i'm your contact",
         "i am your contact",
         "i'll own",
@@ -932,7 +933,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "i'm taking this",
         "i'll take this",
     ],
-    follow_through: &[
+    follow_through: phrases![
         "ring you",
         "check back",
         "check in",
@@ -1005,7 +1006,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "i'll report back",
         "report back",
     ],
-    appreciation: &[
+    appreciation: phrases![
         "thank you",
         "thanks",
         "i appreciate",
@@ -1037,7 +1038,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "good thought",
         "that's a great question",
     ],
-    self_focus: &[
+    self_focus: phrases![
         "me too",
         "same here",
         "same with me",
@@ -1075,13 +1076,11 @@ pub const ENGLISH: Lexicon = Lexicon {
         "my favorite",
         "enough about",
     ],
-    first_person: &[
-        "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
-    ],
-    second_person: &[
+    first_person: phrases!["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",],
+    second_person: phrases![
         "you", "your", "you're", "you've", "you'd", "you'll", "yours", "yourself",
     ],
-    negations: &[
+    negations: phrases![
         "not",
         "never",
         "no",
@@ -1107,7 +1106,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "stop",
         "refuse",
     ],
-    report_markers: &[
+    report_markers: phrases![
         "you said",
         "you told me",
         "you mentioned",
@@ -1130,7 +1129,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "telling you to",
         "asked you to",
     ],
-    blame_targets: &[
+    blame_targets: phrases![
         "the day shift",
         "the night shift",
         "the field team",
@@ -1156,7 +1155,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "it department",
         "the website",
     ],
-    checking_verbs: &[
+    checking_verbs: phrases![
         "check",
         "confirm",
         "make sure",
@@ -1170,21 +1169,19 @@ pub const ENGLISH: Lexicon = Lexicon {
         "see how",
         "test",
     ],
-    self_disclosure: &[
+    self_disclosure: phrases![
         "had", "was", "were", "wanted", "used", "remember", "went", "got", "love", "loved", "did",
         "feel", "felt", "hate", "hated", "grew", "spent", "always", "actually",
     ],
-    process_frames: &[
+    process_frames: phrases![
         "that's how",
         "that is how",
         "this is how",
         "it's how",
         "just how",
     ],
-    process_verbs: &[
-        "work", "works", "goes", "operate", "operates", "is", "do", "things",
-    ],
-    hostile_alone: &[
+    process_verbs: phrases!["work", "works", "goes", "operate", "operates", "is", "do", "things",],
+    hostile_alone: phrases![
         "whatever",
         "seriously",
         "unbelievable",
@@ -1192,7 +1189,7 @@ pub const ENGLISH: Lexicon = Lexicon {
         "fine then",
         "if you say so",
     ],
-    stopwords: &[
+    stopwords: phrases![
         "the",
         "a",
         "an",

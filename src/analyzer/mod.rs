@@ -11,85 +11,107 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// A list of phrases, kept as one `|`-separated string.
+///
+/// Write it with [`phrases!`], one literal per phrase. One string rather than a
+/// slice of strings saves the web app a pointer and a length per phrase.
+#[derive(Clone, Copy, Debug)]
+pub struct Phrases(pub &'static str);
+
+impl Phrases {
+    /// The phrases in the order written.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('|').filter(|p| !p.is_empty())
+    }
+}
+
+/// Builds [`Phrases`] from string literals: `phrases!["go on", "i see"]`.
+#[macro_export]
+macro_rules! phrases {
+    ($($phrase:literal),* $(,)?) => {
+        $crate::analyzer::Phrases(concat!($($phrase, "|"),*))
+    };
+}
+
 /// The words and phrases one language uses for each signal.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Whole replies that only encourage the speaker to go on.
-    pub backchannels: &'static [&'static str],
+    pub backchannels: Phrases,
     /// How open questions begin.
-    pub open_starters: &'static [&'static str],
+    pub open_starters: Phrases,
     /// Verbs that turn a yes/no form into an invitation ("could you tell me").
-    pub open_requests: &'static [&'static str],
+    pub open_requests: Phrases,
     /// Auxiliary verbs that begin yes/no questions.
-    pub auxiliaries: &'static [&'static str],
+    pub auxiliaries: Phrases,
     /// Stems that introduce a reflection ("it sounds like").
-    pub reflection_stems: &'static [&'static str],
+    pub reflection_stems: Phrases,
     /// Second-person phrases that advise, generalise or ask rather than reflect.
-    pub not_reflective: &'static [&'static str],
+    pub not_reflective: Phrases,
     /// Feeling words.
-    pub feelings: &'static [&'static str],
+    pub feelings: Phrases,
     /// Phrases that attribute a feeling to the listener or name it ("you sound", "that must be").
-    pub feeling_frames: &'static [&'static str],
+    pub feeling_frames: Phrases,
     /// Phrases that police a feeling ("don't be", "no need to be").
-    pub feeling_policing: &'static [&'static str],
+    pub feeling_policing: Phrases,
     /// Agreement or acknowledgement ("yes", "I understand", "good idea").
-    pub acknowledgements: &'static [&'static str],
+    pub acknowledgements: Phrases,
     /// Words that take back what came before ("but", "however").
-    pub contrasts: &'static [&'static str],
+    pub contrasts: Phrases,
     /// Phrases in which a contrast word does not contrast ("not only ... but also").
-    pub contrast_exceptions: &'static [&'static str],
+    pub contrast_exceptions: Phrases,
     /// "and" continuations that build ("and we could").
-    pub builders: &'static [&'static str],
+    pub builders: Phrases,
     /// Phrases that move an idea forward together ("what if", "let's").
-    pub forward_markers: &'static [&'static str],
+    pub forward_markers: Phrases,
     /// Minimising or policing feelings.
-    pub dismissive: &'static [&'static str],
+    pub dismissive: Phrases,
     /// Blame, excuses, policy and "not my department".
-    pub defensive: &'static [&'static str],
+    pub defensive: Phrases,
     /// Others blamed when no one in the reply owns the action.
-    pub blame_targets: &'static [&'static str],
+    pub blame_targets: Phrases,
     /// Sarcasm, insults, contempt.
-    pub hostile: &'static [&'static str],
+    pub hostile: Phrases,
     /// Verbs of checking an outcome, after "I'll" ("I'll check", "I'll come back").
-    pub checking_verbs: &'static [&'static str],
+    pub checking_verbs: Phrases,
     /// Verbs and words of talking about oneself ("I had", "I was", "I always").
-    pub self_disclosure: &'static [&'static str],
+    pub self_disclosure: Phrases,
     /// "That's how ... works": the process as a reason.
-    pub process_frames: &'static [&'static str],
+    pub process_frames: Phrases,
     /// The verbs that complete a process frame.
-    pub process_verbs: &'static [&'static str],
+    pub process_verbs: Phrases,
     /// Curt replies that are hostile only when they are the whole sentence.
-    pub hostile_alone: &'static [&'static str],
+    pub hostile_alone: Phrases,
     /// Apologies.
-    pub apologies: &'static [&'static str],
+    pub apologies: Phrases,
     /// Phrases that turn an apology into something else ("sorry you feel").
-    pub non_apologies: &'static [&'static str],
+    pub non_apologies: Phrases,
     /// How a speaker takes on an action ("I'll", "let me").
-    pub commitment_subjects: &'static [&'static str],
+    pub commitment_subjects: Phrases,
     /// Actions that can be taken on.
-    pub commitment_verbs: &'static [&'static str],
+    pub commitment_verbs: Phrases,
     /// What makes an action concrete: times, days, "myself".
-    pub concrete_markers: &'static [&'static str],
+    pub concrete_markers: Phrases,
     /// Phrases that empty a promise ("I'll try", "someone will").
-    pub hedges: &'static [&'static str],
+    pub hedges: Phrases,
     /// Owning the problem ("leave it with me").
-    pub ownership: &'static [&'static str],
+    pub ownership: Phrases,
     /// Checking back or confirming the outcome.
-    pub follow_through: &'static [&'static str],
+    pub follow_through: Phrases,
     /// Thanks and respect.
-    pub appreciation: &'static [&'static str],
+    pub appreciation: Phrases,
     /// Turning the talk to oneself.
-    pub self_focus: &'static [&'static str],
+    pub self_focus: Phrases,
     /// First-person singular words.
-    pub first_person: &'static [&'static str],
+    pub first_person: Phrases,
     /// Second-person words.
-    pub second_person: &'static [&'static str],
+    pub second_person: Phrases,
     /// Words that negate what follows.
-    pub negations: &'static [&'static str],
+    pub negations: Phrases,
     /// Phrases that introduce the other person's own words ("you said").
-    pub report_markers: &'static [&'static str],
+    pub report_markers: Phrases,
     /// Words that carry no content, for comparing replies with what was said.
-    pub stopwords: &'static [&'static str],
+    pub stopwords: Phrases,
 }
 
 /// What a signal counts towards.
@@ -387,10 +409,11 @@ enum L {
     ReportMarkers,
 }
 
-impl Compiled {
-    /// Splits every phrase of a lexicon into words, the way replies are split.
-    pub fn new(lex: &Lexicon) -> Compiled {
-        let fields: [&[&str]; 37] = [
+impl Lexicon {
+    /// Every list but the stopwords, in the order of [`L`].
+    pub fn lists(&self) -> [Phrases; 37] {
+        let lex = self;
+        [
             lex.backchannels,
             lex.open_starters,
             lex.open_requests,
@@ -428,7 +451,14 @@ impl Compiled {
             lex.second_person,
             lex.negations,
             lex.report_markers,
-        ];
+        ]
+    }
+}
+
+impl Compiled {
+    /// Splits every phrase of a lexicon into words, the way replies are split.
+    pub fn new(lex: &Lexicon) -> Compiled {
+        let fields = lex.lists();
         let lists = fields
             .iter()
             .map(|list| {

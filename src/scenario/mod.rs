@@ -248,6 +248,29 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, from best to worst.
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Repaired,
+        Outcome::Steady,
+        Outcome::Strained,
+        Outcome::Lost,
+    ];
+
+    /// The word in files: `repaired`, `steady`, `strained`, `lost`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Outcome::Repaired => "repaired",
+            Outcome::Steady => "steady",
+            Outcome::Strained => "strained",
+            Outcome::Lost => "lost",
+        }
+    }
+
+    /// The outcome a file's word names.
+    pub fn from_word(word: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.word() == word)
+    }
+
     /// A word for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -313,19 +313,10 @@ fn route(value: &Value) -> Read<Route> {
 
 fn ending(value: &Value) -> Read<Ending> {
     let f = Fields::of(value, &["id", "title", "outcome", "lines", "debrief"])?;
-    const OUTCOMES: [Outcome; 4] = [
-        Outcome::Repaired,
-        Outcome::Steady,
-        Outcome::Strained,
-        Outcome::Lost,
-    ];
     Ok(Ending {
         id: string(f.need("id")?)?,
         title: string(f.need("title")?)?,
-        outcome: OUTCOMES[word(
-            f.need("outcome")?,
-            &["repaired", "steady", "strained", "lost"],
-        )?],
+        outcome: Outcome::ALL[word(f.need("outcome")?, &Outcome::ALL.map(Outcome::word))?],
         lines: f.or("lines", |v| list(v, line), Vec::new())?,
         debrief: string(f.need("debrief")?)?,
     })

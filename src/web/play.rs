@@ -1,6 +1,7 @@
 //! The conversation: the other person speaks at their pace; the trainee replies by tapping.
 
 use super::{new_seed, now_ms, storage};
+use crate::decimal::fixed;
 use crate::engine::{Action, Session, Speaker};
 use crate::scenario::Scenario;
 use gloo::timers::callback::Interval;
@@ -390,11 +391,12 @@ fn face(agitation: i32, trust: i32) -> Html {
     let t = f64::from(trust.clamp(0, 100)) / 100.0;
     // Mouth: a curve from frown to smile; brows: from relaxed to drawn together.
     let curve = (t - a) * 14.0;
-    let mouth = format!("M 22 44 Q 32 {:.1} 42 44", 44.0 + curve);
+    let mouth = format!("M 22 44 Q 32 {} 42 44", fixed(44.0 + curve, 1));
     let tilt = a * 6.0;
-    let left = format!("M 18 {:.1} L 27 {:.1}", 22.0 - tilt * 0.2, 22.0 + tilt);
-    let right = format!("M 46 {:.1} L 37 {:.1}", 22.0 - tilt * 0.2, 22.0 + tilt);
-    let flush = format!("rgba(200, 80, 60, {:.2})", a * 0.35);
+    let (top, low) = (fixed(22.0 - tilt * 0.2, 1), fixed(22.0 + tilt, 1));
+    let left = format!("M 18 {top} L 27 {low}");
+    let right = format!("M 46 {top} L 37 {low}");
+    let flush = format!("rgba(200, 80, 60, {})", fixed(a * 0.35, 2));
     html! {
         <svg class="face" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
             <circle cx="32" cy="32" r="29" class="skin" />

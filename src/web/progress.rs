@@ -2,6 +2,7 @@
 
 use super::files::read_chosen_file;
 use super::{storage, Route};
+use crate::decimal::fixed;
 use crate::progress::{Attempt, History, Loaded};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -290,7 +291,7 @@ fn chart(attempts: &[&Attempt]) -> Html {
         attempts
             .iter()
             .enumerate()
-            .map(|(i, a)| format!("{:.1},{:.1}", x(i), y(f(a))))
+            .map(|(i, a)| format!("{},{}", fixed(x(i), 1), fixed(y(f(a)), 1)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -307,19 +308,19 @@ fn chart(attempts: &[&Attempt]) -> Html {
     };
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-label={summary.clone()}>
+            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={summary.clone()}>
                 { for [0u8, 50, 100].iter().map(|v| html! {
                     <>
-                        <line x1={pad.to_string()} x2={(w - pad).to_string()} y1={y(*v).to_string()} y2={y(*v).to_string()} class="grid" />
-                        <text x="4" y={(y(*v) + 4.0).to_string()} class="tick">{ v }</text>
+                        <line x1={fixed(pad, 1)} x2={fixed(w - pad, 1)} y1={fixed(y(*v), 1)} y2={fixed(y(*v), 1)} class="grid" />
+                        <text x="4" y={fixed(y(*v) + 4.0, 1)} class="tick">{ v }</text>
                     </>
                 }) }
                 <polyline points={line(|a| a.presence)} class="presence" />
                 <polyline points={line(|a| a.listening)} class="listening" />
                 { for attempts.iter().enumerate().map(|(i, a)| html! {
                     <>
-                        <circle cx={x(i).to_string()} cy={y(a.presence).to_string()} r="4" class="presence" />
-                        <circle cx={x(i).to_string()} cy={y(a.listening).to_string()} r="4" class="listening" />
+                        <circle cx={fixed(x(i), 1)} cy={fixed(y(a.presence), 1)} r="4" class="presence" />
+                        <circle cx={fixed(x(i), 1)} cy={fixed(y(a.listening), 1)} r="4" class="listening" />
                     </>
                 }) }
             </svg>

@@ -65,6 +65,11 @@ export const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, 
 /** A small phone, used by touch. */
 export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
 
+/** Waits until the app has started (the loading shell is gone), so storage it reads at start is settled. */
+export async function appStarted(page) {
+  await page.locator('.loading').waitFor({ state: 'detached' });
+}
+
 /** Collects page errors and console errors so a test can assert there were none. */
 export function watchErrors(page) {
   const errors = [];

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useSite, playToEnding, TABLET, watchErrors } from './harness.mjs';
+import { useSite, playToEnding, TABLET, watchErrors, appStarted } from './harness.mjs';
 
 const env = useSite();
 
@@ -52,6 +52,8 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
   await page.goto(env.site.url);
+  // Once the app has read storage; otherwise it might read (and move aside) the bad data before the reload.
+  await appStarted(page);
   await page.evaluate(() => localStorage.setItem('attune.progress', '{"version": 1, "attempts": [ oops'));
   await page.reload();
   const alert = page.getByRole('alert');
