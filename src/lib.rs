@@ -9,6 +9,7 @@ pub mod engine;
 pub mod playtest;
 pub mod progress;
 pub mod scenario;
+pub mod tomlread;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,11 +4,12 @@
 
 use crate::debrief;
 use crate::engine::Session;
-use crate::scenario::{Outcome, Scenario};
-use miniserde::json::{self, Number, Object, Value};
+use crate::scenario::{Outcome, Scenario, SourceMap};
+use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
+use toml_writer::ToTomlValue;
 
 /// The version of the saved history format.
-pub const PROGRESS_VERSION: u32 = 1;
+pub const PROGRESS_VERSION: u32 = 2;
 
 /// One finished conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,63 +60,66 @@ impl Attempt {
         (&self.scenario_id, self.finished_at, self.seed)
     }
 
-    fn to_value(&self) -> Value {
-        let text = |s: &str| Value::String(s.to_string());
-        let number = |n: u64| Value::Number(Number::U64(n));
-        let mut o = Object::new();
-        o.insert("scenario_id".into(), text(&self.scenario_id));
-        o.insert("scenario_title".into(), text(&self.scenario_title));
-        o.insert("ending".into(), text(&self.ending));
-        o.insert("outcome".into(), text(self.outcome.word()));
-        o.insert("presence".into(), number(self.presence.into()));
-        o.insert("listening".into(), number(self.listening.into()));
-        o.insert("replies".into(), number(self.replies as u64));
-        o.insert("interruptions".into(), number(self.interruptions as u64));
-        o.insert("finished_at".into(), number(self.finished_at));
-        o.insert("seed".into(), number(self.seed));
-        Value::Object(o)
+    /// The attempt as a TOML `[[attempt]]` table.
+    fn write(&self, out: &mut String) {
+        let text = |s: &str| s.to_toml_value();
+        out.push_str(&format!(
+            "\n[[attempt]]\nscenario_id = {}\nscenario_title = {}\nending = {}\noutcome = {}\npresence = {}\nlistening = {}\nreplies = {}\ninterruptions = {}\nfinished_at = {}\nseed = \"{}\"\n",
+            text(&self.scenario_id),
+            text(&self.scenario_title),
+            text(&self.ending),
+            text(self.outcome.word()),
+            self.presence,
+            self.listening,
+            self.replies,
+            self.interruptions,
+            self.finished_at,
+            // TOML integers stop at 2^63; seeds use all 64 bits.
+            self.seed,
+        ));
     }
 
-    fn read(value: &Value) -> Result<Attempt, String> {
-        let Value::Object(o) = value else {
-            return Err("it is not a JSON object".into());
+    fn read(value: &Value) -> Read<Attempt> {
+        let f = Fields::of(value, &ATTEMPT_FIELDS)?;
+        let number = |name: &str, max: i64| whole(f.need(name)?, 0, max);
+        let text = |name: &str| string(f.need(name)?);
+        let seed = |value: &Value| {
+            string(value)?.parse().map_err(|_| tomlread::Bad {
+                span: value.span(),
+                message:
+                    "expected a whole number from 0 to 18446744073709551615, written as a string"
+                        .into(),
+            })
         };
-        let field = |name: &str| o.get(name).ok_or_else(|| format!("`{name}` is missing"));
-        let text = |name: &str| match field(name)? {
-            Value::String(s) => Ok(s.clone()),
-            _ => Err(format!("`{name}` is not text")),
-        };
-        let number = |name: &str| whole(field(name)?, name);
-        let percent = |name: &str| match field(name)? {
-            Value::Number(Number::U64(n)) if *n <= 100 => Ok(*n as u8),
-            _ => Err(format!("`{name}` is not a score from 0 to 100")),
-        };
-        let outcome = |word: String| {
-            Outcome::from_word(&word)
-                .ok_or_else(|| format!("`outcome` is `{word}`, which is no outcome"))
-        };
+        let words = Outcome::ALL.map(Outcome::word);
         Ok(Attempt {
             scenario_id: text("scenario_id")?,
             scenario_title: text("scenario_title")?,
             ending: text("ending")?,
-            outcome: outcome(text("outcome")?)?,
-            presence: percent("presence")?,
-            listening: percent("listening")?,
-            replies: number("replies")? as usize,
-            interruptions: number("interruptions")? as usize,
-            finished_at: number("finished_at")?,
-            seed: number("seed")?,
+            outcome: Outcome::ALL[tomlread::word(f.need("outcome")?, &words)?],
+            presence: number("presence", 100)? as u8,
+            listening: number("listening", 100)? as u8,
+            replies: number("replies", i64::MAX)? as usize,
+            interruptions: number("interruptions", i64::MAX)? as usize,
+            finished_at: number("finished_at", i64::MAX)? as u64,
+            seed: seed(f.need("seed")?)?,
         })
     }
 }
 
-/// A whole number of at least 0.
-fn whole(value: &Value, name: &str) -> Result<u64, String> {
-    match value {
-        Value::Number(Number::U64(n)) => Ok(*n),
-        _ => Err(format!("`{name}` is not a whole number of 0 or more")),
-    }
-}
+/// The fields of an `[[attempt]]`, in the order they are written.
+const ATTEMPT_FIELDS: [&str; 10] = [
+    "scenario_id",
+    "scenario_title",
+    "ending",
+    "outcome",
+    "presence",
+    "listening",
+    "replies",
+    "interruptions",
+    "finished_at",
+    "seed",
+];
 
 /// Every attempt on this device, oldest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -158,19 +162,21 @@ impl History {
 
     /// Parses saved or exported text, refusing other versions with a reason.
     pub fn parse(text: &str) -> Result<History, String> {
+        if text.trim_start().starts_with('{') {
+            return Err("it was saved in format 1 (JSON) by an earlier version of Attune, which this version no longer reads".into());
+        }
         let not_ours = |why: &str| format!("it is not Attune progress data ({why})");
-        let value: Value =
-            json::from_str(text).map_err(|_| not_ours("it is not well-formed JSON"))?;
-        let Value::Object(top) = value else {
-            return Err(not_ours("it is not a JSON object"));
+        let root = tomlread::parse(text).map_err(|e| not_ours(e.message().trim()))?;
+        let Some(table) = root.get_ref().as_table() else {
+            return Err(not_ours("it is not a table"));
         };
-        let version = match top.get("version") {
-            None => return Err("it has no format version".into()),
-            Some(v) => whole(v, "version").map_err(|e| not_ours(&e))?,
+        let Some((_, version)) = table.iter().find(|(k, _)| k.get_ref() == "version") else {
+            return Err("it has no format version".into());
         };
+        let version = whole(version, 0, i64::MAX).map_err(|e| not_ours(&e.message))?;
         match version {
-            v if v == u64::from(PROGRESS_VERSION) => {}
-            v if v > u64::from(PROGRESS_VERSION) => {
+            v if v == i64::from(PROGRESS_VERSION) => {}
+            v if v > i64::from(PROGRESS_VERSION) => {
                 return Err(format!(
                     "it was saved by a newer version of Attune (format {v}; this one reads format {PROGRESS_VERSION})"
                 ))
@@ -178,33 +184,34 @@ impl History {
             v => return Err(format!("format {v} is not one this version of Attune reads")),
         }
         let damaged = |why: String| format!("it is damaged ({why})");
-        let Some(Value::Array(items)) = top.get("attempts") else {
-            return Err(damaged("`attempts` is missing or not a list".into()));
+        let f = Fields::of(&root, &["version", "attempt"]).map_err(|e| damaged(e.message))?;
+        let attempts = match f.get("attempt") {
+            None => Vec::new(),
+            Some(v) => list(v, Attempt::read).map_err(|e| {
+                let at = SourceMap::new("", text).locate_offset(e.span.start);
+                let line = at.line.unwrap_or(1);
+                match at.field {
+                    Some(field) => damaged(format!("line {line}, `{field}`: {}", e.message)),
+                    None => damaged(format!("line {line}: {}", e.message)),
+                }
+            })?,
         };
-        let attempts = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| Attempt::read(item).map_err(|e| format!("attempt {}: {e}", i + 1)))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
         Ok(History {
             version: PROGRESS_VERSION,
             attempts,
         })
     }
 
-    /// The text to save or export: JSON, one attempt to a line.
+    /// The text to save or export: TOML, one `[[attempt]]` table each.
     pub fn to_text(&self) -> String {
-        let lines: Vec<String> = self
-            .attempts
-            .iter()
-            .map(|a| json::to_string(&a.to_value()))
-            .collect();
-        format!(
-            "{{\"version\": {},\n\"attempts\": [\n{}\n]}}\n",
-            self.version,
-            lines.join(",\n")
-        )
+        let mut out = format!(
+            "# Attune progress: every finished conversation saved on one device.\nversion = {}\n",
+            self.version
+        );
+        for a in &self.attempts {
+            a.write(&mut out);
+        }
+        out
     }
 
     /// Adds an attempt (once: the same attempt twice is kept once).
@@ -298,95 +305,107 @@ mod tests {
     }
 
     #[test]
-    fn reads_what_earlier_builds_saved() {
-        // Saved by the first release, which wrote indented JSON in field order.
-        let text = r#"{
-  "version": 1,
-  "attempts": [
-    {
-      "scenario_id": "irate-customer",
-      "scenario_title": "The late delivery",
-      "ending": "repaired",
-      "outcome": "repaired",
-      "presence": 84,
-      "listening": 77,
-      "replies": 8,
-      "interruptions": 1,
-      "finished_at": 1795430000000,
-      "seed": 18446744073709551615
-    }
-  ]
-}"#;
-        let Loaded::Read(h) = History::load(Some(text)) else {
-            panic!("not read")
-        };
-        let a = &h.attempts[0];
-        assert_eq!(
-            (a.presence, a.listening, a.replies, a.interruptions),
-            (84, 77, 8, 1)
+    fn the_saved_text_is_readable_toml_and_keeps_every_field() {
+        let mut h = History::default();
+        let mut a = attempt("irate-customer", 1_795_430_000_000, 84, 77);
+        a.scenario_title = "A \"quoted\" title\\ with\nbreaks \u{1F600}".into();
+        a.seed = u64::MAX;
+        a.outcome = Outcome::Repaired;
+        a.interruptions = 2;
+        h.record(a.clone());
+        let text = h.to_text();
+        assert!(text.contains("version = 2\n"), "{text}");
+        assert!(
+            text.contains("\n[[attempt]]\nscenario_id = \"irate-customer\"\n"),
+            "{text}"
         );
-        assert_eq!((a.outcome, a.seed), (Outcome::Repaired, u64::MAX));
-        assert_eq!(History::load(Some(&h.to_text())), Loaded::Read(h));
+        assert!(text.contains("seed = \"18446744073709551615\"\n"), "{text}");
+        assert_eq!(History::parse(&text), Ok(h));
+    }
+
+    #[test]
+    fn format_1_json_is_refused_with_a_reason() {
+        let text = r#"{"version": 1, "attempts": []}"#;
+        assert_eq!(
+            History::load(Some(text)),
+            Loaded::Unreadable {
+                reason: "it was saved in format 1 (JSON) by an earlier version of Attune, which this version no longer reads".into()
+            }
+        );
     }
 
     #[test]
     fn unreadable_text_is_reported_not_dropped() {
         assert_eq!(History::load(None), Loaded::Empty);
         assert_eq!(History::load(Some("  ")), Loaded::Empty);
+        assert_eq!(
+            History::load(Some("version = 2\n")),
+            Loaded::Read(History::default())
+        );
         for (text, why) in [
-            ("{not json", "not Attune progress data"),
-            (r#"{"attempts": []}"#, "no format version"),
-            (
-                r#"{"version": 99, "attempts": []}"#,
-                "newer version of Attune",
-            ),
-            (
-                r#"{"version": 1, "attempts": [{"scenario_id": 3}]}"#,
-                "damaged (attempt 1: `scenario_id` is not text)",
-            ),
-            (r#"{"version": 1}"#, "damaged (`attempts` is missing"),
-            (
-                r#"{"version": "1", "attempts": []}"#,
-                "not Attune progress data",
-            ),
-            (r#"{"version": 0, "attempts": []}"#, "format 0 is not one"),
+            ("version = [", "not Attune progress data"),
+            ("[[attempt]]\nscenario_id = \"a\"", "no format version"),
+            ("version = 99", "newer version of Attune (format 99"),
+            ("version = \"2\"", "not Attune progress data (expected a whole number"),
+            ("version = 0", "format 0 is not one"),
+            ("version = 2\nattempts = []", "damaged (unknown field `attempts`"),
+            ("version = 2\nattempt = 3", "damaged (line 2, `attempt`: expected an array"),
+            ("version = 2\n[[attempt]]\nscenario_id = 3", "damaged (line 3, `attempt[0].scenario_id`: expected a string, found the integer 3)"),
         ] {
             match History::load(Some(text)) {
-                Loaded::Unreadable { reason } => assert!(reason.contains(why), "{reason}"),
+                Loaded::Unreadable { reason } => assert!(reason.contains(why), "{text}: {reason}"),
                 other => panic!("{text}: {other:?}"),
             }
         }
-        let good = attempt("a", 1, 50, 50).to_value();
-        for (field, value, why) in [
-            ("presence", "150", "`presence` is not a score from 0 to 100"),
+        let mut good = History::default();
+        good.record(attempt("a", 1, 50, 50));
+        let good = good.to_text();
+        for (line, replacement, why) in [
             (
-                "listening",
-                "-3",
-                "`listening` is not a score from 0 to 100",
+                "presence = 50",
+                "presence = 150",
+                "`attempt[0].presence`: 150 is out of range: expected a whole number from 0 to 100",
             ),
-            ("seed", "1.5", "`seed` is not a whole number of 0 or more"),
             (
-                "outcome",
-                r#""great""#,
-                "`outcome` is `great`, which is no outcome",
+                "listening = 50",
+                "listening = -3",
+                "`attempt[0].listening`: -3 is out of range",
             ),
-            ("ending", "null", "`ending` is not text"),
+            (
+                "seed = \"1\"",
+                "seed = 1",
+                "`attempt[0].seed`: expected a string, found the integer 1",
+            ),
+            (
+                "seed = \"1\"",
+                "seed = \"x\"",
+                "`attempt[0].seed`: expected a whole number from 0 to 18446744073709551615",
+            ),
+            (
+                "outcome = \"steady\"",
+                "outcome = \"great\"",
+                "`attempt[0].outcome`: unknown variant `great`",
+            ),
+            ("ending = \"e\"", "", "`attempt[0]`: missing field `ending`"),
+            (
+                "ending = \"e\"",
+                "ending = \"e\"\nmood = 3",
+                "`attempt[0].mood`: unknown field `mood`",
+            ),
         ] {
-            let mut bad = json::to_string(&good);
-            let at = bad.find(&format!("\"{field}\":")).unwrap() + field.len() + 3;
-            let end = at + bad[at..].find([',', '}']).unwrap();
-            bad.replace_range(at..end, value);
-            let text = format!(r#"{{"version": 1, "attempts": [{bad}]}}"#);
+            assert!(good.contains(line), "{good}");
+            let text = good.replacen(line, replacement, 1);
             match History::load(Some(&text)) {
                 Loaded::Unreadable { reason } => {
-                    assert_eq!(reason, format!("it is damaged (attempt 1: {why})"))
+                    assert!(reason.starts_with("it is damaged (line "), "{reason}");
+                    assert!(reason.contains(why), "{text}\n{reason}");
                 }
                 other => panic!("{text}: {other:?}"),
             }
         }
         let mut h = History::default();
         assert!(h
-            .import("[1, 2]")
+            .import("[1, 2")
             .unwrap_err()
             .contains("not Attune progress data"));
         assert!(h.attempts.is_empty());

@@ -609,8 +609,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
             message,
         }
     };
-    let root = toml::de::DeTable::parse(text)
+    let root = crate::tomlread::parse(text)
         .map_err(|e| located(e.span(), e.message().trim().to_string()))?;
-    let root = toml::Spanned::new(root.span(), DeValue::Table(root.into_inner()));
     read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))
 }

@@ -34,7 +34,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     };
     html! {
         <section class="ending" aria-labelledby="ending-title">
-            <p class={classes!("outcome", format!("outcome-{:?}", ending.outcome).to_lowercase())}>{ ending.outcome.label() }</p>
+            <p class={classes!("outcome", format!("outcome-{}", ending.outcome.word()))}>{ ending.outcome.label() }</p>
             <h2 id="ending-title" tabindex="-1">{ &ending.title }</h2>
             { for ending.debrief.split("\n\n").map(|p| html! { <p>{ p }</p> }) }
             { scores(&c) }

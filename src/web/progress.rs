@@ -138,7 +138,7 @@ pub type ProgressHandle = UseReducerHandle<ProgressState>;
 fn download(name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type("application/toml");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "could not prepare the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
@@ -189,7 +189,7 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let on_export = {
         let progress = progress.clone();
         Callback::from(move |_| {
-            if let Err(e) = download("attune-progress.json", &progress.history.to_text()) {
+            if let Err(e) = download("attune-progress.toml", &progress.history.to_text()) {
                 gloo::console::error!(e);
             }
         })
@@ -254,7 +254,7 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                     <button class="button" onclick={on_export} disabled={history.attempts.is_empty()}>{ "Export history" }</button>
                     <label class="button secondary file">
                         { "Import history" }
-                        <input type="file" accept=".json,application/json" onchange={on_import} />
+                        <input type="file" accept=".toml,application/toml,text/plain" onchange={on_import} />
                     </label>
                     <button class="button secondary danger" onclick={on_clear} disabled={history.attempts.is_empty()}>{ "Clear all data" }</button>
                 </div>

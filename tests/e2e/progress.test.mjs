@@ -30,9 +30,12 @@ test('history survives a reload, exports, clears and imports back', async () => 
 
   await page.getByRole('link', { name: 'Progress' }).tap();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).tap()]);
-  const file = path.join(os.tmpdir(), `attune-export-${Date.now()}.json`);
+  assert.equal(download.suggestedFilename(), 'attune-progress.toml');
+  const file = path.join(os.tmpdir(), `attune-export-${Date.now()}.toml`);
   await download.saveAs(file);
-  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).attempts.length, 1);
+  const exported = fs.readFileSync(file, 'utf8');
+  assert.match(exported, /^version = 2$/m);
+  assert.equal(exported.match(/^\[\[attempt\]\]$/gm).length, 1);
 
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Clear all data' }).tap();
@@ -58,17 +61,18 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   await page.reload();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /could not be read.*kept aside.*attune\.progress\.unreadable-\d+/s);
+  // Data from an older format is kept aside with a reason, as damaged data is.
+  assert.match(await alert.innerText(), /could not be read: it was saved in format 1.*kept aside.*attune\.progress\.unreadable-\d+/s);
   const kept = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith('attune.progress.unreadable-')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, ['{"version": 1, "attempts": [ oops']);
   // A new attempt is saved fresh beside it.
   await finishOne(page, 'yes-and');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('attune.progress')));
-  assert.equal(saved.attempts.length, 1);
+  const saved = await page.evaluate(() => localStorage.getItem('attune.progress'));
+  assert.equal(saved.match(/^\[\[attempt\]\]$/gm).length, 1);
   // An import of something that is not progress data changes nothing and says why.
   await page.goto(`${env.site.url}#/progress`);
-  await page.locator('input[type=file]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('[1,2,3]') });
+  await page.locator('input[type=file]').setInputFiles({ name: 'x.toml', mimeType: 'application/toml', buffer: Buffer.from('[1,2,3]') });
   assert.match(await page.getByRole('alert').innerText(), /could not be imported.*Nothing was changed/s);
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   await context.close();

@@ -1,0 +1,150 @@
+//! Reading values out of a parsed TOML tree, with the span of whatever is wrong.
+//!
+//! Shared by the scenario reader and the saved progress: each checks its tables
+//! against the fields it knows and reads every value with the helpers here.
+
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// A value in the tree, with where it is in the text.
+pub type Value<'a> = Spanned<DeValue<'a>>;
+
+/// Parses TOML text into its tree: the root table as a value.
+pub fn parse(text: &str) -> Result<Value<'_>, toml::de::Error> {
+    let root = DeTable::parse(text)?;
+    Ok(Spanned::new(root.span(), DeValue::Table(root.into_inner())))
+}
+
+/// What is wrong, and the bytes of the file it is about.
+pub struct Bad {
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+pub type Read<T> = Result<T, Bad>;
+
+pub fn bad<T>(span: Range<usize>, message: String) -> Read<T> {
+    Err(Bad { span, message })
+}
+
+/// The fields of one table, checked against the names it may have.
+pub struct Fields<'t, 'a> {
+    table: &'t DeTable<'a>,
+    span: Range<usize>,
+}
+
+impl<'t, 'a> Fields<'t, 'a> {
+    /// Refuses a value that is not a table, or a table with a field not in `names`.
+    pub fn of(value: &'t Value<'a>, names: &[&str]) -> Read<Self> {
+        let DeValue::Table(table) = value.get_ref() else {
+            return bad(value.span(), found(value, "a table"));
+        };
+        if let Some((key, _)) = table
+            .iter()
+            .find(|(k, _)| !names.contains(&k.get_ref().as_ref()))
+        {
+            let list = names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return bad(
+                key.span(),
+                format!("unknown field `{}`, expected one of {list}", key.get_ref()),
+            );
+        }
+        Ok(Fields {
+            table,
+            span: value.span(),
+        })
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'t Value<'a>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == name)
+            .map(|(_, v)| v)
+    }
+
+    pub fn need(&self, name: &str) -> Read<&'t Value<'a>> {
+        match self.get(name) {
+            Some(v) => Ok(v),
+            None => bad(self.span.clone(), format!("missing field `{name}`")),
+        }
+    }
+
+    /// A field read with `read`, or `default` when it is absent.
+    pub fn or<T>(&self, name: &str, read: fn(&Value) -> Read<T>, default: T) -> Read<T> {
+        self.get(name).map_or(Ok(default), read)
+    }
+
+    /// An optional field read with `read`.
+    pub fn opt<T>(&self, name: &str, read: fn(&Value) -> Read<T>) -> Read<Option<T>> {
+        self.get(name).map(read).transpose()
+    }
+}
+
+/// "expected X, found Y" for a value of the wrong kind.
+pub fn found(value: &Value, expected: &str) -> String {
+    let what = match value.get_ref() {
+        DeValue::String(s) => format!("the string \"{s}\""),
+        DeValue::Integer(i) => format!("the integer {i}"),
+        DeValue::Boolean(b) => format!("the boolean {b}"),
+        other => format!("a {}", other.type_str()),
+    };
+    format!("expected {expected}, found {what}")
+}
+
+pub fn string(value: &Value) -> Read<String> {
+    match value.get_ref() {
+        DeValue::String(s) => Ok(s.to_string()),
+        _ => bad(value.span(), found(value, "a string")),
+    }
+}
+
+pub fn boolean(value: &Value) -> Read<bool> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Ok(*b),
+        _ => bad(value.span(), found(value, "true or false")),
+    }
+}
+
+/// A whole number from `min` to `max`.
+pub fn whole(value: &Value, min: i64, max: i64) -> Read<i64> {
+    let DeValue::Integer(i) = value.get_ref() else {
+        return bad(value.span(), found(value, "a whole number"));
+    };
+    match i64::from_str_radix(i.as_str(), i.radix()) {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => bad(
+            value.span(),
+            format!("{i} is out of range: expected a whole number from {min} to {max}"),
+        ),
+    }
+}
+
+/// One of `names`, as its index.
+pub fn word(value: &Value, names: &[&str]) -> Read<usize> {
+    let DeValue::String(s) = value.get_ref() else {
+        return bad(value.span(), found(value, "a string"));
+    };
+    names.iter().position(|n| *n == s.as_ref()).ok_or_else(|| {
+        let list = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Bad {
+            span: value.span(),
+            message: format!("unknown variant `{s}`, expected one of {list}"),
+        }
+    })
+}
+
+pub fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
+    match value.get_ref() {
+        DeValue::Array(items) => items.iter().map(read).collect(),
+        _ => bad(value.span(), found(value, "an array")),
+    }
+}
