@@ -71,3 +71,25 @@ fn reply_to_next_line_in_the_browser() {
     runs.sort_by(|a, b| a.total_cmp(b));
     web_sys::console::log_1(&format!("reply: typed reply scored, routed and next beat ready: median {:.2} ms (Chromium, wasm; one frame is 16.7 ms)", runs[25]).into());
 }
+
+#[wasm_bindgen_test]
+#[ignore]
+fn reading_the_built_in_scenarios_at_start() {
+    attune::builtin::scenarios();
+    let mut runs: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = now();
+            std::hint::black_box(attune::builtin::scenarios());
+            now() - t
+        })
+        .collect();
+    runs.sort_by(|a, b| a.total_cmp(b));
+    web_sys::console::log_1(
+        &format!(
+            "start: read the {} built-in scenarios: median {:.1} ms (Chromium, wasm)",
+            attune::builtin::FILES.len(),
+            runs[3]
+        )
+        .into(),
+    );
+}

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
@@ -19,8 +20,8 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Starts a static file server for dist/ on a free loopback port. */
-export async function serve() {
+/** Starts a static file server for dist/ on a free loopback port (`port` to choose one). */
+export async function serve({ port = 0 } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no release build in ${root}: run scripts/test (or trunk build --release) first`);
   }
@@ -36,12 +37,19 @@ export async function serve() {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    // Compressed when the browser accepts it, as GitHub Pages and most static hosts do.
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      fs.createReadStream(file).pipe(zlib.createGzip({ level: 9 })).pipe(res);
+    } else {
+      res.writeHead(200, headers);
+      fs.createReadStream(file).pipe(res);
+    }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${SUBPATH}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = server.address().port;
+  return { url: `http://127.0.0.1:${bound}${SUBPATH}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Launches Debian's Chromium headless, as root, on a closed network. */
