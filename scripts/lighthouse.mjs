@@ -35,7 +35,8 @@ try {
       CLS: Number(ms('cumulative-layout-shift').toFixed(3)),
     };
     figures.push(run);
-    console.log(`lighthouse run ${i + 1}: ${Object.entries(run).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const lcp = r.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    console.log(`lighthouse run ${i + 1}: ${Object.entries(run).map(([k, v]) => `${k} ${v}`).join(', ')}; LCP element ${lcp?.selector ?? '?'}`);
   }
 } finally {
   await site.close();

@@ -28,7 +28,23 @@ async fn the_library_lists_every_shipped_scenario() {
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount_point();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    yew::scheduler::flush().await;
+    // First the page as the loading shell shows it; the built-ins are read one per task.
+    assert!(root
+        .query_selector("p.loading[role=status]")
+        .unwrap()
+        .is_some());
+    assert!(root.query_selector(".card").unwrap().is_none());
+    for _ in 0..100 {
+        if root.query_selector("p.loading").unwrap().is_none() {
+            break;
+        }
+        settle().await;
+    }
+    assert!(
+        root.query_selector("p.loading").unwrap().is_none(),
+        "still loading after 2 s"
+    );
     let titles: Vec<String> = (0..root.query_selector_all(".card h2").unwrap().length())
         .map(|i| {
             root.query_selector_all(".card h2")

@@ -12,6 +12,9 @@ use yew::prelude::*;
 pub struct LibraryProps {
     /// The scenarios to list.
     pub scenarios: Rc<Vec<Rc<Scenario>>>,
+    /// More built-in scenarios are still being read.
+    #[prop_or_default]
+    pub loading: bool,
     /// Called with a scenario file that checked clean.
     pub on_add: Callback<Scenario>,
     /// Past attempts, for best and last scores.
@@ -98,25 +101,31 @@ pub fn Library(props: &LibraryProps) -> Html {
         <main class="page" id="main">
             <h1>{ "Choose a conversation" }</h1>
             <p class="lede">{ "Each one is a person who needs something from you. Listen, reply, and see how they respond." }</p>
-            <label class="field">
-                { "Show" }
-                <select onchange={on_tag}>
-                    <option value="" selected={tag.is_empty()}>{ "All topics" }</option>
-                    { for tags.iter().map(|t| html! { <option value={t.to_string()} selected={*tag == *t}>{ *t }</option> }) }
-                </select>
-            </label>
-            <ul class="cards">
-                { for props.scenarios.iter().filter(|s| tag.is_empty() || s.tags.contains(&*tag)).map(|s| card(s, &props.history)) }
-            </ul>
-            <section class="loader" aria-labelledby="loader-title">
-                <h2 id="loader-title">{ "Try your own scenario" }</h2>
-                <p>{ "Trainers: load a scenario file (.toml) to check it and play it here. It stays on this device and is gone when the page closes." }</p>
-                <label class="button secondary file">
-                    { "Load a scenario file" }
-                    <input type="file" accept=".toml,text/plain" {onchange} />
+            // As in the page's loading shell: nothing below the lede until the list is whole,
+            // so nothing moves while the built-ins are read.
+            if props.loading {
+                <p class="loading" role="status">{ "Loading the conversations\u{2026}" }</p>
+            } else {
+                <label class="field">
+                    { "Show" }
+                    <select onchange={on_tag}>
+                        <option value="" selected={tag.is_empty()}>{ "All topics" }</option>
+                        { for tags.iter().map(|t| html! { <option value={t.to_string()} selected={*tag == *t}>{ *t }</option> }) }
+                    </select>
                 </label>
-                { loaded_report(&loaded) }
-            </section>
+                <ul class="cards">
+                    { for props.scenarios.iter().filter(|s| tag.is_empty() || s.tags.contains(&*tag)).map(|s| card(s, &props.history)) }
+                </ul>
+                <section class="loader" aria-labelledby="loader-title">
+                    <h2 id="loader-title">{ "Try your own scenario" }</h2>
+                    <p>{ "Trainers: load a scenario file (.toml) to check it and play it here. It stays on this device and is gone when the page closes." }</p>
+                    <label class="button secondary file">
+                        { "Load a scenario file" }
+                        <input type="file" accept=".toml,text/plain" {onchange} />
+                    </label>
+                    { loaded_report(&loaded) }
+                </section>
+            }
         </main>
     }
 }

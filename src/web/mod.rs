@@ -86,17 +86,76 @@ fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
+/// The scenarios on offer: the built-ins in library order, then any a trainer loaded.
+#[derive(Default, PartialEq)]
+struct Shelf {
+    list: Rc<Vec<Rc<Scenario>>>,
+    /// How many of [`builtin::FILES`] have been read so far.
+    built_ins_read: usize,
+}
+
+enum ShelfAction {
+    /// Read the next built-in scenario.
+    ReadNext,
+    /// A trainer's scenario that checked clean; it replaces one with the same id.
+    Add(Scenario),
+}
+
+impl Reducible for Shelf {
+    type Action = ShelfAction;
+
+    fn reduce(self: Rc<Self>, action: ShelfAction) -> Rc<Self> {
+        let mut list = (*self.list).clone();
+        let mut built_ins_read = self.built_ins_read;
+        match action {
+            ShelfAction::ReadNext => {
+                let Some((name, text)) = builtin::FILES.get(built_ins_read) else {
+                    return self;
+                };
+                // The test suite proves every built-in reads and validates cleanly.
+                if let Ok(s) = crate::scenario::parse(name, text) {
+                    if !list.iter().any(|o| o.id == s.id) {
+                        let at = list.len().min(built_ins_read);
+                        list.insert(at, Rc::new(s));
+                    }
+                }
+                built_ins_read += 1;
+            }
+            ShelfAction::Add(added) => {
+                list.retain(|s| s.id != added.id);
+                list.push(Rc::new(added));
+            }
+        }
+        Rc::new(Shelf {
+            list: Rc::new(list),
+            built_ins_read,
+        })
+    }
+}
+
+/// Reads the next `left` built-ins, each in a task of its own.
+fn read_built_ins(shelf: UseReducerDispatcher<Shelf>, left: usize) {
+    if left == 0 {
+        return;
+    }
+    gloo::timers::callback::Timeout::new(0, move || {
+        shelf.dispatch(ShelfAction::ReadNext);
+        read_built_ins(shelf, left - 1);
+    })
+    .forget();
+}
+
 /// The whole app: routes between the library and a conversation.
 #[component]
 pub fn App() -> Html {
-    let scenarios = use_state(|| {
-        Rc::new(
-            builtin::scenarios()
-                .into_iter()
-                .map(Rc::new)
-                .collect::<Vec<_>>(),
-        )
-    });
+    let shelf = use_reducer(Shelf::default);
+    {
+        // The built-ins are read one per task after the first paint: reading all of
+        // them at once held the main thread for a long task on a slow tablet.
+        let shelf = shelf.dispatcher();
+        use_effect_with((), move |_| read_built_ins(shelf, builtin::FILES.len()));
+    }
+    let scenarios = shelf.list.clone();
     let route = use_state(|| Route::from_hash(&current_hash()));
     let progress = use_reducer(progress::load);
     {
@@ -128,25 +187,23 @@ pub fn App() -> Html {
         });
     }
     let on_add = {
-        let scenarios = scenarios.clone();
-        Callback::from(move |added: Scenario| {
-            let mut list: Vec<Rc<Scenario>> = scenarios
-                .iter()
-                .filter(|s| s.id != added.id)
-                .cloned()
-                .collect();
-            list.push(Rc::new(added));
-            scenarios.set(Rc::new(list));
-        })
+        let shelf = shelf.dispatcher();
+        Callback::from(move |added: Scenario| shelf.dispatch(ShelfAction::Add(added)))
     };
+    let loading = shelf.built_ins_read < builtin::FILES.len();
     let body = match &*route {
         Route::Library => {
-            html! { <Library scenarios={(*scenarios).clone()} {on_add} history={progress.history.clone()} /> }
+            html! { <Library scenarios={scenarios.clone()} {loading} {on_add} history={progress.history.clone()} /> }
         }
         Route::Progress => html! { <progress::ProgressPage progress={progress.clone()} /> },
         Route::About => html! { <about::About /> },
         Route::Play(id) => match scenarios.iter().find(|s| &s.id == id) {
             Some(s) => html! { <Play key={id.clone()} scenario={s.clone()} {on_finish} /> },
+            None if loading => html! {
+                <main class="page" id="main">
+                    <p class="loading" role="status">{ "Loading the conversation\u{2026}" }</p>
+                </main>
+            },
             None => html! {
                 <main class="page" id="main">
                     <h1>{ "Scenario not found" }</h1>
