@@ -145,10 +145,21 @@ pub fn Play(props: &PlayProps) -> Html {
         let count = state.session.transcript.len() + state.session.lines_started(&state.scenario);
         use_effect_with(count, move |_| {
             let window = gloo::utils::window();
-            let height = gloo::utils::document()
-                .document_element()
-                .map_or(0, |e| e.scroll_height());
-            window.scroll_to_with_x_and_y(0.0, f64::from(height));
+            let document = gloo::utils::document();
+            let bottom = document.document_element().map_or(0.0, |e| {
+                f64::from(e.scroll_height()) - f64::from(e.client_height())
+            });
+            // On a small phone the replies can fill most of the screen: never scroll
+            // the start of the newest line off the top to show all of them.
+            let newest_top = document
+                .query_selector(".transcript > li:last-child")
+                .ok()
+                .flatten()
+                .map(|li| {
+                    li.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0) - 8.0
+                });
+            let target = newest_top.map_or(bottom, |top| bottom.min(top));
+            window.scroll_to_with_x_and_y(0.0, target.max(0.0));
         });
     }
 
@@ -199,6 +210,25 @@ pub fn Play(props: &PlayProps) -> Html {
             })
         })
     };
+    // Who they are and how they seem, kept beside the replies so both are in view
+    // at the moment of choosing; the back-channel sits here, as it is for while they speak.
+    let partner_row = |backchannel: Html| {
+        html! {
+            <div class="partner-row">
+                { face(session.partner.agitation, session.partner.trust) }
+                <div class="partner-state">
+                    <p class="mood" aria-live="polite">
+                        <span class="who">{ partner }</span>
+                        { format!(" seems {agitation} and {trust}.") }
+                    </p>
+                    <p class="speaking" aria-hidden="true" hidden={!speaking}>
+                        { "Still speaking" }<span class="dots"><span/><span/><span/></span>
+                    </p>
+                </div>
+                { backchannel }
+            </div>
+        }
+    };
     let controls = match session.ended() {
         Some(_) => {
             let again = {
@@ -219,16 +249,23 @@ pub fn Play(props: &PlayProps) -> Html {
                     })
                 })
             };
-            html! { <super::debrief::Debrief scenario={state.scenario.clone()} session={session.clone()} on_again={again} on_restart={restart} /> }
+            html! {
+                <>
+                    <div class="after">{ partner_row(Html::default()) }</div>
+                    <super::debrief::Debrief scenario={state.scenario.clone()} session={session.clone()} on_again={again} on_restart={restart} />
+                </>
+            }
         }
         None => {
             let choices = session.choices(s);
             html! {
                 <section class="controls" aria-label="Your reply">
-                    <button class="backchannel" onclick={backchannel} disabled={!speaking}
-                        aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
-                        { "Mm-hm" }
-                    </button>
+                    { partner_row(html! {
+                        <button class="backchannel" onclick={backchannel} disabled={!speaking}
+                            aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
+                            { "Mm-hm" }
+                        </button>
+                    }) }
                     <h2 class="visually-hidden">{ "Your replies" }</h2>
                     <ul class="choices">
                         { for choices.iter().map(|(index, c)| {
@@ -272,20 +309,10 @@ pub fn Play(props: &PlayProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <div class="partner-row">
-                { face(session.partner.agitation, session.partner.trust) }
-                <p class="mood" aria-live="polite">
-                    <span class="who">{ format!("{partner} ({})", s.partner.role) }</span>
-                    { format!(" seems {agitation} and {trust}.") }
-                </p>
-                </div>
             </div>
             <ol class="transcript" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
                 { for said }
             </ol>
-            <p class="speaking" aria-hidden="true" hidden={!speaking}>
-                { format!("{partner} is speaking") }<span class="dots"><span/><span/><span/></span>
-            </p>
             if let Some(e) = &state.error {
                 <p class="notice error" role="alert">{ e }</p>
             }
@@ -373,11 +400,11 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
     });
     html! {
         <form class="own-words" {onsubmit}>
-            <label for="own-words">{ "Or say it in your own words" }</label>
+            <label for="own-words" class="visually-hidden">{ "Or say it in your own words" }</label>
             <div class="own-row">
-                <textarea id="own-words" ref={input_ref} rows="2" value={(*text).clone()}
+                <textarea id="own-words" ref={input_ref} value={(*text).clone()}
                     {oninput} {onfocus} {onkeydown} maxlength="2000"
-                    placeholder="Type your reply and press Enter" />
+                    rows="1" placeholder="Or in your own words\u{2026}" />
                 <button type="submit" disabled={text.trim().is_empty()}>{ "Say it" }</button>
             </div>
         </form>

@@ -225,3 +225,37 @@ test('the newest line is never hidden under the reply area on a tablet', async (
   }
   await context.close();
 });
+
+test('while choosing, their face and mood stay in view beside the replies, and the reply area stays compact', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.locator('button.choice').first().waitFor({ timeout: 60_000 });
+  // Read back through the conversation: the pinned reply area keeps the face, mood and back-channel.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const viewport = page.viewportSize();
+  for (const selector of ['.controls .face', '.controls .mood', '.controls .backchannel', 'button.choice']) {
+    const box = await page.locator(selector).first().boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${selector} is in view`);
+  }
+  const controls = await page.locator('.controls').boundingBox();
+  assert.ok(controls.height <= viewport.height / 2, `the reply area is ${controls.height}px of ${viewport.height}px`);
+  await context.close();
+});
+
+test('on a phone, upright or on its side, the replies scroll with the page and each new line starts in view', async () => {
+  for (const viewport of [PHONE.viewport, { width: 740, height: 360 }]) {
+    const context = await env.browser.newContext({ ...PHONE, viewport });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}#/play/irate-customer`);
+    await page.locator('button.choice').first().waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('.controls').evaluate((e) => getComputedStyle(e).position), 'static');
+    await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+    await page.locator('button.choice').first().tap();
+    await page.locator('.line.trainee').first().waitFor();
+    await page.waitForTimeout(2500);
+    const line = await page.locator('.transcript > li').last().boundingBox();
+    assert.ok(line.y >= 0 && line.y < viewport.height, `the newest line starts at ${line.y} of ${viewport.height}px`);
+    await context.close();
+  }
+});
