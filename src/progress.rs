@@ -91,12 +91,11 @@ impl Attempt {
                         .into(),
             })
         };
-        let words = Outcome::ALL.map(Outcome::word);
         Ok(Attempt {
             scenario_id: text("scenario_id")?,
             scenario_title: text("scenario_title")?,
             ending: text("ending")?,
-            outcome: Outcome::ALL[tomlread::word(f.need("outcome")?, &words)?],
+            outcome: Outcome::read(f.need("outcome")?)?,
             presence: number("presence", 100)? as u8,
             listening: number("listening", 100)? as u8,
             replies: number("replies", i64::MAX)? as usize,
@@ -167,10 +166,12 @@ impl History {
         }
         let not_ours = |why: &str| format!("it is not Attune progress data ({why})");
         let root = tomlread::parse(text).map_err(|e| not_ours(e.message().trim()))?;
-        let Some(table) = root.get_ref().as_table() else {
-            return Err(not_ours("it is not a table"));
-        };
-        let Some((_, version)) = table.iter().find(|(k, _)| k.get_ref() == "version") else {
+        // The version first, before any other field is judged: a newer format may have more.
+        let Some(version) = root
+            .get_ref()
+            .as_table()
+            .and_then(|t| tomlread::get(t, "version"))
+        else {
             return Err("it has no format version".into());
         };
         let version = whole(version, 0, i64::MAX).map_err(|e| not_ours(&e.message))?;

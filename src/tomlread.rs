@@ -16,6 +16,23 @@ pub fn parse(text: &str) -> Result<Value<'_>, toml::de::Error> {
     Ok(Spanned::new(root.span(), DeValue::Table(root.into_inner())))
 }
 
+/// The value of a table's field, if it has one (keys are few: a search is enough).
+pub fn get<'t, 'a>(table: &'t DeTable<'a>, name: &str) -> Option<&'t Value<'a>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref() == name)
+        .map(|(_, v)| v)
+}
+
+/// "`a`, `b`, `c`": the names an error message offers instead.
+fn one_of(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// What is wrong, and the bytes of the file it is about.
 pub struct Bad {
     pub span: Range<usize>,
@@ -44,14 +61,13 @@ impl<'t, 'a> Fields<'t, 'a> {
             .iter()
             .find(|(k, _)| !names.contains(&k.get_ref().as_ref()))
         {
-            let list = names
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
             return bad(
                 key.span(),
-                format!("unknown field `{}`, expected one of {list}", key.get_ref()),
+                format!(
+                    "unknown field `{}`, expected one of {}",
+                    key.get_ref(),
+                    one_of(names)
+                ),
             );
         }
         Ok(Fields {
@@ -61,10 +77,7 @@ impl<'t, 'a> Fields<'t, 'a> {
     }
 
     pub fn get(&self, name: &str) -> Option<&'t Value<'a>> {
-        self.table
-            .iter()
-            .find(|(k, _)| k.get_ref() == name)
-            .map(|(_, v)| v)
+        get(self.table, name)
     }
 
     pub fn need(&self, name: &str) -> Read<&'t Value<'a>> {
@@ -129,17 +142,13 @@ pub fn word(value: &Value, names: &[&str]) -> Read<usize> {
     let DeValue::String(s) = value.get_ref() else {
         return bad(value.span(), found(value, "a string"));
     };
-    names.iter().position(|n| *n == s.as_ref()).ok_or_else(|| {
-        let list = names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        Bad {
+    names
+        .iter()
+        .position(|n| *n == s.as_ref())
+        .ok_or_else(|| Bad {
             span: value.span(),
-            message: format!("unknown variant `{s}`, expected one of {list}"),
-        }
-    })
+            message: format!("unknown variant `{s}`, expected one of {}", one_of(names)),
+        })
 }
 
 pub fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {

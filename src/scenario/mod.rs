@@ -266,11 +266,6 @@ impl Outcome {
         }
     }
 
-    /// The outcome a file's word names.
-    pub fn from_word(word: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.word() == word)
-    }
-
     /// A word for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -496,14 +491,14 @@ impl<'a> SourceMap<'a> {
 
     fn node_id(&self, kind: &str, index: usize) -> Option<String> {
         let root = self.root.as_ref()?;
-        let (_, list) = root.get_ref().iter().find(|(k, _)| k.get_ref() == kind)?;
+        let list = crate::tomlread::get(root.get_ref(), kind)?;
         let DeValue::Array(items) = list.get_ref() else {
             return None;
         };
         let DeValue::Table(t) = items.get(index)?.get_ref() else {
             return None;
         };
-        let (_, id) = t.iter().find(|(k, _)| k.get_ref() == "id")?;
+        let id = crate::tomlread::get(t, "id")?;
         match id.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => None,

@@ -34,6 +34,13 @@ fn condition(value: &Value) -> Read<Condition> {
     })
 }
 
+impl Outcome {
+    /// Reads one of the words `repaired`, `steady`, `strained`, `lost`.
+    pub(crate) fn read(value: &Value) -> Read<Outcome> {
+        word(value, &Outcome::ALL.map(Outcome::word)).map(|i| Outcome::ALL[i])
+    }
+}
+
 /// Reads a whole scenario file's tree.
 pub(super) fn scenario(root: &Value) -> Read<Scenario> {
     let f = Fields::of(
@@ -179,7 +186,7 @@ fn ending(value: &Value) -> Read<Ending> {
     Ok(Ending {
         id: string(f.need("id")?)?,
         title: string(f.need("title")?)?,
-        outcome: Outcome::ALL[word(f.need("outcome")?, &Outcome::ALL.map(Outcome::word))?],
+        outcome: Outcome::read(f.need("outcome")?)?,
         lines: f.or("lines", |v| list(v, line), Vec::new())?,
         debrief: string(f.need("debrief")?)?,
     })
