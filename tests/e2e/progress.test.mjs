@@ -46,6 +46,8 @@ test('history survives a reload, exports, clears and imports back', async () => 
   await page.getByRole('status').filter({ hasText: 'Imported 1 new attempt.' }).waitFor();
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   await page.reload();
+  // The app starts again from scratch: wait until it has drawn the page before counting.
+  await page.getByRole('heading', { name: 'Your progress' }).waitFor();
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
@@ -73,7 +75,10 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   // An import of something that is not progress data changes nothing and says why.
   await page.goto(`${env.site.url}#/progress`);
   await page.locator('input[type=file]').setInputFiles({ name: 'x.toml', mimeType: 'application/toml', buffer: Buffer.from('[1,2,3]') });
-  assert.match(await page.getByRole('alert').innerText(), /could not be imported.*Nothing was changed/s);
+  // Reading the file is asynchronous: wait for the import's own message to replace the earlier one.
+  const refused = page.getByRole('alert').filter({ hasText: 'could not be imported' });
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /could not be imported: .+\. Nothing was changed\./s);
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   await context.close();
 });
