@@ -4,6 +4,7 @@ use super::{new_seed, now_ms, storage};
 use crate::decimal::fixed;
 use crate::engine::{Action, Session, Speaker};
 use crate::scenario::Scenario;
+use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -160,6 +161,8 @@ pub fn Play(props: &PlayProps) -> Html {
                 });
             let target = newest_top.map_or(bottom, |top| bottom.min(top));
             window.scroll_to_with_x_and_y(0.0, target.max(0.0));
+            // Someone typing keeps their box: it stays above the keyboard as lines arrive.
+            keep_reply_box_in_view();
         });
     }
 
@@ -351,7 +354,6 @@ pub struct OwnWordsProps {
 #[component]
 pub fn OwnWords(props: &OwnWordsProps) -> Html {
     let text = use_state(String::new);
-    let input_ref = use_node_ref();
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -378,19 +380,21 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
             send.emit(());
         })
     };
-    // On a tablet the keyboard covers the lower half: keep the box in view while typing.
-    let onfocus = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |_: FocusEvent| {
-            let input_ref = input_ref.clone();
-            gloo::timers::callback::Timeout::new(300, move || {
-                if let Some(el) = input_ref.cast::<web_sys::Element>() {
-                    el.scroll_into_view_with_bool(false);
-                }
-            })
-            .forget();
-        })
-    };
+    // An on-screen keyboard covers the lower part of the screen, or shrinks the page,
+    // a moment after the box is focused: keep the box above it then and whenever the
+    // visible area changes size while typing.
+    let onfocus = Callback::from(move |_: FocusEvent| {
+        gloo::timers::callback::Timeout::new(300, keep_reply_box_in_view).forget();
+    });
+    use_effect_with((), |()| {
+        let window = gloo::utils::window();
+        let target: web_sys::EventTarget = match window.visual_viewport() {
+            Some(viewport) => viewport.into(),
+            None => window.into(),
+        };
+        let listener = EventListener::new(&target, "resize", |_| keep_reply_box_in_view());
+        move || drop(listener)
+    });
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         // Enter sends; Shift+Enter makes a new line.
         if e.key() == "Enter" && !e.shift_key() {
@@ -402,12 +406,42 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
         <form class="own-words" {onsubmit}>
             <label for="own-words" class="visually-hidden">{ "Or say it in your own words" }</label>
             <div class="own-row">
-                <textarea id="own-words" ref={input_ref} value={(*text).clone()}
+                <textarea id="own-words" value={(*text).clone()}
                     {oninput} {onfocus} {onkeydown} maxlength="2000"
                     rows="1" placeholder="Or in your own words\u{2026}" />
                 <button type="submit" disabled={text.trim().is_empty()}>{ "Say it" }</button>
             </div>
         </form>
+    }
+}
+
+/// If the trainee is typing in the reply box, scrolls the page just enough that the
+/// box and its button are inside the visible area: above an on-screen keyboard whether
+/// it shrinks the page (`interactive-widget=resizes-content`) or lies over it.
+fn keep_reply_box_in_view() {
+    let document = gloo::utils::document();
+    let typing = document.active_element().filter(|e| e.id() == "own-words");
+    let Some(form) = typing.and_then(|e| e.closest("form").ok().flatten()) else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let (top, bottom) = match window.visual_viewport() {
+        Some(v) => (v.offset_top(), v.offset_top() + v.height()),
+        None => (
+            0.0,
+            window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0),
+        ),
+    };
+    let rect = form.get_bounding_client_rect();
+    let margin = 8.0;
+    if rect.bottom() > bottom {
+        window.scroll_by_with_x_and_y(0.0, rect.bottom() - bottom + margin);
+    } else if rect.top() < top {
+        window.scroll_by_with_x_and_y(0.0, rect.top() - top - margin);
     }
 }
 

@@ -260,3 +260,39 @@ test('on a phone, upright or on its side, the replies scroll with the page and e
     await context.close();
   }
 });
+
+test('while typing, the reply box stays above the on-screen keyboard as their lines keep arriving', async () => {
+  // The viewport meta asks for `interactive-widget=resizes-content`: an on-screen keyboard
+  // shrinks the viewport from below. Emulate that, then let the partner go on speaking.
+  for (const viewport of [TABLET.viewport, { width: 1024, height: 768 }, PHONE.viewport]) {
+    const context = await env.browser.newContext({ ...TABLET, viewport });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}#/play/irate-customer`);
+    const box = page.getByLabel('Or say it in your own words');
+    await box.waitFor();
+    await page.locator('p.speaking:not([hidden])').waitFor();
+    await box.tap();
+    const keyboard = Math.round(viewport.height * 0.45);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height - keyboard });
+    await page.keyboard.type('It sounds like');
+    const size = `${viewport.width}x${viewport.height}`;
+    let checks = 0;
+    for (const until = Date.now() + 7000; Date.now() < until; checks++) {
+      await page.waitForTimeout(500);
+      const seen = await page.evaluate(() => {
+        const visible = window.visualViewport ? window.visualViewport.offsetTop + window.visualViewport.height : window.innerHeight;
+        const rects = ['#own-words', '.own-words button[type=submit]'].map((s) => document.querySelector(s).getBoundingClientRect());
+        return { visible, rects: rects.map((r) => [r.top, r.bottom]), focused: document.activeElement?.id };
+      });
+      for (const [top, bottom] of seen.rects) {
+        assert.ok(top >= 0 && bottom <= seen.visible + 0.5, `${size}: the reply box spans ${top}–${bottom}px, the keyboard starts at ${seen.visible}px`);
+      }
+      assert.equal(seen.focused, 'own-words', `${size}: the box keeps the focus`);
+    }
+    assert.ok(checks >= 10);
+    assert.equal(await box.inputValue(), 'It sounds like');
+    // More of what they said arrived while typing.
+    assert.ok((await page.locator('.line.partner').count()) >= 2, `${size}: lines kept arriving`);
+    await context.close();
+  }
+});
