@@ -170,6 +170,16 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        // Other tabs share the storage: follow what they save (the event fires only there).
+        let progress = progress.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |_| {
+                progress::reread(&progress);
+            });
+            move || drop(listener)
+        });
+    }
     let on_finish = {
         let progress = progress.clone();
         Callback::from(move |a: crate::progress::Attempt| {

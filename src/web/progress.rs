@@ -34,6 +34,8 @@ pub enum ProgressAction {
     Dismiss,
     /// Saving failed: tell the trainee.
     Problem(String),
+    /// Another tab of the site saved or cleared the history: this is what is stored now.
+    Stored(History),
 }
 
 impl Reducible for ProgressState {
@@ -65,6 +67,7 @@ impl Reducible for ProgressState {
                 });
             }
             ProgressAction::Dismiss => next.notice = None,
+            ProgressAction::Stored(history) => next.history = history,
             ProgressAction::Problem(text) => {
                 next.notice = Some(Notice {
                     text,
@@ -115,6 +118,17 @@ pub fn load() -> ProgressState {
                 }),
             }
         }
+    }
+}
+
+/// Takes up what another tab of the site saved, so that a save here never overwrites an
+/// attempt recorded there, and a clear there is not undone here. Text that this version
+/// cannot read is left alone; [`save`] will not overwrite it either.
+pub fn reread(progress: &UseReducerDispatcher<ProgressState>) {
+    match History::load(storage::get(STORAGE_KEY).as_deref()) {
+        Loaded::Empty => progress.dispatch(ProgressAction::Stored(History::default())),
+        Loaded::Read(history) => progress.dispatch(ProgressAction::Stored(history)),
+        Loaded::Unreadable { .. } => {}
     }
 }
 

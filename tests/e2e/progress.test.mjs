@@ -82,3 +82,32 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   await context.close();
 });
+
+test('two tabs of the site never overwrite each other\'s attempts', async () => {
+  // Tabs share the device's storage; each keeps its own copy of the history in memory.
+  const context = await env.browser.newContext(TABLET);
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  for (const page of [first, second]) {
+    await page.goto(`${env.site.url}#/progress`);
+    await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+  }
+  await finishOne(first, 'yes-and');
+  // The other tab follows at once, without a reload.
+  await second.locator('table.attempts tbody tr').first().waitFor();
+  assert.equal(await second.locator('table.attempts tbody tr').count(), 1);
+  await finishOne(second, 'coffee-regular');
+  await first.goto(`${env.site.url}#/progress`);
+  await first.locator('table.attempts tbody tr').nth(1).waitFor();
+  await first.reload();
+  await first.getByRole('heading', { name: 'Your progress' }).waitFor();
+  assert.equal(await first.locator('table.attempts tbody tr').count(), 2);
+  // Clearing in one tab clears the other as well, rather than being undone by its next save.
+  first.once('dialog', (d) => d.accept());
+  await first.getByRole('button', { name: 'Clear all data' }).tap();
+  await second.goto(`${env.site.url}#/progress`);
+  await second.locator('table.attempts').waitFor({ state: 'detached' });
+  await finishOne(second, 'yes-and');
+  const saved = await second.evaluate(() => localStorage.getItem('attune.progress'));
+  assert.equal(saved.match(/^\[\[attempt\]\]$/gm).length, 1);
+  await context.close();
+});
