@@ -645,7 +645,14 @@ struct Ctx<'a> {
     /// Tokens inside the other person's reported words.
     reported: Vec<bool>,
     said_stems: HashSet<String>,
-    said_trigrams: HashSet<[String; 3]>,
+    /// Three words in a row, joined by [`trigram`].
+    said_trigrams: HashSet<String>,
+}
+
+/// Three words as one set key (a word never holds a control character); one key type
+/// for every set keeps a single hash-set instantiation in the wasm.
+fn trigram(a: &str, b: &str, c: &str) -> String {
+    [a, b, c].join("\u{1f}")
 }
 
 impl Ctx<'_> {
@@ -779,7 +786,7 @@ pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
         .tokens
         .windows(3)
         .chain(earlier.tokens.windows(3))
-        .map(|w| [w[0].text.clone(), w[1].text.clone(), w[2].text.clone()])
+        .map(|w| trigram(&w[0].text, &w[1].text, &w[2].text))
         .collect();
 
     let mut found: Vec<(SignalId, Option<(usize, usize)>)> = Vec::new();
@@ -932,8 +939,7 @@ fn reflections(ctx: &Ctx<'_>, found: &mut Vec<(SignalId, Option<(usize, usize)>)
             .collect();
         let echo = !first_person_lead
             && swapped.windows(3).any(|w| {
-                ctx.said_trigrams
-                    .contains(&[w[0].clone(), w[1].clone(), w[2].clone()])
+                ctx.said_trigrams.contains(&trigram(&w[0], &w[1], &w[2]))
                     && w.iter().any(|x| {
                         !ctx.c.stopwords.contains(x)
                             || x == "i"
