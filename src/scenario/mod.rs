@@ -3,14 +3,13 @@
 //! The format is documented field by field in `docs/scenario-format.md`.
 
 use crate::condition::Condition;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::ops::Range;
 
 mod read;
 
 /// One conversation a trainee can play: metadata, beats and endings.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Stable identifier used in links and saved progress.
     pub id: String,
@@ -29,15 +28,12 @@ pub struct Scenario {
     /// How demanding the conversation is.
     pub difficulty: Difficulty,
     /// Free tags for filtering in the library.
-    #[serde(default)]
     pub tags: Vec<String>,
     /// The id of the first beat.
     pub start: String,
     /// The other person's state when the conversation starts.
-    #[serde(default)]
     pub mood: Mood,
     /// What taking the floor before they finish does to their state.
-    #[serde(default = "Effect::interruption_default")]
     pub interruption: Effect,
     /// Everything the other person says, with the trainee's replies.
     #[serde(rename = "beat")]
@@ -49,7 +45,6 @@ pub struct Scenario {
 
 /// The person the trainee talks with.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Partner {
     /// Their name, as shown beside their lines.
     pub name: String,
@@ -79,7 +74,6 @@ impl Difficulty {
 
 /// The other person's emotional state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Mood {
     /// 0 (settled) to 100 (furious).
     pub agitation: i32,
@@ -98,11 +92,8 @@ impl Default for Mood {
 
 /// A change to the other person's state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Effect {
-    #[serde(default)]
     pub agitation: i32,
-    #[serde(default)]
     pub trust: i32,
 }
 
@@ -118,35 +109,33 @@ impl Effect {
 
 /// A turn of the other person's speech and the trainee's possible replies.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Beat {
     /// Unique among the scenario's beats and endings.
     pub id: String,
     /// What they say, sentence by sentence.
     pub lines: Vec<Line>,
     /// Other wording used instead of `lines` when its condition holds on arrival.
-    #[serde(default, rename = "variant", skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "variant", skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
     /// The trainee's replies.
-    #[serde(default, rename = "choice", skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "choice", skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
     /// Where the conversation goes when they finish speaking, for beats without choices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
 
 /// One sentence (or a few) the other person says.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Line {
     /// What they say.
     pub text: String,
     /// How long saying it takes, in milliseconds; by default, the time to say it
     /// at a conversational pace (see [`Line::duration_ms`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ms: Option<u32>,
     /// Names the line so conditions can ask whether it was heard to its end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
 }
 
@@ -167,7 +156,6 @@ impl Line {
 
 /// Alternative lines for a beat, used when the condition holds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Variant {
     pub when: Condition,
     pub lines: Vec<Line>,
@@ -185,41 +173,38 @@ pub enum Quality {
 
 /// A reply the trainee can give.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What the trainee says.
     pub text: String,
     /// Where the conversation goes: a beat or an ending.
     pub goto: String,
     /// The reply is offered only when this holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
     /// What the reply does to the other person's state.
-    #[serde(default)]
     pub effect: Effect,
     /// The other person takes the reply as a slight and stays wary: later warmth lands softer.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub slight: bool,
     /// Memories the reply leaves, for later conditions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub remember: Vec<String>,
     /// Detours taken instead of `goto` when their condition holds after the reply.
-    #[serde(default, rename = "route", skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "route", skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<Route>,
     /// The author's judgement of the reply.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Quality>,
     /// Scores that replace the analyzer's for this reply's words (timing still counts).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<ScoreOverride>,
     /// A coaching note on the reply, shown in coach mode and the debrief.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
 }
 
 /// An author's own presence and listening scores for a reply, 0 to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct ScoreOverride {
     pub presence: u8,
     pub listening: u8,
@@ -227,14 +212,13 @@ pub struct ScoreOverride {
 
 /// A conditional detour for a reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Route {
     pub when: Condition,
     pub goto: String,
 }
 
 /// How a conversation ended for the relationship.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// Trust restored or deepened.
@@ -279,7 +263,6 @@ impl Outcome {
 
 /// One way the conversation ends.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Ending {
     /// Unique among the scenario's beats and endings.
     pub id: String,
@@ -288,7 +271,7 @@ pub struct Ending {
     /// What it means for the relationship.
     pub outcome: Outcome,
     /// The other person's last words, if any.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<Line>,
     /// What happened and why, for the trainee.
     pub debrief: String,
