@@ -3,7 +3,7 @@
 //! Pure: time (milliseconds) and the random seed come in as arguments, so a
 //! session replays exactly from its actions.
 
-use crate::analyzer::{self, Analysis, Signal, SignalId};
+use crate::analyzer::{self, Analysis, Dimension, Signal, SignalId};
 use crate::condition::{Facts, Var};
 use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
 use rand::rngs::StdRng;
@@ -624,13 +624,16 @@ impl Session {
                 let mut a = analyze(&c.text, true);
                 if let Some(o) = c.score {
                     // The author's scores stand for the words; cutting in still costs.
-                    let cut = if interrupted {
-                        SignalId::Interruption.weight()
-                    } else {
-                        0
+                    let cut = |d: Dimension| {
+                        if interrupted {
+                            SignalId::Interruption.effect(d)
+                        } else {
+                            0
+                        }
                     };
-                    a.presence = o.presence.min(100);
-                    a.listening = (i32::from(o.listening.min(100)) + cut).clamp(0, 100) as u8;
+                    let with = |x: u8, d| (i32::from(x.min(100)) + cut(d)).clamp(0, 100) as u8;
+                    a.presence = with(o.presence, Dimension::Presence);
+                    a.listening = with(o.listening, Dimension::Listening);
                 }
                 (index, c.text.clone(), a, c.effect, c.slight)
             }
@@ -660,9 +663,11 @@ impl Session {
                         _ => Some((i, m)),
                     })
                     .ok_or(EngineError::NoSuchChoice(0))?;
-                let slight = a.has(SignalId::Dismissive)
-                    || a.has(SignalId::Defensive)
-                    || a.has(SignalId::Hostile);
+                // A typed reply with anything harmful in it is taken as a slight.
+                let slight = a
+                    .signals
+                    .iter()
+                    .any(|s| s.id.is_harmful() && s.id != SignalId::Interruption);
                 (index, text.to_string(), a.clone(), typed_effect(&a), slight)
             }
         };

@@ -1,6 +1,6 @@
 //! Checks a scenario for mistakes a trainer can make; the CLI and the browser share it.
 
-use crate::analyzer::{self, SignalId};
+use crate::analyzer;
 use crate::condition::{is_name, Atom, Condition};
 use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
@@ -541,15 +541,6 @@ fn check_lines(
     }
 }
 
-/// Signals a reply marked `best` or `good` should not carry.
-const HARMFUL: [SignalId; 5] = [
-    SignalId::YesBut,
-    SignalId::Dismissive,
-    SignalId::Defensive,
-    SignalId::Hostile,
-    SignalId::SelfFocus,
-];
-
 /// Replies whose declared quality the analyzer contradicts: a `best` or `good` reply
 /// with a harmful signal, or a `poor` one that reads as strong on both scores with no
 /// harmful signal. A reply with its own `score` is the author's call and is not checked.
@@ -571,7 +562,7 @@ fn quality_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
             let harmful: Vec<&str> = a
                 .signals
                 .iter()
-                .filter(|sig| HARMFUL.contains(&sig.id))
+                .filter(|sig| sig.id.is_harmful())
                 .map(|sig| sig.id.name())
                 .collect();
             let message = match q {

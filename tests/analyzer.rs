@@ -277,14 +277,16 @@ fn a_reflection_may_return_to_what_they_said_earlier() {
         .any(|s| s["id"] == "reflection"));
 }
 
-/// The English data is written as its header says: lower case, single spaces,
-/// nothing empty, every phrase once per list; a slip would silently never match.
+/// The English data is written as its header says: lower case, single spaces, in the
+/// spelling replies are normalised to, nothing empty, every phrase once per list; a slip
+/// would silently never match.
 #[test]
 fn the_english_lexicon_is_well_formed() {
     let lex = &attune::analyzer::en::ENGLISH;
-    let mut lists = lex.lists().to_vec();
-    lists.push(lex.stopwords);
-    for (i, list) in lists.iter().enumerate() {
+    let respelt: std::collections::HashMap<&str, &str> = lex.spellings.iter().collect();
+    for (i, list) in lex.named_lists() {
+        // Letters, not words.
+        let letters = i == "undouble";
         let phrases: Vec<&str> = list.iter().collect();
         assert!(!phrases.is_empty(), "list {i} is empty");
         assert_eq!(
@@ -303,6 +305,13 @@ fn the_english_lexicon_is_well_formed() {
                 !p.contains('\u{2019}'),
                 "list {i}: `{p}` uses a curly apostrophe"
             );
+            for w in p.split(' ').filter(|_| !letters) {
+                assert!(
+                    respelt.get(w).is_none_or(|to| to == &w),
+                    "list {i}: `{p}` uses `{w}`, which replies are respelt to `{}`",
+                    respelt[w]
+                );
+            }
         }
         let mut sorted = phrases.clone();
         sorted.sort();

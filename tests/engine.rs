@@ -366,6 +366,7 @@ fn a_typed_reply_is_scored_and_routed_to_the_closest_authored_reply() {
         presence: turn.presence,
         listening: turn.listening,
         signals: vec![],
+        parts: vec![],
     });
     assert_eq!(warm.partner.trust, 50 + e.trust);
     assert_eq!(
@@ -445,7 +446,7 @@ fn authored_replies_carry_analyzer_scores_unless_overridden() {
         (after.turns[0].presence, after.turns[0].listening),
         (80, 70)
     );
-    // Cutting in still costs listening.
+    // Cutting in still costs, by the interruption's weights.
     let cut = reply_with(
         &overridden,
         &Session::new(&overridden, 1, 0),
@@ -453,5 +454,15 @@ fn authored_replies_carry_analyzer_scores_unless_overridden() {
         1_000,
     )
     .unwrap();
-    assert_eq!(cut.turns[0].listening, 40);
+    let interruption = attune::analyzer::SignalId::Interruption;
+    use attune::analyzer::Dimension;
+    assert!(interruption.effect(Dimension::Listening) < 0);
+    assert_eq!(
+        i32::from(cut.turns[0].listening),
+        70 + interruption.effect(Dimension::Listening)
+    );
+    assert_eq!(
+        i32::from(cut.turns[0].presence),
+        80 + interruption.effect(Dimension::Presence)
+    );
 }
