@@ -184,3 +184,121 @@ pub fn shortest_path_replies(scenario: &Scenario) -> Option<usize> {
         .filter_map(|e| best.get(e.id.as_str()).copied())
         .min()
 }
+
+/// Which replies a scripted playthrough takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PathKind {
+    /// The reply marked `best` (else the highest quality on offer), once they finish.
+    Best,
+    /// The lowest quality on offer (`poor` first), once they finish.
+    Worst,
+}
+
+impl PathKind {
+    /// The word on the command line and in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            PathKind::Best => "best",
+            PathKind::Worst => "worst",
+        }
+    }
+
+    /// Reads `best` or `worst`.
+    pub fn from_word(word: &str) -> Option<PathKind> {
+        match word {
+            "best" => Some(PathKind::Best),
+            "worst" => Some(PathKind::Worst),
+            _ => None,
+        }
+    }
+}
+
+/// Where a scripted playthrough ended and how the conversation scored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathReport {
+    pub path: PathKind,
+    /// The ending reached, or none if the path got stuck or looped.
+    pub ending: Option<String>,
+    /// The ending's outcome word (`repaired`, `steady`, `strained`, `lost`).
+    pub outcome: Option<String>,
+    /// The replies given, in order, with what the analyzer made of them.
+    pub replies: Vec<String>,
+    #[serde(skip)]
+    pub turns: Vec<crate::engine::Turn>,
+    pub score: crate::debrief::ConversationScore,
+    /// Why the path stopped short of an ending, if it did.
+    pub stuck: Option<String>,
+}
+
+/// Plays the scenario taking, at every turn, the best (or the worst) reply on offer once
+/// the other person has finished speaking; ties go to the reply listed first.
+pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
+    use crate::scenario::Quality;
+    // Lower is better: best, good, mixed, poor; unmarked replies count as mixed.
+    let rank = |q: Option<Quality>| match q {
+        Some(Quality::Best) => 0,
+        Some(Quality::Good) => 1,
+        None | Some(Quality::Mixed) => 2,
+        Some(Quality::Poor) => 3,
+    };
+    let mut session = Session::new(scenario, 0, 0);
+    let mut now = 0u64;
+    let mut stuck = None;
+    for _ in 0..MAX_STEPS {
+        if session.ended().is_some() {
+            break;
+        }
+        // Let them finish.
+        let total = speech_ms(session.lines(scenario));
+        now = now.max(now - session.elapsed_ms() + total);
+        session = match session.apply(scenario, &Action::Tick { at_ms: now }) {
+            Ok(s) => s,
+            Err(e) => {
+                stuck = Some(e.to_string());
+                break;
+            }
+        };
+        if session.ended().is_some() {
+            break;
+        }
+        let choices = session.choices(scenario);
+        let pick = match path {
+            PathKind::Best => choices.iter().min_by_key(|(i, c)| (rank(c.quality), *i)),
+            PathKind::Worst => choices
+                .iter()
+                .min_by_key(|(i, c)| (std::cmp::Reverse(rank(c.quality)), *i)),
+        };
+        let Some(&(choice, _)) = pick else {
+            if session.beat(scenario).is_some_and(|b| b.next.is_some()) {
+                now += 1;
+                continue;
+            }
+            stuck = Some("no reply is on offer".into());
+            break;
+        };
+        session = match session.apply(scenario, &Action::Reply { choice, at_ms: now }) {
+            Ok(s) => s,
+            Err(e) => {
+                stuck = Some(e.to_string());
+                break;
+            }
+        };
+    }
+    let ending = session.ended().map(str::to_string);
+    if ending.is_none() && stuck.is_none() {
+        stuck = Some(format!("no ending after {MAX_STEPS} steps"));
+    }
+    PathReport {
+        path,
+        outcome: ending
+            .as_deref()
+            .and_then(|e| scenario.ending(e))
+            .map(|e| e.outcome.word().to_string()),
+        ending,
+        replies: session.turns.iter().map(|t| t.text.clone()).collect(),
+        turns: session.turns.clone(),
+        score: crate::debrief::score(&session.turns),
+        stuck,
+    }
+}

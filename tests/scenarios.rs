@@ -140,3 +140,74 @@ fn the_documented_example_is_valid() {
     let r = playtest(&s, 200, 1);
     assert!(!r.failed(), "{r:#?}");
 }
+
+/// The analyzer, not the files, separates the paths: in every shipped scenario the path
+/// of replies marked best scores at least 80 on both dimensions and the path of the
+/// worst replies at most 35, with at most one author's score override per scenario.
+#[test]
+fn the_best_path_scores_high_and_the_worst_path_low_in_every_scenario() {
+    use attune::playtest::{play_path, PathKind};
+    for s in builtin::scenarios() {
+        let overrides = s
+            .beats
+            .iter()
+            .flat_map(|b| &b.choices)
+            .filter(|c| c.score.is_some())
+            .count();
+        assert!(overrides <= 1, "{}: {overrides} score overrides", s.id);
+        let best = play_path(&s, PathKind::Best);
+        let worst = play_path(&s, PathKind::Worst);
+        assert!(best.ending.is_some() && worst.ending.is_some(), "{}", s.id);
+        assert!(
+            best.score.presence >= 80 && best.score.listening >= 80,
+            "{}: best path scores presence {}, listening {}",
+            s.id,
+            best.score.presence,
+            best.score.listening
+        );
+        assert!(
+            worst.score.presence <= 35 && worst.score.listening <= 35,
+            "{}: worst path scores presence {}, listening {}",
+            s.id,
+            worst.score.presence,
+            worst.score.listening
+        );
+        // The paths end apart too: the best repairs the relationship, the worst loses it.
+        assert_eq!(best.outcome.as_deref(), Some("repaired"), "{}", s.id);
+        assert_eq!(worst.outcome.as_deref(), Some("lost"), "{}", s.id);
+    }
+}
+
+#[test]
+fn playtest_path_prints_one_json_object_per_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["playtest", "--path", "best", "--json"])
+        .arg(dir.join("irate-customer.toml"))
+        .arg(dir.join("yes-and.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("irate-customer.toml"));
+    assert_eq!(lines[0]["path"], "best");
+    assert_eq!(lines[0]["ending"], "repaired");
+    assert_eq!(lines[0]["outcome"], "repaired");
+    assert!(lines[1]["presence"].as_u64().unwrap() >= 80);
+    assert!(lines[1]["listening"].as_u64().unwrap() >= 80);
+    // A bad path word is a usage error.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["playtest", "--path", "middling"])
+        .arg(dir.join("yes-and.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -57,6 +57,14 @@ mod cli {
             /// Seed of the first playthrough; run i uses seed + i.
             #[arg(long, default_value_t = 1)]
             seed: u64,
+            /// Instead of random playthroughs, play one scripted path: `best` takes the reply
+            /// marked best (else the highest quality on offer) once they finish, `worst` the
+            /// lowest quality on offer; prints its ending and conversation scores.
+            #[arg(long, value_parser = ["best", "worst"])]
+            path: Option<String>,
+            /// With --path: one JSON object per file instead of text.
+            #[arg(long, requires = "path")]
+            json: bool,
         },
     }
 
@@ -75,7 +83,15 @@ mod cli {
         };
         match cli.command {
             Command::Validate { files } => validate(&files),
-            Command::Playtest { files, runs, seed } => run_playtest(&files, runs, seed),
+            Command::Playtest {
+                files,
+                path: Some(path),
+                json,
+                ..
+            } => run_path(&files, &path, json),
+            Command::Playtest {
+                files, runs, seed, ..
+            } => run_playtest(&files, runs, seed),
             Command::Score => score(),
         }
     }
@@ -185,6 +201,95 @@ mod cli {
             files.len()
         );
         if errors > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    /// Plays the best or worst path through each file; exits 1 if a file cannot be played or
+    /// its path does not reach an ending.
+    fn run_path(files: &[PathBuf], path: &str, json: bool) -> ExitCode {
+        use attune::playtest::{play_path, PathKind};
+        let Some(kind) = PathKind::from_word(path) else {
+            eprintln!("attune: --path takes `best` or `worst`");
+            return ExitCode::from(2);
+        };
+        let mut failed = false;
+        for file in files {
+            let name = file.display().to_string();
+            let text = match read(file) {
+                Ok(t) => t,
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    failed = true;
+                    continue;
+                }
+            };
+            let report = check_file(&name, &text);
+            let Some(scenario) = report.playable() else {
+                for p in report
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                {
+                    eprintln!("{p}");
+                }
+                eprintln!("{name}: not played: fix the errors above first");
+                failed = true;
+                continue;
+            };
+            let r = play_path(scenario, kind);
+            failed |= r.ending.is_none();
+            if json {
+                /// One line of `attune playtest --path ... --json`, fields in this order.
+                #[derive(serde::Serialize)]
+                struct Line<'a> {
+                    file: &'a str,
+                    path: &'a str,
+                    ending: Option<&'a str>,
+                    outcome: Option<&'a str>,
+                    presence: u8,
+                    listening: u8,
+                }
+                let line = Line {
+                    file: &name,
+                    path: kind.word(),
+                    ending: r.ending.as_deref(),
+                    outcome: r.outcome.as_deref(),
+                    presence: r.score.presence,
+                    listening: r.score.listening,
+                };
+                say!("{}", serde_json::to_string(&line).unwrap_or_default());
+                continue;
+            }
+            say!(
+                "{name}: the {} path ({} replies)",
+                kind.word(),
+                r.replies.len()
+            );
+            let label = r
+                .ending
+                .as_deref()
+                .and_then(|e| scenario.ending(e))
+                .map(|e| e.outcome.label());
+            match (&r.ending, label) {
+                (Some(e), Some(o)) => say!("  ending {e} ({o})"),
+                _ => say!(
+                    "  error: no ending reached: {}",
+                    r.stuck.as_deref().unwrap_or("stopped")
+                ),
+            }
+            say!(
+                "  presence {}, listening {}; {} reflection(s), {} question(s), {} interruption(s)",
+                r.score.presence,
+                r.score.listening,
+                r.score.reflections,
+                r.score.questions,
+                r.score.interruptions
+            );
+        }
+        if failed {
             ExitCode::FAILURE
         } else {
             ExitCode::SUCCESS
