@@ -192,10 +192,18 @@ macro_rules! lexicon {
             pub suffixes: Phrases,
         }
 
+        /// The phrase lists by number, in the order declared.
+        #[allow(non_camel_case_types, dead_code)]
+        #[derive(Clone, Copy)]
+        enum List { $( $field, )* }
+
         /// A lexicon with its phrases split into words and indexed, built once.
         #[derive(Debug)]
         pub struct Compiled {
-            $( pub $field: PhraseSet, )*
+            /// Every list's [`PhraseSet`], by [`List`] number (read through the method
+            /// named like the list). One vector rather than a field per list keeps the
+            /// web app from carrying a copy of the building code for every list.
+            sets: Vec<PhraseSet>,
             pub spellings: HashMap<String, Vec<String>>,
             pub clause_start_spellings: HashMap<String, Vec<String>>,
             pub possessive_for_verb: HashMap<String, String>,
@@ -215,22 +223,44 @@ macro_rules! lexicon {
             index: HashMap<String, Vec<(u16, Vec<String>)>>,
         }
 
-        /// Where each list's phrases occur in one reply.
+        /// Where each list's phrases occur in one reply, read through the method named
+        /// like the list.
         #[derive(Debug)]
         pub struct Matches {
-            $( pub $field: Hits, )*
+            hits: Vec<Hits>,
         }
+
+        #[allow(dead_code)]
+        impl Matches {
+            $(
+                /// Where this list's phrases occur.
+                pub fn $field(&self) -> &Hits {
+                    &self.hits[List::$field as usize]
+                }
+            )*
+        }
+
+        /// How many phrase lists a lexicon has.
+        pub const LISTS: usize = [$( stringify!($field), )*].len();
 
         impl Lexicon {
             /// Every phrase list with its field name, for checking the data.
             pub fn named_lists(&self) -> Vec<(&'static str, Phrases)> {
-                vec![$( (stringify!($field), self.$field), )*]
+                let names = [$( stringify!($field), )*];
+                names.into_iter().zip(self.lists()).collect()
+            }
+
+            /// Every phrase list in the order declared. A `const fn`, so that for a
+            /// constant lexicon the array is data, not code that builds it.
+            pub const fn lists(&self) -> [Phrases; LISTS] {
+                [$( self.$field, )*]
             }
         }
 
         impl Compiled {
-            /// Splits every phrase into words the way replies are split, once.
-            pub fn new(lex: &Lexicon) -> Compiled {
+            /// Splits every phrase into words the way replies are split, once. `lists` is
+            /// `lex.lists()`, passed in so that a constant lexicon's can be a constant.
+            pub fn new(lex: &Lexicon, lists: &[Phrases; LISTS]) -> Compiled {
                 let map = |p: Pairs| -> HashMap<String, String> {
                     p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
                 };
@@ -240,8 +270,11 @@ macro_rules! lexicon {
                         .collect()
                 };
                 let spellings = multi(lex.spellings);
+                // One loop over the lists, not one copy of the code per field: the web
+                // app carries this function once.
+                let sets: Vec<PhraseSet> = lists.iter().map(|p| PhraseSet::new(*p, &spellings)).collect();
                 let mut c = Compiled {
-                    $( $field: PhraseSet::new(lex.$field, &spellings), )*
+                    sets,
                     spellings,
                     clause_start_spellings: multi(lex.clause_start_spellings),
                     possessive_for_verb: map(lex.possessive_for_verb),
@@ -255,9 +288,8 @@ macro_rules! lexicon {
                     vocabulary_stems: HashSet::new(),
                     index: HashMap::new(),
                 };
-                let lists: Vec<&PhraseSet> = vec![$( &c.$field, )*];
                 let mut index: HashMap<String, Vec<(u16, Vec<String>)>> = HashMap::new();
-                for (l, set) in lists.iter().enumerate() {
+                for (l, set) in c.sets.iter().enumerate() {
                     for (first, phrases) in &set.by_first {
                         for p in phrases {
                             index.entry(first.clone()).or_default().push((l as u16, p.clone()));
@@ -265,7 +297,9 @@ macro_rules! lexicon {
                     }
                 }
                 let mut vocabulary: HashSet<String> = HashSet::new();
-                $( vocabulary.extend(c.$field.words().cloned()); )*
+                for set in &c.sets {
+                    vocabulary.extend(set.words().cloned());
+                }
                 for words in c.spellings.values() {
                     vocabulary.extend(words.iter().cloned());
                 }
@@ -283,6 +317,16 @@ macro_rules! lexicon {
                 c.deletions = deletions;
                 c
             }
+        }
+
+        #[allow(dead_code)]
+        impl Compiled {
+            $(
+                /// This list, indexed.
+                pub fn $field(&self) -> &PhraseSet {
+                    &self.sets[List::$field as usize]
+                }
+            )*
         }
 
         impl Matches {
@@ -305,8 +349,7 @@ macro_rules! lexicon {
                         }
                     }
                 }
-                let mut lists = hits.into_iter();
-                Matches { $( $field: Hits(lists.next().unwrap_or_default()), )* }
+                Matches { hits: hits.into_iter().map(Hits).collect() }
             }
         }
     };

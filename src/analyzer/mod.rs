@@ -23,6 +23,7 @@ pub mod units;
 pub use lexicon::{Compiled, Lexicon};
 pub use signals::{Dimension, SignalId};
 
+use lexicon::{Phrases, LISTS};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -192,7 +193,8 @@ pub fn analyze(input: &Input<'_>) -> Analysis {
 /// The English lexicon, compiled once.
 pub fn english() -> &'static Compiled {
     static ENGLISH: OnceLock<Compiled> = OnceLock::new();
-    ENGLISH.get_or_init(|| Compiled::new(&en::ENGLISH))
+    static ENGLISH_LISTS: [Phrases; LISTS] = en::ENGLISH.lists();
+    ENGLISH.get_or_init(|| Compiled::new(&en::ENGLISH, &ENGLISH_LISTS))
 }
 
 /// The content words of a text, lightly stemmed, for comparing what two replies are about.
@@ -368,7 +370,7 @@ fn read_unit(
         return (Act::Acknowledges, false);
     }
     // "So what?", "Big deal.": dismissal with nothing after it.
-    if let Some(n) = m.dismissive_alone.at(u.first) {
+    if let Some(n) = m.dismissive_alone().at(u.first) {
         if u.first + n == u.last && r.units.len() == 1 {
             found.add(SignalId::Dismissive, (u.first, u.last));
             return (Act::Dismisses, false);
@@ -376,7 +378,7 @@ fn read_unit(
     }
     // A reflection checked with them: "am I hearing that...?", "is that what you're saying?".
     if u.asks() {
-        if let Some(at) = m.reflective_checks.first_in(u.first, u.last) {
+        if let Some(at) = m.reflective_checks().first_in(u.first, u.last) {
             found.add(SignalId::Reflection, at);
             return (Act::Reflects, true);
         }
@@ -413,9 +415,9 @@ fn read_unit(
     }
     // "Please do.", "Got it.": an acknowledgement and nothing else ("that makes sense" also
     // validates).
-    if m.acknowledgements.at(u.lead) == Some(u.last - u.lead)
+    if m.acknowledgements().at(u.lead) == Some(u.last - u.lead)
         && !u.asks()
-        && m.validation.first_in(u.first, u.last).is_none()
+        && m.validation().first_in(u.first, u.last).is_none()
     {
         return (Act::Acknowledges, false);
     }
@@ -435,7 +437,7 @@ fn read_unit(
         found.add(SignalId::Appreciation, at);
         act = act.or(Some(Act::Thanks));
     }
-    if let Some(at) = r.first_live(&m.autonomy, u) {
+    if let Some(at) = r.first_live(&m.autonomy(), u) {
         found.add(SignalId::Autonomy, at);
     }
     let validated = presence::validation(r, u);
@@ -458,12 +460,12 @@ fn read_unit(
         if validated.is_some() {
             return (Act::Validates, false);
         }
-        if m.acknowledgements.at(u.lead).is_some()
-            || m.backchannels.at(u.lead) == Some(u.last - u.lead)
+        if m.acknowledgements().at(u.lead).is_some()
+            || m.backchannels().at(u.lead) == Some(u.last - u.lead)
         {
             return (Act::Acknowledges, false);
         }
-        if r.is(&m.first_person, u.lead) && m.narrative_verbs.any_in(u.lead + 1, u.last) {
+        if r.is(&m.first_person(), u.lead) && m.narrative_verbs().any_in(u.lead + 1, u.last) {
             return (Act::TalksAboutSelf, false);
         }
         return (
@@ -483,11 +485,11 @@ fn read_unit(
 /// "you can"), or the speaker explaining ("I should mention", "we have").
 fn informs(r: &Reply<'_>, u: &Unit) -> bool {
     let m = &r.m;
-    m.informing.any_in(u.first, u.last)
-        || m.modals.any_in(u.lead, (u.lead + 4).min(u.last))
-        || m.generic_subjects.at(u.lead).is_some()
-        || r.is(&m.first_person, u.lead)
-        || r.is(&m.first_plural, u.lead)
+    m.informing().any_in(u.first, u.last)
+        || m.modals().any_in(u.lead, (u.lead + 4).min(u.last))
+        || m.generic_subjects().at(u.lead).is_some()
+        || r.is(&m.first_person(), u.lead)
+        || r.is(&m.first_plural(), u.lead)
 }
 
 /// MITI / Mulder-Vos: a short encouraging token ("mm-hm", "go on") that does not take the floor.
@@ -499,7 +501,7 @@ fn is_backchannel(r: &Reply<'_>) -> Option<(usize, usize)> {
     // The whole reply must be made of back-channel phrases.
     let mut i = 0;
     while i < w.len() {
-        i += r.m.backchannels.at(i)?;
+        i += r.m.backchannels().at(i)?;
     }
     Some((0, w.len()))
 }

@@ -20,11 +20,11 @@ impl SorryContext {
         let m = &r.m;
         let owns = r.units.iter().any(|u| {
             admission(r, u).is_some()
-                || r.first_live(&m.ownership, u).is_some()
+                || r.first_live(&m.ownership(), u).is_some()
                 || commitment(r, u).is_some()
         });
         let feels = r.units.iter().any(|u| {
-            r.first_live(&m.sympathy, u).is_some()
+            r.first_live(&m.sympathy(), u).is_some()
                 || (!u.asks() && matches!(feelings::find(r, u), Some((feelings::Owner::Them, _))))
         });
         SorryContext { owns, feels }
@@ -35,22 +35,22 @@ impl SorryContext {
 /// the subject of the fault.
 fn admission(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.admissions, u) {
+    if let Some(at) = r.first_live(&m.admissions(), u) {
         return Some(at);
     }
-    let speaker = r.is(&m.first_person, u.lead) || r.is(&m.first_plural, u.lead);
-    let (a, b) = r.first_live(&m.fault_words, u)?;
+    let speaker = r.is(&m.first_person(), u.lead) || r.is(&m.first_plural(), u.lead);
+    let (a, b) = r.first_live(&m.fault_words(), u)?;
     (speaker && !u.asks()).then_some((u.lead, b.max(a + 1)))
 }
 
 /// Apologies, sympathy and the non-apology.
 pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -> Option<Act> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.non_apologies, u) {
+    if let Some(at) = r.first_live(&m.non_apologies(), u) {
         found.add(SignalId::NonApology, at);
         return Some(Act::Dismisses);
     }
-    if let Some(at) = r.first_live(&m.sympathy_frames, u) {
+    if let Some(at) = r.first_live(&m.sympathy_frames(), u) {
         found.add(SignalId::Sympathy, at);
         return Some(Act::Sympathizes);
     }
@@ -58,14 +58,14 @@ pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -
         found.add(SignalId::Apology, at);
         return Some(Act::Apologizes);
     }
-    if let Some((a, b)) = r.first_live(&m.apologies, u) {
+    if let Some((a, b)) = r.first_live(&m.apologies(), u) {
         let sentence = &r.t.sentences[u.sentence];
         let next_contrast = r
             .units
             .iter()
             .find(|n| n.first == u.last)
-            .is_some_and(|n| n.sentence == u.sentence && m.contrasts.at(n.first).is_some())
-            || m.contrasts.any_in(b, (b + 2).min(u.last));
+            .is_some_and(|n| n.sentence == u.sentence && m.contrasts().at(n.first).is_some())
+            || m.contrasts().any_in(b, (b + 2).min(u.last));
         if next_contrast {
             // "Sorry, but ..." with nothing taken on is an excuse.
             if !ctx.owns {
@@ -86,7 +86,7 @@ pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -
         found.add(SignalId::Apology, (a, b));
         return Some(Act::Apologizes);
     }
-    if let Some(at) = r.first_live(&m.sympathy, u) {
+    if let Some(at) = r.first_live(&m.sympathy(), u) {
         found.add(SignalId::Sympathy, at);
         return Some(Act::Sympathizes);
     }
@@ -99,7 +99,7 @@ fn timed(r: &Reply<'_>, from: usize, to: usize) -> bool {
         let w = r.word(j);
         w.chars().any(|c| c.is_ascii_digit())
             || (j > from
-                && r.is(&r.m.time_prepositions, j - 1)
+                && r.is(&r.m.time_prepositions(), j - 1)
                 && r.c.numbers.values().any(|n| n == w))
     })
 }
@@ -111,38 +111,38 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     if u.asks() {
         return None;
     }
-    if let Some(at) = r.first_live(&m.ownership, u) {
+    if let Some(at) = r.first_live(&m.ownership(), u) {
         return Some(at);
     }
     let sentence = &r.t.sentences[u.sentence];
-    let hedged = m.hedges.any_in(sentence.first, sentence.last);
+    let hedged = m.hedges().any_in(sentence.first, sentence.last);
     if hedged {
         return None;
     }
     let concrete = |from: usize| {
-        m.concrete_markers.any_in(from, sentence.last) || timed(r, from, sentence.last)
+        m.concrete_markers().any_in(from, sentence.last) || timed(r, from, sentence.last)
     };
-    for (a, b) in r.live_in(&m.commitment_subjects, u) {
+    for (a, b) in r.live_in(&m.commitment_subjects(), u) {
         // "I can tell...", "I can see...": a reflective frame, not a promise.
-        if m.reflection_stems.at(a).is_some() {
+        if m.reflection_stems().at(a).is_some() {
             continue;
         }
         // "I'm sending it" takes something on; "we're fully booked" only describes.
-        let progressive = m.progressive_subjects.at(a) == Some(b - a);
+        let progressive = m.progressive_subjects().at(a) == Some(b - a);
         let verb = (b..(b + 3).min(u.last)).find(|&j| {
-            m.commitment_verbs.at(j).is_some()
-                && (!progressive || m.actions_under_way.at(j).is_some())
+            m.commitment_verbs().at(j).is_some()
+                && (!progressive || m.actions_under_way().at(j).is_some())
         });
         let Some(v) = verb else { continue };
-        let negated = (b..v).any(|j| m.negations.at(j).is_some());
+        let negated = (b..v).any(|j| m.negations().at(j).is_some());
         // "I'll pay the taxi" is concrete in itself; "I'll look into it" needs a time.
-        let specific = m.vague_actions.at(v).is_none();
+        let specific = m.vague_actions().at(v).is_none();
         if !negated && (specific || concrete(b)) {
             return Some((a, v + 1));
         }
     }
     // "Sending an engineer today": the action under way, its subject left out.
-    if m.actions_under_way.at(u.lead).is_some() && concrete(u.lead + 1) {
+    if m.actions_under_way().at(u.lead).is_some() && concrete(u.lead + 1) {
         return Some((u.lead, u.lead + 1));
     }
     None
@@ -152,13 +152,13 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
 pub fn follow_through(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
     let sentence = &r.t.sentences[u.sentence];
-    if u.asks() || m.hedges.any_in(sentence.first, sentence.last) {
-        return r.first_live(&m.follow_through, u);
+    if u.asks() || m.hedges().any_in(sentence.first, sentence.last) {
+        return r.first_live(&m.follow_through(), u);
     }
     if let Some(at) = promised_contact(r, u, sentence) {
         return Some(at);
     }
-    r.first_live(&m.follow_through, u)
+    r.first_live(&m.follow_through(), u)
 }
 
 /// "I'll call you at eight", "..., and ring you by five": a promise to come back to them.
@@ -170,36 +170,36 @@ fn promised_contact(
     let m = &r.m;
     // "I'll call the clinic, and ring you by five": the promise's subject may stand earlier
     // in the sentence than the verb of coming back.
-    let contact = (u.first..u.last).find(|&j| m.contact_verbs.at(j).is_some() && r.live(j))?;
+    let contact = (u.first..u.last).find(|&j| m.contact_verbs().at(j).is_some() && r.live(j))?;
     let (a, _) = m
-        .commitment_subjects
+        .commitment_subjects()
         .all()
-        .filter(|&(a, _)| m.reflection_stems.at(a).is_none())
+        .filter(|&(a, _)| m.reflection_stems().at(a).is_none())
         .filter(|&(a, b)| a >= sentence.first && b <= contact && contact - b <= 20 && r.live(a))
         .last()?;
-    Some((a, contact + m.contact_verbs.at(contact).unwrap_or(1)))
+    Some((a, contact + m.contact_verbs().at(contact).unwrap_or(1)))
 }
 
 /// NURSE (Understanding): their reaction makes sense.
 pub fn validation(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.validation, u) {
+    if let Some(at) = r.first_live(&m.validation(), u) {
         return Some(at);
     }
     // "I'd be furious too": a feeling and a "too" after a first-person conditional.
-    let (a, b) = r.first_live(&m.conditional_frames, u)?;
+    let (a, b) = r.first_live(&m.conditional_frames(), u)?;
     let to = (b + 5).min(u.last.max(r.t.sentences[u.sentence].last));
-    let feeling = m.feelings.first_in(b, to)?;
+    let feeling = m.feelings().first_in(b, to)?;
     let tail = m
-        .same_tails
+        .same_tails()
         .any_in(feeling.1, (feeling.1 + 4).min(r.words().len()));
     tail.then_some((a, feeling.1))
 }
 
 /// Thanks and respect, unless sarcastic.
 pub fn appreciation(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
-    let (a, b) = r.first_live(&r.m.appreciation, u)?;
-    let sarcastic = r.m.hostile.any_in(u.first, u.last) || r.m.dismissive.starts_in(a, b);
+    let (a, b) = r.first_live(&r.m.appreciation(), u)?;
+    let sarcastic = r.m.hostile().any_in(u.first, u.last) || r.m.dismissive().starts_in(a, b);
     (!sarcastic).then_some((a, b))
 }
 
@@ -235,7 +235,7 @@ pub fn shouting(r: &Reply<'_>) -> Option<(usize, usize)> {
 /// A curt one-phrase reply ("Whatever.", "Fine.").
 pub fn curt(r: &Reply<'_>) -> Option<(usize, usize)> {
     let first = r.t.sentences.first()?;
-    (r.m.hostile_alone.at(0) == Some(first.last - first.first)).then_some((0, first.last))
+    (r.m.hostile_alone().at(0) == Some(first.last - first.first)).then_some((0, first.last))
 }
 
 /// The talk turned to oneself: a phrase that does it ("me too", "when I was"), or
@@ -249,7 +249,7 @@ pub fn self_focus(r: &Reply<'_>, acts: &[Act]) -> Option<(usize, usize)> {
         ) {
             continue;
         }
-        if let Some(at) = r.first_live(&m.self_focus, u) {
+        if let Some(at) = r.first_live(&m.self_focus(), u) {
             return Some(at);
         }
     }
@@ -258,13 +258,13 @@ pub fn self_focus(r: &Reply<'_>, acts: &[Act]) -> Option<(usize, usize)> {
     let mut longest = 0;
     for (k, u) in r.units.iter().enumerate() {
         let lead = u.lead;
-        let mine = r.is(&m.first_person, lead);
-        let telling = mine && m.narrative_verbs.any_in(lead + 1, (lead + 4).min(u.last));
+        let mine = r.is(&m.first_person(), lead);
+        let telling = mine && m.narrative_verbs().any_in(lead + 1, (lead + 4).min(u.last));
         let offered = matches!(
             acts[k],
             Act::Commits | Act::Apologizes | Act::Validates | Act::Thanks | Act::Sympathizes
         );
-        if telling && !offered && !m.second_person.any_in(u.first, u.last) {
+        if telling && !offered && !m.second_person().any_in(u.first, u.last) {
             told += 1;
             first.get_or_insert((lead, lead + 1));
             longest = longest.max(u.last - u.first);
@@ -278,16 +278,16 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
     let m = &r.m;
     let w = r.words();
     let acks: Vec<(usize, usize)> = m
-        .acknowledgements
+        .acknowledgements()
         .all()
         .filter(|&(a, _)| r.live(a))
         .collect();
-    for (c, n) in m.contrasts.all().map(|(a, b)| (a, b - a)) {
+    for (c, n) in m.contrasts().all().map(|(a, b)| (a, b - a)) {
         let Some(u) = r.units.iter().find(|u| u.first <= c && c < u.last) else {
             continue;
         };
         if r.reported[c]
-            || m.contrast_exceptions
+            || m.contrast_exceptions()
                 .any_in(c.saturating_sub(2), (c + 3).min(u.last))
         {
             continue;
@@ -322,13 +322,13 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
     // Yes-and: agreement, or taking up their point, then "and" that builds forward.
     for (i, tok) in w.iter().enumerate() {
         // "Yes, and ...": agreement carried straight on.
-        let carried = m.continuations.at(i).filter(|_| {
+        let carried = m.continuations().at(i).filter(|_| {
             i + 1 < w.len()
                 && acks
                     .iter()
-                    .any(|&(a, b)| b == i && m.apologies.at(a).is_none())
+                    .any(|&(a, b)| b == i && m.apologies().at(a).is_none())
         });
-        let Some(n) = m.builders.at(i).or(carried) else {
+        let Some(n) = m.builders().at(i).or(carried) else {
             continue;
         };
         if r.reported[i] {
@@ -336,12 +336,12 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
         }
         let sentence = &r.t.sentences[tok.sentence];
         let agreed = acks.iter().any(|&(a, b)| {
-            b <= i && i - b <= 6 && a + 8 >= sentence.first && m.apologies.at(a).is_none()
+            b <= i && i - b <= 6 && a + 8 >= sentence.first && m.apologies().at(a).is_none()
         });
         let took_up = i > sentence.first
             && (sentence.first..i)
                 .any(|j| !r.stems[j].is_empty() && r.heard.recent.contains(&r.stems[j]))
-            && !m.contrasts.any_in(sentence.first, i);
+            && !m.contrasts().any_in(sentence.first, i);
         if agreed || took_up {
             found.add(SignalId::YesAnd, (i, (i + n).min(w.len())));
             return;

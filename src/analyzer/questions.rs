@@ -14,28 +14,28 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     let whole = (u.first, u.last);
     // Questions that advise ("have you tried...?", "how about you just...?"); "have you
     // thought about that?" asks for their thoughts, not about a solution.
-    if let Some(at) = m.advice_questions.first_in(u.lead, u.last) {
+    if let Some(at) = m.advice_questions().first_in(u.lead, u.last) {
         let about_theirs =
-            at.1 >= u.last || r.is(&m.demonstratives, at.1) || m.wh_words.at(at.1).is_some();
+            at.1 >= u.last || r.is(&m.demonstratives(), at.1) || m.wh_words().at(at.1).is_some();
         if !about_theirs {
             found.add(SignalId::Advising, at);
             return Some(Act::Advises);
         }
     }
     // "Why didn't you...?": probing that blames ("why would you want to...?" asks their reasons).
-    if let Some(at) = m.probing.first_in(u.lead, u.last) {
-        if !m.their_view.any_in(at.1, (at.1 + 2).min(u.last)) {
+    if let Some(at) = m.probing().first_in(u.lead, u.last) {
+        if !m.their_view().any_in(at.1, (at.1 + 2).min(u.last)) {
             found.add(SignalId::Probing, at);
             return Some(Act::Judges);
         }
     }
     // Rhetorical questions judge; they ask nothing.
-    if let Some(at) = m.rhetorical.first_in(u.lead, u.last) {
+    if let Some(at) = m.rhetorical().first_in(u.lead, u.last) {
         found.add(SignalId::Judging, at);
         return Some(Act::Judges);
     }
     // "Shall we...?", "How about we...?": a suggestion that asks only yes or no.
-    if m.suggestion_questions.at(u.lead).is_some() {
+    if m.suggestion_questions().at(u.lead).is_some() {
         found.add(SignalId::ClosedQuestion, whole);
         return Some(Act::AsksClosed);
     }
@@ -45,7 +45,7 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             Some(Act::AsksOpen)
         }
         Form::Elided => {
-            if m.open_anything.at(u.lead).is_some() {
+            if m.open_anything().at(u.lead).is_some() {
                 found.add(SignalId::OpenQuestion, whole);
                 Some(Act::AsksOpen)
             } else {
@@ -56,7 +56,7 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
         Form::Wh => {
             // "How often do you think...?", "Where would you like to start?": asking for
             // their view opens even a question about a fact.
-            let view = m.their_view.any_in(u.lead, u.last);
+            let view = m.their_view().any_in(u.lead, u.last);
             if (fact_seeking(r, u) && !view) || either_or(r, u) {
                 found.add(SignalId::ClosedQuestion, whole);
                 Some(Act::AsksClosed)
@@ -67,24 +67,24 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
         }
         Form::YesNo => {
             // MITI: asking permission, or offering a choice, respects their autonomy.
-            if let Some(at) = m.permission_questions.first_in(u.lead, u.last) {
+            if let Some(at) = m.permission_questions().first_in(u.lead, u.last) {
                 found.add(SignalId::Autonomy, at);
                 found.add(SignalId::ClosedQuestion, whole);
                 return Some(Act::AsksClosed);
             }
             // "Can you tell me about...?", "Can I ask what happened?": a request for their story.
             let asked_of_them =
-                (u.lead + 1..(u.lead + 3).min(u.last)).find(|&i| r.is(&m.second_person, i));
+                (u.lead + 1..(u.lead + 3).min(u.last)).find(|&i| r.is(&m.second_person(), i));
             let request =
-                asked_of_them.is_some_and(|i| m.request_verbs.any_in(i + 1, (i + 4).min(u.last)));
+                asked_of_them.is_some_and(|i| m.request_verbs().any_in(i + 1, (i + 4).min(u.last)));
             if request
-                || m.open_requests.any_in(u.lead, u.last)
-                || m.open_anything.any_in(u.lead, u.last)
+                || m.open_requests().any_in(u.lead, u.last)
+                || m.open_anything().any_in(u.lead, u.last)
             {
                 found.add(SignalId::OpenQuestion, whole);
                 return Some(Act::AsksOpen);
             }
-            if either_or(r, u) && m.first_person.any_in(u.lead, u.last) {
+            if either_or(r, u) && m.first_person().any_in(u.lead, u.last) {
                 found.add(SignalId::Autonomy, (u.lead, u.last));
             }
             found.add(SignalId::ClosedQuestion, whole);
@@ -100,19 +100,22 @@ fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
     let m = &r.m;
     let sentence = &r.t.sentences[u.sentence];
     // "How often...?", or a scale put before the question ("On a scale of one to ten, how...?").
-    if m.fact_questions.any_in(u.first, (u.lead + 2).min(u.last))
-        || m.fact_questions.at(sentence.first).is_some()
+    if m.fact_questions().any_in(u.first, (u.lead + 2).min(u.last))
+        || m.fact_questions().at(sentence.first).is_some()
     {
         return true;
     }
     // "What's your mum's postcode?": a fact noun soon after "what's".
-    m.wh_with_verb.at(u.lead).is_some() && m.fact_nouns.any_in(u.lead + 1, (u.lead + 5).min(u.last))
+    m.wh_with_verb().at(u.lead).is_some()
+        && m.fact_nouns().any_in(u.lead + 1, (u.lead + 5).min(u.last))
 }
 
 /// "Tonight or tomorrow?": a choice between named options, in the rest of the question.
 pub fn either_or(r: &Reply<'_>, u: &Unit) -> bool {
     let end = r.t.sentences[u.sentence].last;
     (u.lead + 1..end).any(|i| {
-        r.m.alternatives.at(i).is_some() && r.m.loose_alternatives.at(i).is_none() && i + 1 < end
+        r.m.alternatives().at(i).is_some()
+            && r.m.loose_alternatives().at(i).is_none()
+            && i + 1 < end
     }) && r.t.sentences[u.sentence].question
 }

@@ -25,11 +25,11 @@ pub enum Reason {
 /// two emails, and not a word back."): mostly their content, nothing from one's own side.
 pub fn summarizes(r: &Reply<'_>, first: usize, last: usize) -> bool {
     let m = &r.m;
-    if m.modals.any_in(first, last)
-        || m.informing.any_in(first, last)
-        || m.generic_subjects.at(first).is_some()
-        || m.first_person.any_in(first, last)
-        || m.first_plural.any_in(first, last)
+    if m.modals().any_in(first, last)
+        || m.informing().any_in(first, last)
+        || m.generic_subjects().at(first).is_some()
+        || m.first_person().any_in(first, last)
+        || m.first_plural().any_in(first, last)
     {
         return false;
     }
@@ -47,56 +47,58 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     }
     let (recent, earlier, content) = r.overlap(u);
     let shared = recent + earlier;
-    let speaker_led = r.is(&m.first_person, lead) || r.is(&m.first_plural, lead);
+    let speaker_led = r.is(&m.first_person(), lead) || r.is(&m.first_plural(), lead);
     // Predictions and permissions ("you'll get it", "you can...") speak from one's own side.
     // A modal on the main verb ("you can...", "it will..."), not one inside what they
     // feel or doubt ("you're not sure if you can").
-    let modal = m.modals.any_in(lead, (lead + 4).min(last))
-        && !m.reflection_stems.any_in(lead, last)
-        && !m
-            .state_words
-            .any_in(lead, m.modals.first_in(lead, last).map_or(last, |(a, _)| a));
-    let informing = m.informing.any_in(lead, last)
-        || m.conditionals.at(lead).is_some()
-        || (r.is(&m.second_person, lead) && m.evaluations.any_in(lead, last));
+    let modal = m.modals().any_in(lead, (lead + 4).min(last))
+        && !m.reflection_stems().any_in(lead, last)
+        && !m.state_words().any_in(
+            lead,
+            m.modals().first_in(lead, last).map_or(last, |(a, _)| a),
+        );
+    let informing = m.informing().any_in(lead, last)
+        || m.conditionals().at(lead).is_some()
+        || (r.is(&m.second_person(), lead) && m.evaluations().any_in(lead, last));
     // "So you can work tomorrow" after a promise is its purpose, not a reflection.
     let purpose = m
-        .clause_starters
+        .clause_starters()
         .at(u.first)
-        .is_some_and(|n| m.modals.any_in(u.first + n, (u.first + n + 2).min(last)));
-    let stem = m.reflection_stems.at(lead).is_some()
-        || (m.clause_starters.at(u.first).is_some() && !purpose)
+        .is_some_and(|n| m.modals().any_in(u.first + n, (u.first + n + 2).min(last)));
+    let stem = m.reflection_stems().at(lead).is_some()
+        || (m.clause_starters().at(u.first).is_some() && !purpose)
         || (lead + 1 < last
-            && m.reflection_stems.at(lead + 1).is_some()
-            && r.is(&m.demonstratives, lead));
+            && m.reflection_stems().at(lead + 1).is_some()
+            && r.is(&m.demonstratives(), lead));
     // "Sounds like a great plan" praises; it does not reflect.
-    let praised = m.evaluations.any_in(lead, (lead + 5).min(last))
-        && !m.second_person.any_in(lead, (lead + 4).min(last));
+    let praised = m.evaluations().any_in(lead, (lead + 5).min(last))
+        && !m.second_person().any_in(lead, (lead + 4).min(last));
     if stem && !praised {
         return Some(Reason::Stem);
     }
     // "People who drink at a risky level...": a statement about people in general (not
     // "everyone saying it's nothing", which reports what they hear).
     let reported = r.reported[lead..last].iter().filter(|x| **x).count() * 2 > last - lead;
-    if m.generic_subjects.at(lead).is_some() && !reported {
+    if m.generic_subjects().at(lead).is_some() && !reported {
         return None;
     }
     if speaker_led {
         // "I can tell this matters to you" is a stem; "I'll book it" is not a reflection.
         return None;
     }
-    let you_led = r.is(&m.second_person, lead);
+    let you_led = r.is(&m.second_person(), lead);
     if you_led && !modal && !informing {
-        let state = m.state_words.any_in(lead + 1, last) || m.event_words.any_in(lead + 1, last);
+        let state =
+            m.state_words().any_in(lead + 1, last) || m.event_words().any_in(lead + 1, last);
         if state || feeling || shared >= 1 || r.echoes(u) {
             return Some(Reason::AboutThem);
         }
     }
     // "This is not something you want to pursue": their wants or thoughts inside the clause.
     let their_state = (lead..last).any(|i| {
-        r.is(&m.second_person, i)
-            && m.state_words.any_in(i + 1, (i + 3).min(last))
-            && !m.conditionals.starts_in(i.saturating_sub(2).max(lead), i)
+        r.is(&m.second_person(), i)
+            && m.state_words().any_in(i + 1, (i + 3).min(last))
+            && !m.conditionals().starts_in(i.saturating_sub(2).max(lead), i)
     });
     if their_state && !modal && !informing {
         return Some(Reason::AboutThem);
@@ -114,9 +116,11 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         return None;
     }
     // "So the money is the worry": a summary marked as one, about their state or content.
-    let summary = m.summary_openers.any_in(u.first, lead);
+    let summary = m.summary_openers().any_in(u.first, lead);
     if summary
-        && (m.state_words.any_in(lead, last) || m.second_person.any_in(lead, last) || shared >= 1)
+        && (m.state_words().any_in(lead, last)
+            || m.second_person().any_in(lead, last)
+            || shared >= 1)
     {
         return Some(Reason::Content);
     }
@@ -128,7 +132,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         || r.units.len() <= 2
         || short_sentence;
     let fragment = alone && (last - lead <= 6 || (u.marked && last - lead <= 10));
-    let about_them = m.second_person.any_in(lead, last);
+    let about_them = m.second_person().any_in(lead, last);
     if (about_them && shared >= 2 && shared * 3 >= content)
         || (fragment && recent >= 1 && shared * 3 >= content * 2)
         || r.echoes(u)

@@ -127,7 +127,7 @@ fn correct(word: &str, c: &Compiled) -> Option<String> {
     if word.chars().count() < TYPO_MIN_CHARS
         || !word.chars().all(char::is_alphabetic)
         || c.vocabulary.contains(word)
-        || c.stopwords.has_word(word)
+        || c.stopwords().has_word(word)
         || c.vocabulary_stems.contains(&stem(word, c))
     {
         // A known word, or a form of one ("relieves", "worries"): not a slip.
@@ -195,7 +195,7 @@ pub fn tokenize_with(text: &str, c: &Compiled, fix_typos: bool) -> Text {
         let (words, used): (Vec<String>, usize) = if let Some(ws) = pair {
             (ws.clone(), 2)
         } else if let Some(ws) = (clause_start
-            || i > 0 && c.spelling_starters.has_word(&raw[i - 1].2))
+            || i > 0 && c.spelling_starters().has_word(&raw[i - 1].2))
         .then(|| c.clause_start_spellings.get(word))
         .flatten()
         {
@@ -263,11 +263,11 @@ pub fn tokenize_with(text: &str, c: &Compiled, fix_typos: bool) -> Text {
         if let Some(verb) = c.possessive_for_verb.get(&tokens[k].text) {
             // "That's your right": after "is" it is a possessive.
             let after_copula = k > 0
-                && (c.copulas.has_word(&tokens[k - 1].text)
-                    || c.demonstratives.has_word(&tokens[k - 1].text));
+                && (c.copulas().has_word(&tokens[k - 1].text)
+                    || c.demonstratives().has_word(&tokens[k - 1].text));
             let cue = !after_copula
                 && tokens.get(k + 1).is_some_and(|n| {
-                    n.sentence == tokens[k].sentence && c.verb_cues.has_word(&n.text)
+                    n.sentence == tokens[k].sentence && c.verb_cues().has_word(&n.text)
                 });
             if cue {
                 tokens[k].text = verb.clone();
@@ -300,7 +300,7 @@ pub fn stem(word: &str, c: &Compiled) -> String {
                     && base.chars().count() >= 4
                     && last.is_some()
                     && last == before
-                    && last.is_some_and(|l| c.undouble.has_word(l.encode_utf8(&mut [0; 4])))
+                    && last.is_some_and(|l| c.undouble().has_word(l.encode_utf8(&mut [0; 4])))
                 {
                     base.pop();
                 }

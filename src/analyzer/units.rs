@@ -66,7 +66,7 @@ pub struct Heard {
 }
 
 fn opening_is_question_word(r: &Reply<'_>, i: usize) -> bool {
-    r.m.wh_words.at(i).is_some() || r.m.auxiliaries.at(i).is_some()
+    r.m.wh_words().at(i).is_some() || r.m.auxiliaries().at(i).is_some()
 }
 
 /// A reply ready for the rules.
@@ -98,7 +98,7 @@ pub fn content_stems(tokens: &[Token], c: &Compiled) -> HashSet<String> {
 
 fn content_stem(word: &str, c: &Compiled) -> Option<String> {
     let numeric = word.chars().all(|ch| ch.is_ascii_digit());
-    if (word.chars().count() < 3 && !numeric) || c.stopwords.has_word(word) {
+    if (word.chars().count() < 3 && !numeric) || c.stopwords().has_word(word) {
         return None;
     }
     Some(stem(word, c))
@@ -137,11 +137,11 @@ impl<'a> Reply<'a> {
             units: Vec::new(),
             heard: Heard {
                 asked: said_t.sentences.last().is_some_and(|s| s.question),
-                leaving: c.farewells.occurs_in(&said_t.tokens),
+                leaving: c.farewells().occurs_in(&said_t.tokens),
                 unresolved: said_t.sentences.last().is_some_and(|s| {
-                    s.question || c.negations.occurs_in(&said_t.tokens[s.first..s.last])
+                    s.question || c.negations().occurs_in(&said_t.tokens[s.first..s.last])
                 }),
-                proposed: c.forward_markers.occurs_in(&said_t.tokens),
+                proposed: c.forward_markers().occurs_in(&said_t.tokens),
                 recent,
                 earlier: earlier_stems,
                 trigrams,
@@ -178,7 +178,7 @@ impl<'a> Reply<'a> {
         let Some(tok) = w.get(i) else { return false };
         (i.saturating_sub(3)..i)
             .filter(|&j| w[j].clause == tok.clause)
-            .any(|j| self.m.negations.at(j).is_some() && self.m.negation_idioms.at(j).is_none())
+            .any(|j| self.m.negations().at(j).is_some() && self.m.negation_idioms().at(j).is_none())
     }
 
     /// Whether the words at `i` are live: not reported speech, not negated.
@@ -248,14 +248,14 @@ impl<'a> Reply<'a> {
                 && self.heard.trigrams.contains(&trigram(w[1], w[2], w[3]))
         }) || swapped.windows(3).any(|w| {
             self.heard.trigrams.contains(&trigram(w[0], w[1], w[2]))
-                && w.iter().any(|x| !self.c.stopwords.has_word(x))
+                && w.iter().any(|x| !self.c.stopwords().has_word(x))
         })
     }
 
     /// Reported speech: from "you said" to the end of its clause, and quotes.
     fn mark_reported(&mut self) {
         let w = &self.t.tokens;
-        let marks: Vec<(usize, usize)> = self.m.report_markers.all().collect();
+        let marks: Vec<(usize, usize)> = self.m.report_markers().all().collect();
         // Each word is marked once, however many markers a sentence holds.
         let mut done = 0;
         for (a, b) in marks {
@@ -265,10 +265,10 @@ impl<'a> Reply<'a> {
                 // clause of their own ("you told me X, so I'll...").
                 let own_clause = j > b
                     && w[j].clause != w[j - 1].clause
-                    && (self.m.first_person.at(j).is_some()
-                        || self.m.first_plural.at(j).is_some()
-                        || self.m.contrasts.at(j).is_some()
-                        || self.m.summary_openers.at(j).is_some());
+                    && (self.m.first_person().at(j).is_some()
+                        || self.m.first_plural().at(j).is_some()
+                        || self.m.contrasts().at(j).is_some()
+                        || self.m.summary_openers().at(j).is_some());
                 if w[j].sentence != sentence || own_clause {
                     break;
                 }
@@ -283,9 +283,9 @@ impl<'a> Reply<'a> {
         while i < to {
             let n = self
                 .m
-                .openers
+                .openers()
                 .at(i)
-                .or_else(|| self.m.fillers.at(i))
+                .or_else(|| self.m.fillers().at(i))
                 .unwrap_or(0);
             if n == 0 || i + n > to {
                 break;
@@ -302,38 +302,39 @@ impl<'a> Reply<'a> {
         if i >= to {
             return None;
         }
-        if self.m.wh_with_verb.at(i).is_some() {
+        if self.m.wh_with_verb().at(i).is_some() {
             return Some(Form::Wh);
         }
-        if let Some(n) = self.m.wh_words.at(i) {
+        if let Some(n) = self.m.wh_words().at(i) {
             let next = i + n;
             // "which means...", "where you're staying out of trouble": a relative clause
             // in the middle of a sentence asks nothing; "..., how often do you drink" does.
-            let after = i + self.m.fact_questions.at(i).unwrap_or(n);
+            let after = i + self.m.fact_questions().at(i).unwrap_or(n);
             let inverted = after + 1 < to
-                && self.is(&self.m.auxiliaries, after)
-                && self.is(&self.m.personal_pronouns, after + 1);
-            let relative = !opening && !marked && !inverted && self.is(&self.m.relative_words, i);
+                && self.is(&self.m.auxiliaries(), after)
+                && self.is(&self.m.personal_pronouns(), after + 1);
+            let relative = !opening && !marked && !inverted && self.is(&self.m.relative_words(), i);
             if relative {
                 return None;
             }
             // "When you do drink, ...": a subordinate clause, unless it ends in "?"; "what
             // bothers you is being passed over": a statement, unless it ends in "?".
             let embedded = next < to
-                && (self.is(&self.m.wh_embedders, next) || self.is(&self.m.subjects, next));
+                && (self.is(&self.m.wh_embedders(), next) || self.is(&self.m.subjects(), next));
             let cleft = !marked
-                && !self.is(&self.m.auxiliaries, next)
-                && (next + 2..to).any(|j| self.is(&self.m.copulas, j));
-            if (marked || !embedded || self.is(&self.m.auxiliaries, next) || next >= to) && !cleft {
+                && !self.is(&self.m.auxiliaries(), next)
+                && (next + 2..to).any(|j| self.is(&self.m.copulas(), j));
+            if (marked || !embedded || self.is(&self.m.auxiliaries(), next) || next >= to) && !cleft
+            {
                 return Some(Form::Wh);
             }
         }
-        if let Some(n) = self.m.auxiliaries.at(i) {
+        if let Some(n) = self.m.auxiliaries().at(i) {
             let next = i + n;
             // Inversion asks only where a sentence (or a run-on question) starts, or with "?".
             if (opening || marked)
                 && next < to
-                && (self.is(&self.m.subjects, next) || self.is(&self.m.second_person, next))
+                && (self.is(&self.m.subjects(), next) || self.is(&self.m.second_person(), next))
             {
                 return Some(Form::YesNo);
             }
@@ -352,21 +353,21 @@ impl<'a> Reply<'a> {
             for i in s.first + 1..s.last {
                 let prev = &w[i - 1];
                 let since = i - cuts.last().copied().unwrap_or(s.first);
-                let contrast = self.m.contrasts.at(i).is_some()
+                let contrast = self.m.contrasts().at(i).is_some()
                     && !self
                         .m
-                        .contrast_exceptions
+                        .contrast_exceptions()
                         .any_in(i.saturating_sub(2), (i + 3).min(s.last))
                     && i + 1 < s.last;
-                let joined = self.m.joiners.at(i).is_some_and(|n| {
+                let joined = self.m.joiners().at(i).is_some_and(|n| {
                     let next = i + n;
                     next < s.last
-                        && (self.is(&self.m.subjects, next)
-                            || self.is(&self.m.second_person, next)
-                            || self.is(&self.m.first_person, next)
-                            || self.is(&self.m.first_plural, next)
-                            || self.m.wh_words.at(next).is_some())
-                }) || (since >= 2 && self.m.clause_starters.at(i).is_some());
+                        && (self.is(&self.m.subjects(), next)
+                            || self.is(&self.m.second_person(), next)
+                            || self.is(&self.m.first_person(), next)
+                            || self.is(&self.m.first_plural(), next)
+                            || self.m.wh_words().at(next).is_some())
+                }) || (since >= 2 && self.m.clause_starters().at(i).is_some());
                 let run_on = self.runs_on(i, since, s.last);
                 if run_on {
                     run_on_cuts.push(i);
@@ -423,15 +424,19 @@ impl<'a> Reply<'a> {
                     && prev.last - prev.first <= 4
                     && u.form == Form::Wh
                     && u.marked
-                    && self.m.auxiliaries.first_in(prev.first, prev.last).is_none()
-                    && self.m.apologies.first_in(prev.first, prev.last).is_none()
-                    && self.m.sympathy.first_in(prev.first, prev.last).is_none()
                     && self
                         .m
-                        .acknowledgements
+                        .auxiliaries()
+                        .first_in(prev.first, prev.last)
+                        .is_none()
+                    && self.m.apologies().first_in(prev.first, prev.last).is_none()
+                    && self.m.sympathy().first_in(prev.first, prev.last).is_none()
+                    && self
+                        .m
+                        .acknowledgements()
                         .first_in(prev.lead, prev.last)
                         .is_none()
-                    && self.m.feelings.first_in(prev.first, prev.last).is_none();
+                    && self.m.feelings().first_in(prev.first, prev.last).is_none();
                 if prev_fragment {
                     prev.last = u.last;
                     prev.lead = u.lead;
@@ -443,7 +448,7 @@ impl<'a> Reply<'a> {
             // A vocative or a tag after the question ("what changed, Billy?", "..., right?").
             if let Some(prev) = merged.last_mut() {
                 let short = u.last - u.lead <= 2 && u.marked && prev.sentence == u.sentence;
-                let tag = self.m.check_tags.at(u.lead) == Some(u.last - u.lead);
+                let tag = self.m.check_tags().at(u.lead) == Some(u.last - u.lead);
                 if short && (prev.form != Form::Statement || tag) && !prev.marked {
                     prev.last = u.last;
                     prev.marked = true;
@@ -462,26 +467,26 @@ impl<'a> Reply<'a> {
         let unpunctuated = !self.source.contains(['.', ',', '?', '!', ';', ':']);
         if !unpunctuated
             || since < 3
-            || self.is(&self.m.wh_complement_verbs, i - 1)
-            || self.is(&self.m.joiners, i - 1)
-            || self.m.openers.at(i - 1).is_some()
-            || self.is(&self.m.auxiliaries, i - 1)
-            || self.is(&self.m.subjects, i - 1)
+            || self.is(&self.m.wh_complement_verbs(), i - 1)
+            || self.is(&self.m.joiners(), i - 1)
+            || self.m.openers().at(i - 1).is_some()
+            || self.is(&self.m.auxiliaries(), i - 1)
+            || self.is(&self.m.subjects(), i - 1)
         {
             return false;
         }
         match self.question_start(i, to, true, false) {
             Some(Form::YesNo) => {
-                self.m.run_on_auxiliaries.at(i).is_some()
+                self.m.run_on_auxiliaries().at(i).is_some()
                     && self.is(
-                        &self.m.second_person,
-                        i + self.m.auxiliaries.at(i).unwrap_or(1),
+                        &self.m.second_person(),
+                        i + self.m.auxiliaries().at(i).unwrap_or(1),
                     )
             }
-            Some(Form::Wh) => self.m.wh_words.at(i).is_some_and(|n| {
+            Some(Form::Wh) => self.m.wh_words().at(i).is_some_and(|n| {
                 i + n < to
-                    && (self.is(&self.m.auxiliaries, i + n)
-                        || self.m.fact_questions.at(i).is_some())
+                    && (self.is(&self.m.auxiliaries(), i + n)
+                        || self.m.fact_questions().at(i).is_some())
             }),
             _ => false,
         }
@@ -491,17 +496,19 @@ impl<'a> Reply<'a> {
         if lead >= to {
             return Form::Statement;
         }
-        if self.m.invitations.at(lead).is_some() {
+        if self.m.invitations().at(lead).is_some() {
             return Form::Invitation;
         }
         // "I wonder if you'd...": a yes/no question put gently.
-        if self.m.permission_questions.at(lead).is_some() && !opening_is_question_word(self, lead) {
+        if self.m.permission_questions().at(lead).is_some() && !opening_is_question_word(self, lead)
+        {
             return Form::YesNo;
         }
         if let Some(f) = self.question_start(lead, to, opening, marked) {
             return f;
         }
-        if self.m.open_anything.at(lead).is_some() || self.m.elided_questions.at(lead).is_some() {
+        if self.m.open_anything().at(lead).is_some() || self.m.elided_questions().at(lead).is_some()
+        {
             return Form::Elided;
         }
         Form::Statement
