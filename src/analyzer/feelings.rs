@@ -20,10 +20,10 @@ pub fn find(r: &Reply<'_>, u: &Unit) -> Option<(Owner, (usize, usize))> {
     // Feeling words inside reassurance, dismissal or validation belong to those.
     let covered = |a: usize| {
         [
-            &m.reassuring(),
-            &m.dismissive(),
-            &m.validation(),
-            &m.commonness(),
+            m.reassuring(),
+            m.dismissive(),
+            m.validation(),
+            m.commonness(),
         ]
         .iter()
         .any(|hits| {
@@ -45,18 +45,18 @@ pub fn find(r: &Reply<'_>, u: &Unit) -> Option<(Owner, (usize, usize))> {
             return Some((Owner::Policed, (from, b)));
         }
         // "It worries me", "that's hard to me": the feeling is the speaker's.
-        let mine_after = (b..(b + 2).min(u.last)).any(|j| r.is(&m.first_person(), j));
+        let mine_after = (b..(b + 2).min(u.last)).any(|j| r.is(m.first_person(), j));
         if r.negated(a) || mine_after {
             continue;
         }
         // The nearest person before the feeling decides whose it is.
         let owner = (u.first..a).rev().find(|&j| {
-            r.is(&m.second_person(), j)
-                || r.is(&m.first_person(), j)
-                || r.is(&m.first_plural(), j)
+            r.is(m.second_person(), j)
+                || r.is(m.first_person(), j)
+                || r.is(m.first_plural(), j)
                 // "he", "she", "they" own a feeling; "his name" does not.
-                || (r.is(&m.third_person(), j) && r.is(&m.personal_pronouns(), j))
-                || r.is(&m.demonstratives(), j)
+                || (r.is(m.third_person(), j) && r.is(m.personal_pronouns(), j))
+                || r.is(m.demonstratives(), j)
         });
         // "Anyone would be alarmed", "I'd be furious too": a frame that puts it on them.
         let framed = m
@@ -70,10 +70,10 @@ pub fn find(r: &Reply<'_>, u: &Unit) -> Option<(Owner, (usize, usize))> {
         let theirs = match owner {
             // No one named: a short exclamation ("ugh, nightmare"), or their own word.
             None => u.last - u.first <= 5 || echoed || framed,
-            Some(j) if r.is(&m.second_person(), j) || r.is(&m.demonstratives(), j) => true,
+            Some(j) if r.is(m.second_person(), j) || r.is(m.demonstratives(), j) => true,
             // "I'd be furious too", "I can tell you're worried": a frame, not one's own feeling.
             Some(j) => {
-                (r.is(&m.first_person(), j) || r.is(&m.first_plural(), j))
+                (r.is(m.first_person(), j) || r.is(m.first_plural(), j))
                     && (framed || m.reflection_stems().any_in(j, a))
             }
         };

@@ -437,7 +437,7 @@ fn read_unit(
         found.add(SignalId::Appreciation, at);
         act = act.or(Some(Act::Thanks));
     }
-    if let Some(at) = r.first_live(&m.autonomy(), u) {
+    if let Some(at) = r.first_live(m.autonomy(), u) {
         found.add(SignalId::Autonomy, at);
     }
     let validated = presence::validation(r, u);
@@ -465,7 +465,7 @@ fn read_unit(
         {
             return (Act::Acknowledges, false);
         }
-        if r.is(&m.first_person(), u.lead) && m.narrative_verbs().any_in(u.lead + 1, u.last) {
+        if r.is(m.first_person(), u.lead) && m.narrative_verbs().any_in(u.lead + 1, u.last) {
             return (Act::TalksAboutSelf, false);
         }
         return (
@@ -488,8 +488,8 @@ fn informs(r: &Reply<'_>, u: &Unit) -> bool {
     m.informing().any_in(u.first, u.last)
         || m.modals().any_in(u.lead, (u.lead + 4).min(u.last))
         || m.generic_subjects().at(u.lead).is_some()
-        || r.is(&m.first_person(), u.lead)
-        || r.is(&m.first_plural(), u.lead)
+        || r.is(m.first_person(), u.lead)
+        || r.is(m.first_plural(), u.lead)
 }
 
 /// MITI / Mulder-Vos: a short encouraging token ("mm-hm", "go on") that does not take the floor.

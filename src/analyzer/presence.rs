@@ -20,11 +20,11 @@ impl SorryContext {
         let m = &r.m;
         let owns = r.units.iter().any(|u| {
             admission(r, u).is_some()
-                || r.first_live(&m.ownership(), u).is_some()
+                || r.first_live(m.ownership(), u).is_some()
                 || commitment(r, u).is_some()
         });
         let feels = r.units.iter().any(|u| {
-            r.first_live(&m.sympathy(), u).is_some()
+            r.first_live(m.sympathy(), u).is_some()
                 || (!u.asks() && matches!(feelings::find(r, u), Some((feelings::Owner::Them, _))))
         });
         SorryContext { owns, feels }
@@ -35,22 +35,22 @@ impl SorryContext {
 /// the subject of the fault.
 fn admission(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.admissions(), u) {
+    if let Some(at) = r.first_live(m.admissions(), u) {
         return Some(at);
     }
-    let speaker = r.is(&m.first_person(), u.lead) || r.is(&m.first_plural(), u.lead);
-    let (a, b) = r.first_live(&m.fault_words(), u)?;
+    let speaker = r.is(m.first_person(), u.lead) || r.is(m.first_plural(), u.lead);
+    let (a, b) = r.first_live(m.fault_words(), u)?;
     (speaker && !u.asks()).then_some((u.lead, b.max(a + 1)))
 }
 
 /// Apologies, sympathy and the non-apology.
 pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -> Option<Act> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.non_apologies(), u) {
+    if let Some(at) = r.first_live(m.non_apologies(), u) {
         found.add(SignalId::NonApology, at);
         return Some(Act::Dismisses);
     }
-    if let Some(at) = r.first_live(&m.sympathy_frames(), u) {
+    if let Some(at) = r.first_live(m.sympathy_frames(), u) {
         found.add(SignalId::Sympathy, at);
         return Some(Act::Sympathizes);
     }
@@ -58,7 +58,7 @@ pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -
         found.add(SignalId::Apology, at);
         return Some(Act::Apologizes);
     }
-    if let Some((a, b)) = r.first_live(&m.apologies(), u) {
+    if let Some((a, b)) = r.first_live(m.apologies(), u) {
         let sentence = &r.t.sentences[u.sentence];
         let next_contrast = r
             .units
@@ -86,7 +86,7 @@ pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -
         found.add(SignalId::Apology, (a, b));
         return Some(Act::Apologizes);
     }
-    if let Some(at) = r.first_live(&m.sympathy(), u) {
+    if let Some(at) = r.first_live(m.sympathy(), u) {
         found.add(SignalId::Sympathy, at);
         return Some(Act::Sympathizes);
     }
@@ -99,7 +99,7 @@ fn timed(r: &Reply<'_>, from: usize, to: usize) -> bool {
         let w = r.word(j);
         w.chars().any(|c| c.is_ascii_digit())
             || (j > from
-                && r.is(&r.m.time_prepositions(), j - 1)
+                && r.is(r.m.time_prepositions(), j - 1)
                 && r.c.numbers.values().any(|n| n == w))
     })
 }
@@ -111,7 +111,7 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     if u.asks() {
         return None;
     }
-    if let Some(at) = r.first_live(&m.ownership(), u) {
+    if let Some(at) = r.first_live(m.ownership(), u) {
         return Some(at);
     }
     let sentence = &r.t.sentences[u.sentence];
@@ -122,7 +122,7 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let concrete = |from: usize| {
         m.concrete_markers().any_in(from, sentence.last) || timed(r, from, sentence.last)
     };
-    for (a, b) in r.live_in(&m.commitment_subjects(), u) {
+    for (a, b) in r.live_in(m.commitment_subjects(), u) {
         // "I can tell...", "I can see...": a reflective frame, not a promise.
         if m.reflection_stems().at(a).is_some() {
             continue;
@@ -153,12 +153,12 @@ pub fn follow_through(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
     let sentence = &r.t.sentences[u.sentence];
     if u.asks() || m.hedges().any_in(sentence.first, sentence.last) {
-        return r.first_live(&m.follow_through(), u);
+        return r.first_live(m.follow_through(), u);
     }
     if let Some(at) = promised_contact(r, u, sentence) {
         return Some(at);
     }
-    r.first_live(&m.follow_through(), u)
+    r.first_live(m.follow_through(), u)
 }
 
 /// "I'll call you at eight", "..., and ring you by five": a promise to come back to them.
@@ -183,11 +183,11 @@ fn promised_contact(
 /// NURSE (Understanding): their reaction makes sense.
 pub fn validation(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.validation(), u) {
+    if let Some(at) = r.first_live(m.validation(), u) {
         return Some(at);
     }
     // "I'd be furious too": a feeling and a "too" after a first-person conditional.
-    let (a, b) = r.first_live(&m.conditional_frames(), u)?;
+    let (a, b) = r.first_live(m.conditional_frames(), u)?;
     let to = (b + 5).min(u.last.max(r.t.sentences[u.sentence].last));
     let feeling = m.feelings().first_in(b, to)?;
     let tail = m
@@ -198,7 +198,7 @@ pub fn validation(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
 
 /// Thanks and respect, unless sarcastic.
 pub fn appreciation(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
-    let (a, b) = r.first_live(&r.m.appreciation(), u)?;
+    let (a, b) = r.first_live(r.m.appreciation(), u)?;
     let sarcastic = r.m.hostile().any_in(u.first, u.last) || r.m.dismissive().starts_in(a, b);
     (!sarcastic).then_some((a, b))
 }
@@ -249,7 +249,7 @@ pub fn self_focus(r: &Reply<'_>, acts: &[Act]) -> Option<(usize, usize)> {
         ) {
             continue;
         }
-        if let Some(at) = r.first_live(&m.self_focus(), u) {
+        if let Some(at) = r.first_live(m.self_focus(), u) {
             return Some(at);
         }
     }
@@ -258,7 +258,7 @@ pub fn self_focus(r: &Reply<'_>, acts: &[Act]) -> Option<(usize, usize)> {
     let mut longest = 0;
     for (k, u) in r.units.iter().enumerate() {
         let lead = u.lead;
-        let mine = r.is(&m.first_person(), lead);
+        let mine = r.is(m.first_person(), lead);
         let telling = mine && m.narrative_verbs().any_in(lead + 1, (lead + 4).min(u.last));
         let offered = matches!(
             acts[k],

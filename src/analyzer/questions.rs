@@ -16,7 +16,7 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     // thought about that?" asks for their thoughts, not about a solution.
     if let Some(at) = m.advice_questions().first_in(u.lead, u.last) {
         let about_theirs =
-            at.1 >= u.last || r.is(&m.demonstratives(), at.1) || m.wh_words().at(at.1).is_some();
+            at.1 >= u.last || r.is(m.demonstratives(), at.1) || m.wh_words().at(at.1).is_some();
         if !about_theirs {
             found.add(SignalId::Advising, at);
             return Some(Act::Advises);
@@ -74,7 +74,7 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             }
             // "Can you tell me about...?", "Can I ask what happened?": a request for their story.
             let asked_of_them =
-                (u.lead + 1..(u.lead + 3).min(u.last)).find(|&i| r.is(&m.second_person(), i));
+                (u.lead + 1..(u.lead + 3).min(u.last)).find(|&i| r.is(m.second_person(), i));
             let request =
                 asked_of_them.is_some_and(|i| m.request_verbs().any_in(i + 1, (i + 4).min(u.last)));
             if request

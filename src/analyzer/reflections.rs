@@ -47,7 +47,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     }
     let (recent, earlier, content) = r.overlap(u);
     let shared = recent + earlier;
-    let speaker_led = r.is(&m.first_person(), lead) || r.is(&m.first_plural(), lead);
+    let speaker_led = r.is(m.first_person(), lead) || r.is(m.first_plural(), lead);
     // Predictions and permissions ("you'll get it", "you can...") speak from one's own side.
     // A modal on the main verb ("you can...", "it will..."), not one inside what they
     // feel or doubt ("you're not sure if you can").
@@ -59,7 +59,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         );
     let informing = m.informing().any_in(lead, last)
         || m.conditionals().at(lead).is_some()
-        || (r.is(&m.second_person(), lead) && m.evaluations().any_in(lead, last));
+        || (r.is(m.second_person(), lead) && m.evaluations().any_in(lead, last));
     // "So you can work tomorrow" after a promise is its purpose, not a reflection.
     let purpose = m
         .clause_starters()
@@ -69,7 +69,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         || (m.clause_starters().at(u.first).is_some() && !purpose)
         || (lead + 1 < last
             && m.reflection_stems().at(lead + 1).is_some()
-            && r.is(&m.demonstratives(), lead));
+            && r.is(m.demonstratives(), lead));
     // "Sounds like a great plan" praises; it does not reflect.
     let praised = m.evaluations().any_in(lead, (lead + 5).min(last))
         && !m.second_person().any_in(lead, (lead + 4).min(last));
@@ -86,7 +86,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         // "I can tell this matters to you" is a stem; "I'll book it" is not a reflection.
         return None;
     }
-    let you_led = r.is(&m.second_person(), lead);
+    let you_led = r.is(m.second_person(), lead);
     if you_led && !modal && !informing {
         let state =
             m.state_words().any_in(lead + 1, last) || m.event_words().any_in(lead + 1, last);
@@ -96,7 +96,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     }
     // "This is not something you want to pursue": their wants or thoughts inside the clause.
     let their_state = (lead..last).any(|i| {
-        r.is(&m.second_person(), i)
+        r.is(m.second_person(), i)
             && m.state_words().any_in(i + 1, (i + 3).min(last))
             && !m.conditionals().starts_in(i.saturating_sub(2).max(lead), i)
     });

@@ -19,7 +19,7 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     };
     let owned = committed(r, u);
     // Contempt: sarcasm, insults.
-    if let Some(at) = r.first_live(&m.hostile(), u) {
+    if let Some(at) = r.first_live(m.hostile(), u) {
         add(found, SignalId::Hostile, at, Act::Judges);
     }
     // Gordon 2: threats, or a condition with a consequence.
@@ -27,16 +27,16 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
         add(found, SignalId::Warning, at, Act::Directs);
     }
     // Gordon 8: labels for the person or their reaction.
-    if let Some((a, b)) = r.live_in(&m.labels(), u).find(|&(a, _)| {
+    if let Some((a, b)) = r.live_in(m.labels(), u).find(|&(a, _)| {
         !m.self_image_verbs()
             .any_in(a.saturating_sub(3).max(u.first), a)
     }) {
         add(found, SignalId::Labelling, (a, b), Act::Judges);
     }
     // Gordon 6: blame and criticism of them.
-    let about_them = r.is(&m.second_person(), u.lead);
+    let about_them = r.is(m.second_person(), u.lead);
     if let Some(at) = r
-        .first_live(&m.judging(), u)
+        .first_live(m.judging(), u)
         .or_else(|| about_them.then(|| faulting(r, u)).flatten())
     {
         add(found, SignalId::Judging, at, Act::Judges);
@@ -48,13 +48,13 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     // Gordon 9: their motives explained to them ("that sounds like the real reason"
     // offers it tentatively, as a reflection).
     if let Some(at) = r
-        .first_live(&m.interpreting(), u)
+        .first_live(m.interpreting(), u)
         .filter(|&(a, _)| !m.reflection_stems().starts_in(u.first, a))
     {
         add(found, SignalId::Interpreting, at, Act::Interprets);
     }
     // Gordon 7: praise used to steer.
-    if let Some((a, b)) = r.first_live(&m.praise(), u) {
+    if let Some((a, b)) = r.first_live(m.praise(), u) {
         let sentence = &r.t.sentences[u.sentence];
         if m.steering().any_in(b, sentence.last) {
             add(found, SignalId::Praising, (a, b), Act::Advises);
@@ -98,13 +98,13 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
         })
     });
     if let Some(at) = told
-        .or_else(|| r.first_live(&m.dismissive(), u))
-        .or_else(|| r.first_live(&m.commonness(), u))
+        .or_else(|| r.first_live(m.dismissive(), u))
+        .or_else(|| r.first_live(m.commonness(), u))
     {
         add(found, SignalId::Dismissive, at, Act::Dismisses);
     }
     // Gordon 10: reassurance that closes the feeling.
-    if let Some(at) = r.first_live(&m.reassuring(), u) {
+    if let Some(at) = r.first_live(m.reassuring(), u) {
         add(found, SignalId::Reassuring, at, Act::Reassures);
     }
     // Blame, excuses, policy: the organisation first.
@@ -133,7 +133,7 @@ pub fn committed(r: &Reply<'_>, u: &Unit) -> bool {
 fn warning(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
     let s = &r.t.sentences[u.sentence];
-    if let Some(at) = r.first_live(&m.warning(), u) {
+    if let Some(at) = r.first_live(m.warning(), u) {
         return Some(at);
     }
     // A condition and a consequence anywhere in the sentence.
@@ -144,7 +144,7 @@ fn warning(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
 }
 
 fn faulting(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
-    r.live_in(&r.m.faulting(), u).next().or_else(|| {
+    r.live_in(r.m.faulting(), u).next().or_else(|| {
         // "not trying hard enough": the fault is in the negation.
         r.m.faulting()
             .all()
@@ -157,14 +157,14 @@ fn moralizing(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     // Owning it ("we should have told you", "you should have heard from us") is not preaching.
     let owning =
         m.first_plural().any_in(u.first, u.last) || m.first_person().any_in(u.first, u.last);
-    if let Some((a, b)) = r.first_live(&m.moralizing(), u) {
+    if let Some((a, b)) = r.first_live(m.moralizing(), u) {
         if !owning {
             return Some((a, b));
         }
     }
     // "You should always...": advice made a rule for life.
-    let (a, b) = r.first_live(&m.advising(), u)?;
-    (r.is(&m.second_person(), a) && m.generalising().any_in(b, u.last) && !owning).then_some((a, b))
+    let (a, b) = r.first_live(m.advising(), u)?;
+    (r.is(m.second_person(), a) && m.generalising().any_in(b, u.last) && !owning).then_some((a, b))
 }
 
 fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
@@ -172,7 +172,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     if u.form != Form::Statement {
         return None;
     }
-    if let Some(at) = r.first_live(&m.ordering(), u) {
+    if let Some(at) = r.first_live(m.ordering(), u) {
         // "Don't worry" reassures and "don't be upset" polices; "you must be exhausted"
         // names a feeling. None of them is the order here.
         let other = m.reassuring().at(at.0).is_some()
@@ -182,7 +182,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
             return Some((SignalId::Ordering, at));
         }
     }
-    if let Some(at) = r.first_live(&m.advising(), u) {
+    if let Some(at) = r.first_live(m.advising(), u) {
         return Some((SignalId::Advising, at));
     }
     // An imperative: "please stop", "just take him to court", "send me the receipt".
@@ -197,7 +197,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     let sentence = &r.t.sentences[u.sentence];
     // "Get you online tomorrow": the speaker's own action, its "I'll" left out; "Bring the
     // idea, and I'll back you": an invitation in a reply that takes something on.
-    let speaker_acts = r.is(&m.second_person(), i + 1);
+    let speaker_acts = r.is(m.second_person(), i + 1);
     let reply_commits = r
         .units
         .iter()
@@ -216,7 +216,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     // "Sleep really matters": a noun with its own verb after it, not an imperative.
     let near = (i + 4).min(u.last);
     let pronoun =
-        (i + 1..near).any(|j| r.is(&m.personal_pronouns(), j) || r.is(&m.second_person(), j));
+        (i + 1..near).any(|j| r.is(m.personal_pronouns(), j) || r.is(m.second_person(), j));
     let subject = !pronoun
         && (m.state_words().starts_in(i + 1, near)
             || m.copulas().starts_in(i + 1, near)
@@ -228,7 +228,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
         && !subject
         && m.dismissive_imperatives().at(i).is_none()
         && i < u.last
-        && r.is(&m.directive_verbs(), i)
+        && r.is(m.directive_verbs(), i)
         && m.commitment_subjects().at(i).is_none()
     {
         let advice = solution.is_some() || m.advice_verbs().at(i).is_some();
@@ -251,24 +251,24 @@ fn defensive(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
         .any(|x| super::presence::commitment(r, x).is_some())
         || m.autonomy().all().next().is_some()
         || m.ownership().all().next().is_some();
-    if let Some(at) = r.first_live(&m.defensive(), u) {
+    if let Some(at) = r.first_live(m.defensive(), u) {
         return Some(at);
     }
-    if let Some(at) = r.first_live(&m.limits(), u) {
+    if let Some(at) = r.first_live(m.limits(), u) {
         return (!offered).then_some(at);
     }
     if offered {
         return None;
     }
     // "That's how bookings work here": the process given as the reason.
-    if let Some((a, b)) = r.first_live(&m.process_frames(), u) {
+    if let Some((a, b)) = r.first_live(m.process_frames(), u) {
         if m.process_verbs().starts_in(b, (b + 4).min(u.last)) {
             return Some((a, b));
         }
     }
     // Someone else named as the cause, with no one here owning the action.
     let (a, b) = r
-        .first_live(&m.blame_targets(), u)
+        .first_live(m.blame_targets(), u)
         .filter(|&(a, _)| a <= u.lead + 1)?;
     let sentence = &r.t.sentences[u.sentence];
     let owned = m
@@ -281,12 +281,12 @@ fn defensive(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
 
 fn arguing(r: &Reply<'_>, u: &Unit, found: &Found) -> Option<(usize, usize)> {
     let m = &r.m;
-    if let Some(at) = r.first_live(&m.arguing(), u) {
+    if let Some(at) = r.first_live(m.arguing(), u) {
         return Some(at);
     }
     // "You must have used more energy" overrides their account; "you must have been
     // furious" names a feeling.
-    if let Some((a, b)) = r.first_live(&m.inferences(), u) {
+    if let Some((a, b)) = r.first_live(m.inferences(), u) {
         if !m.feelings().any_in(b, (b + 4).min(u.last)) {
             return Some((a, b));
         }
@@ -325,10 +325,10 @@ fn withdrawing(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
         return Some((s.first, s.last));
     }
     // Saying goodbye while they are still on something ends it for them.
-    if let Some(at) = r.first_live(&r.m.farewells(), u) {
+    if let Some(at) = r.first_live(r.m.farewells(), u) {
         if !r.heard.leaving && r.heard.unresolved {
             return Some(at);
         }
     }
-    r.first_live(&r.m.withdrawing(), u)
+    r.first_live(r.m.withdrawing(), u)
 }

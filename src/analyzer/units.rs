@@ -311,20 +311,20 @@ impl<'a> Reply<'a> {
             // in the middle of a sentence asks nothing; "..., how often do you drink" does.
             let after = i + self.m.fact_questions().at(i).unwrap_or(n);
             let inverted = after + 1 < to
-                && self.is(&self.m.auxiliaries(), after)
-                && self.is(&self.m.personal_pronouns(), after + 1);
-            let relative = !opening && !marked && !inverted && self.is(&self.m.relative_words(), i);
+                && self.is(self.m.auxiliaries(), after)
+                && self.is(self.m.personal_pronouns(), after + 1);
+            let relative = !opening && !marked && !inverted && self.is(self.m.relative_words(), i);
             if relative {
                 return None;
             }
             // "When you do drink, ...": a subordinate clause, unless it ends in "?"; "what
             // bothers you is being passed over": a statement, unless it ends in "?".
             let embedded = next < to
-                && (self.is(&self.m.wh_embedders(), next) || self.is(&self.m.subjects(), next));
+                && (self.is(self.m.wh_embedders(), next) || self.is(self.m.subjects(), next));
             let cleft = !marked
-                && !self.is(&self.m.auxiliaries(), next)
-                && (next + 2..to).any(|j| self.is(&self.m.copulas(), j));
-            if (marked || !embedded || self.is(&self.m.auxiliaries(), next) || next >= to) && !cleft
+                && !self.is(self.m.auxiliaries(), next)
+                && (next + 2..to).any(|j| self.is(self.m.copulas(), j));
+            if (marked || !embedded || self.is(self.m.auxiliaries(), next) || next >= to) && !cleft
             {
                 return Some(Form::Wh);
             }
@@ -334,7 +334,7 @@ impl<'a> Reply<'a> {
             // Inversion asks only where a sentence (or a run-on question) starts, or with "?".
             if (opening || marked)
                 && next < to
-                && (self.is(&self.m.subjects(), next) || self.is(&self.m.second_person(), next))
+                && (self.is(self.m.subjects(), next) || self.is(self.m.second_person(), next))
             {
                 return Some(Form::YesNo);
             }
@@ -362,10 +362,10 @@ impl<'a> Reply<'a> {
                 let joined = self.m.joiners().at(i).is_some_and(|n| {
                     let next = i + n;
                     next < s.last
-                        && (self.is(&self.m.subjects(), next)
-                            || self.is(&self.m.second_person(), next)
-                            || self.is(&self.m.first_person(), next)
-                            || self.is(&self.m.first_plural(), next)
+                        && (self.is(self.m.subjects(), next)
+                            || self.is(self.m.second_person(), next)
+                            || self.is(self.m.first_person(), next)
+                            || self.is(self.m.first_plural(), next)
                             || self.m.wh_words().at(next).is_some())
                 }) || (since >= 2 && self.m.clause_starters().at(i).is_some());
                 let run_on = self.runs_on(i, since, s.last);
@@ -467,11 +467,11 @@ impl<'a> Reply<'a> {
         let unpunctuated = !self.source.contains(['.', ',', '?', '!', ';', ':']);
         if !unpunctuated
             || since < 3
-            || self.is(&self.m.wh_complement_verbs(), i - 1)
-            || self.is(&self.m.joiners(), i - 1)
+            || self.is(self.m.wh_complement_verbs(), i - 1)
+            || self.is(self.m.joiners(), i - 1)
             || self.m.openers().at(i - 1).is_some()
-            || self.is(&self.m.auxiliaries(), i - 1)
-            || self.is(&self.m.subjects(), i - 1)
+            || self.is(self.m.auxiliaries(), i - 1)
+            || self.is(self.m.subjects(), i - 1)
         {
             return false;
         }
@@ -479,13 +479,13 @@ impl<'a> Reply<'a> {
             Some(Form::YesNo) => {
                 self.m.run_on_auxiliaries().at(i).is_some()
                     && self.is(
-                        &self.m.second_person(),
+                        self.m.second_person(),
                         i + self.m.auxiliaries().at(i).unwrap_or(1),
                     )
             }
             Some(Form::Wh) => self.m.wh_words().at(i).is_some_and(|n| {
                 i + n < to
-                    && (self.is(&self.m.auxiliaries(), i + n)
+                    && (self.is(self.m.auxiliaries(), i + n)
                         || self.m.fact_questions().at(i).is_some())
             }),
             _ => false,
