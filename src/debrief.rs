@@ -1,8 +1,9 @@
 //! Scores for a whole conversation: presence, listening, the reflection-to-question
 //! ratio, interruptions and the four fundamentals of service. Deterministic.
 
-use crate::analyzer::SignalId;
+use crate::analyzer::{Signal, SignalId};
 use crate::engine::Turn;
+use crate::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
 /// One of the four fundamentals of service (seed 002).
@@ -46,6 +47,12 @@ impl Fundamental {
     /// their ideas, lost to blame and "yes, but". Effective action: concrete actions
     /// and questions that find out what is needed, lost to defensiveness and
     /// hostility. Follow-through: checking back and confirming, lost to contempt.
+    ///
+    /// The roadblocks fall where they do the damage: judging, labelling, moralizing,
+    /// the non-apology and going quiet cost regard; arguing costs commitment; ordering,
+    /// warning and probing ("why didn't you ...") cost effective action, because they
+    /// push instead of finding out. Advice and reassurance are not counted against any
+    /// fundamental: they cost listening, and in their place they can serve.
     pub fn signals(self) -> &'static [SignalId] {
         use SignalId::*;
         match self {
@@ -54,15 +61,32 @@ impl Fundamental {
                 FeelingNamed,
                 Reflection,
                 Apology,
+                Sympathy,
+                Validation,
+                Autonomy,
                 Backchannel,
                 Dismissive,
                 Hostile,
                 SelfFocus,
                 Interruption,
+                Judging,
+                Labelling,
+                Moralizing,
+                NonApology,
+                Withdrawing,
             ],
-            Fundamental::Commitment => &[Commitment, YesAnd, Defensive, YesBut],
-            Fundamental::EffectiveAction => &[Commitment, OpenQuestion, Defensive, Hostile],
-            Fundamental::FollowThrough => &[FollowThrough, Appreciation, Hostile],
+            Fundamental::Commitment => &[Commitment, YesAnd, Answered, Defensive, YesBut, Arguing],
+            Fundamental::EffectiveAction => &[
+                Commitment,
+                OpenQuestion,
+                Answered,
+                Defensive,
+                Hostile,
+                Ordering,
+                Warning,
+                Probing,
+            ],
+            Fundamental::FollowThrough => &[FollowThrough, Appreciation, Hostile, Withdrawing],
         }
     }
 }
@@ -180,6 +204,61 @@ pub fn score(turns: &[Turn]) -> ConversationScore {
     }
 }
 
+/// How one signal is shown beside a reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignalLine {
+    /// Its name for people ("Open question").
+    pub label: &'static str,
+    /// Whether it helped the conversation; otherwise it hurt it.
+    pub helped: bool,
+    /// What it did to the reply's scores, its own score first: "+45 listening, +20 presence".
+    pub effect: String,
+    /// The coaching note.
+    pub note: String,
+}
+
+/// How a signal is shown: helped when it moves the scores up on balance and is not
+/// harmful, with its effect on both scores.
+pub fn signal_line(s: &Signal) -> SignalLine {
+    let own = format!("{:+} {}", s.weight, s.dimension.name());
+    let effect = match s.cross_weight {
+        0 => own,
+        c => format!("{own}, {c:+} {}", s.dimension.other().name()),
+    };
+    SignalLine {
+        label: s.id.label(),
+        helped: !s.id.is_harmful() && s.weight + s.cross_weight > 0,
+        effect,
+        note: s.note.clone(),
+    }
+}
+
+/// The note shown after a reply in coach mode: the author's feedback on an authored
+/// reply; otherwise the note of the most harmful signal, or, with none harmful, of the
+/// signal that moved the scores most; otherwise a nudge towards reflecting.
+pub fn coach_note(s: &Scenario, t: &Turn) -> String {
+    let authored = (!t.typed)
+        .then(|| {
+            s.beat(&t.beat)
+                .and_then(|b| b.choices.get(t.choice))
+                .and_then(|c| c.feedback.clone())
+        })
+        .flatten();
+    let total = |x: &&Signal| x.weight + x.cross_weight;
+    let harmful = t
+        .signals
+        .iter()
+        .filter(|x| x.id.is_harmful())
+        .min_by_key(total);
+    let weightiest = || t.signals.iter().max_by_key(|x| total(x).abs());
+    authored.unwrap_or_else(|| {
+        harmful.or_else(weightiest).map_or_else(
+            || "Nothing stood out in that reply; a reflection of what they said would show you listened.".to_string(),
+            |x| x.note.clone(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +350,64 @@ mod tests {
         assert_eq!(s.interruptions, 1);
         // Deterministic.
         assert_eq!(score(&turns), s);
+    }
+
+    #[test]
+    fn a_signal_line_names_it_for_people_with_both_effects() {
+        let t = turn("What happened when you called?", false);
+        let open = t
+            .signals
+            .iter()
+            .find(|s| s.id == SignalId::OpenQuestion)
+            .expect("an open question");
+        let line = signal_line(open);
+        assert_eq!(line.label, "Open question");
+        assert!(line.helped);
+        assert_eq!(
+            line.effect,
+            format!(
+                "{:+} listening, {:+} presence",
+                SignalId::OpenQuestion.weight(),
+                SignalId::OpenQuestion.cross_weight()
+            )
+        );
+        let t = turn("Calm down, it's not a big deal.", false);
+        let lines: Vec<SignalLine> = t.signals.iter().map(signal_line).collect();
+        assert!(
+            !lines.is_empty() && lines.iter().all(|l| !l.helped),
+            "{lines:?}"
+        );
+        // A harmful signal is never shown as helping, whatever its weights.
+        for s in &t.signals {
+            assert!(s.id.is_harmful() || s.weight + s.cross_weight <= 0, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_coach_note_puts_harm_first_then_the_weightiest_signal() {
+        let scenario = crate::builtin::read(0).expect("a shipped scenario");
+        let mut typed = turn("I'm sorry. Did you get our email?", false);
+        typed.typed = true;
+        let apology = typed
+            .signals
+            .iter()
+            .find(|s| s.id == SignalId::Apology)
+            .expect("an apology");
+        // The closed question costs a little; the apology moves the scores more.
+        assert!(typed
+            .signals
+            .iter()
+            .any(|s| s.id == SignalId::ClosedQuestion));
+        assert_eq!(coach_note(&scenario, &typed), apology.note);
+        let mut rude = turn("I'm sorry, but you need to calm down.", false);
+        rude.typed = true;
+        let note = coach_note(&scenario, &rude);
+        let harmful: Vec<&Signal> = rude.signals.iter().filter(|s| s.id.is_harmful()).collect();
+        assert!(!harmful.is_empty());
+        assert!(harmful.iter().any(|s| s.note == note), "{note}");
+        let mut nothing = turn("Okay.", false);
+        nothing.typed = true;
+        nothing.signals.clear();
+        assert!(coach_note(&scenario, &nothing).contains("reflection"));
     }
 }

@@ -173,6 +173,12 @@ async fn the_debrief_highlights_signals_offers_stronger_replies_and_restarts() {
         text.contains("Presence") && text.contains("Listening"),
         "{text}"
     );
+    // Every signal reads as its label for people and its effect on both scores.
+    for sig in session.turns.iter().flat_map(|t| &t.signals) {
+        let line = attune::debrief::signal_line(sig);
+        let shown = format!("{} ({}): {}", line.label, line.effect, line.note);
+        assert!(text.contains(&shown), "{shown} not in {text}");
+    }
     let replies = root.query_selector_all("ol.review > li").unwrap().length() as usize;
     assert_eq!(replies, session.turns.len());
     // Poor replies carry harmful signals, highlighted in their words, with a stronger reply shown.

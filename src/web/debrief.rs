@@ -2,7 +2,7 @@
 
 use super::Route;
 use crate::analyzer::Signal;
-use crate::debrief::{score, ConversationScore, RatioBand};
+use crate::debrief::{score, signal_line, ConversationScore, RatioBand};
 use crate::engine::Session;
 use crate::scenario::{Quality, Scenario};
 use std::rc::Rc;
@@ -70,11 +70,11 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             <blockquote>{ highlighted(&t.text, &t.signals) }</blockquote>
                             if let Some(note) = authored_note { <p class="coach">{ note }</p> }
                             <ul class="signals">
-                                { for t.signals.iter().map(|sig| html! {
-                                    <li class={if sig.weight > 0 { "good" } else { "bad" }}>
-                                        <strong>{ sig.id.name().replace('_', " ") }</strong>
-                                        { format!(" ({:+} {}): ", sig.weight, match sig.dimension { crate::analyzer::Dimension::Presence => "presence", crate::analyzer::Dimension::Listening => "listening" }) }
-                                        { &sig.note }
+                                { for t.signals.iter().map(signal_line).map(|line| html! {
+                                    <li class={if line.helped { "good" } else { "bad" }}>
+                                        <strong>{ line.label }</strong>
+                                        { format!(" ({}): ", line.effect) }
+                                        { line.note }
                                     </li>
                                 }) }
                             </ul>
@@ -109,9 +109,10 @@ pub fn highlighted(text: &str, signals: &[Signal]) -> Html {
             continue;
         }
         parts.push(html! { { &text[pos..a] } });
-        let class = if s.weight > 0 { "good" } else { "bad" };
+        let line = signal_line(s);
+        let class = if line.helped { "good" } else { "bad" };
         parts.push(html! {
-            <mark class={class}>{ &text[a..b] }<span class="visually-hidden">{ format!(" ({})", s.id.name().replace('_', " ")) }</span></mark>
+            <mark class={class}>{ &text[a..b] }<span class="visually-hidden">{ format!(" ({})", line.label) }</span></mark>
         });
         pos = b;
     }

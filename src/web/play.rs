@@ -180,7 +180,10 @@ pub fn Play(props: &PlayProps) -> Html {
         .iter()
         .map(|u| {
             let note = match u.speaker {
-                Speaker::Trainee => replies.next().filter(|_| coach).map(|t| coach_note(s, t)),
+                Speaker::Trainee => replies
+                    .next()
+                    .filter(|_| coach)
+                    .map(|t| crate::debrief::coach_note(s, t)),
                 Speaker::Partner => None,
             };
             html! {
@@ -541,26 +544,6 @@ fn save_mode(m: Mode) {
             "assessment"
         },
     );
-}
-
-/// The note shown after a reply in coach mode: the author's feedback on an authored
-/// reply, otherwise the weightiest signal's note (a harmful one first).
-pub fn coach_note(s: &Scenario, t: &crate::engine::Turn) -> String {
-    let authored = (!t.typed)
-        .then(|| {
-            s.beat(&t.beat)
-                .and_then(|b| b.choices.get(t.choice))
-                .and_then(|c| c.feedback.clone())
-        })
-        .flatten();
-    authored.unwrap_or_else(|| {
-        let worst = t.signals.iter().filter(|x| x.weight < 0).min_by_key(|x| x.weight);
-        let best = t.signals.iter().filter(|x| x.weight > 0).max_by_key(|x| x.weight);
-        worst.or(best).map_or_else(
-            || "Nothing stood out in that reply; a reflection of what they said would show you listened.".to_string(),
-            |x| x.note.clone(),
-        )
-    })
 }
 
 fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> Html {
