@@ -282,9 +282,10 @@ fn a_reflection_may_return_to_what_they_said_earlier() {
 /// would silently never match.
 #[test]
 fn the_english_lexicon_is_well_formed() {
-    let lex = &attune::analyzer::en::ENGLISH;
+    use attune::analyzer::{en, lexicon::NAMES, Lexicon};
+    let lex = Lexicon::read(en::FILE, en::TEXT).expect("the English data reads");
     let respelt: std::collections::HashMap<&str, &str> = lex.spellings.iter().collect();
-    for (i, list) in lex.named_lists() {
+    for (i, list) in NAMES.into_iter().zip(lex.lists) {
         // Letters, not words.
         let letters = i == "undouble";
         let phrases: Vec<&str> = list.iter().collect();
@@ -318,4 +319,26 @@ fn the_english_lexicon_is_well_formed() {
         sorted.dedup();
         assert_eq!(sorted.len(), phrases.len(), "list {i} repeats a phrase");
     }
+}
+
+/// The data file says what is wrong with it, where: a trainer or translator editing it
+/// sees the line and column, never a silent empty list.
+#[test]
+fn a_broken_lexicon_file_is_refused_with_the_place() {
+    use attune::analyzer::{en, Lexicon};
+    let e = |text: &str| Lexicon::read("en.toml", text).unwrap_err().to_string();
+    let extra = format!("{}\nbackchanels = [\"mm\"]\n", en::TEXT);
+    let lines = en::TEXT.lines().count();
+    assert!(
+        e(&extra).contains(&format!("en.toml:{}:1", lines + 2)),
+        "{}",
+        e(&extra)
+    );
+    assert!(e(&extra).contains("unknown list `backchanels`"));
+    let missing = en::TEXT.replacen("\nfillers = [", "\nfillers_gone = [", 1);
+    assert!(e(&missing).contains("unknown list `fillers_gone`"));
+    let wrong = en::TEXT.replacen("\"um\", \"uh\", \"er\"", "\"um\", 3, \"er\"", 1);
+    assert!(e(&wrong).contains("expected a string"), "{}", e(&wrong));
+    assert!(e("backchannels = [").contains("en.toml:1:"));
+    assert!(e("").contains("missing list"));
 }

@@ -3,12 +3,14 @@
 //! the same named fields, so a rule asks for `m.apologies`, never for list number 23.
 
 use super::text::{tokenize_phrase, Token};
+pub use crate::scenario::ParseError;
+use crate::scenario::{Location, SourceMap};
+use crate::tomlread;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use toml::de::DeValue;
 
-/// A list of phrases, kept as one `|`-separated string.
-///
-/// Write it with [`phrases!`](crate::phrases), one literal per phrase. One string rather
-/// than a slice of strings saves the web app a pointer and a length per phrase.
+/// A list of phrases, kept as one `|`-separated string (each phrase followed by `|`).
 #[derive(Clone, Copy, Debug)]
 pub struct Phrases(pub &'static str);
 
@@ -19,7 +21,7 @@ impl Phrases {
     }
 }
 
-/// Pairs of words, `from=to`, kept as one `|`-separated string: `pairs!["im=i'm"]`.
+/// Pairs of words, `from=to`, kept as one `|`-separated string (`im=i'm|u=you|`).
 #[derive(Clone, Copy, Debug)]
 pub struct Pairs(pub &'static str);
 
@@ -31,22 +33,6 @@ impl Pairs {
             .filter(|p| !p.is_empty())
             .map(|p| p.split_once('=').unwrap_or((p, "")))
     }
-}
-
-/// Builds [`Phrases`] from string literals: `phrases!["go on", "i see"]`.
-#[macro_export]
-macro_rules! phrases {
-    ($($phrase:literal),* $(,)?) => {
-        $crate::analyzer::lexicon::Phrases(concat!($($phrase, "|"),*))
-    };
-}
-
-/// Builds [`Pairs`] from `"from=to"` literals.
-#[macro_export]
-macro_rules! pairs {
-    ($($pair:literal),* $(,)?) => {
-        $crate::analyzer::lexicon::Pairs(concat!($($pair, "|"),*))
-    };
 }
 
 /// A phrase list split into words once, indexed by first word.
@@ -163,13 +149,17 @@ impl Hits {
 
 macro_rules! lexicon {
     ($( $(#[doc = $doc:literal])* $field:ident, )*) => {
-        /// The words and phrases of one language, by the role they play in the rules.
+        /// The words and phrases of one language, by the role they play in the rules,
+        /// read from the language's data file (`assets/lexicon/en.toml` for English) with
+        /// [`Lexicon::read`].
         ///
         /// Every phrase is lower case, words separated by single spaces, apostrophes as
         /// `'`; replies are normalised to the same form (see [`Lexicon::spellings`]).
         #[derive(Debug)]
         pub struct Lexicon {
-            $( $(#[doc = $doc])* pub $field: Phrases, )*
+            /// Every phrase list, in the order of [`NAMES`]; what each is for is said on
+            /// the [`Compiled`] method of the same name.
+            pub lists: [Phrases; LISTS],
             /// Informal and misspelled forms and what they stand for (`im=i'm`, `u=you`,
             /// `gonna=going to`); applied to every word of a reply before any rule.
             pub spellings: Pairs,
@@ -177,7 +167,7 @@ macro_rules! lexicon {
             /// (`ill=i'll`, where "ill" elsewhere is a word of its own).
             pub clause_start_spellings: Pairs,
             /// A possessive that people type for a verb form, and that form
-            /// (`your=you're`), with the words after which it is the verb ([`Lexicon::verb_cues`]).
+            /// (`your=you're`), with the words after which it is the verb (`verb_cues`).
             pub possessive_for_verb: Pairs,
             /// Irregular word forms and the stem they share with their base (`sat=sit`).
             pub irregular: Pairs,
@@ -188,9 +178,12 @@ macro_rules! lexicon {
             pub synonyms: Pairs,
             /// Digits and the words for them (`2=two`).
             pub numbers: Pairs,
-            /// Endings stripped to find a word's stem, longest first.
+            /// Endings stripped to find a word's stem, longest first (`ies=y`).
             pub suffixes: Phrases,
         }
+
+        /// The names of the phrase lists, as in a language's data file.
+        pub const NAMES: [&str; LISTS] = [$( stringify!($field), )*];
 
         /// The phrase lists by number, in the order declared.
         #[allow(non_camel_case_types, dead_code)]
@@ -233,7 +226,7 @@ macro_rules! lexicon {
         #[allow(dead_code)]
         impl Matches {
             $(
-                /// Where this list's phrases occur.
+                /// Where this list's phrases occur (see the [`Compiled`] method of this name).
                 pub fn $field(&self) -> &Hits {
                     &self.hits[List::$field as usize]
                 }
@@ -243,24 +236,9 @@ macro_rules! lexicon {
         /// How many phrase lists a lexicon has.
         pub const LISTS: usize = [$( stringify!($field), )*].len();
 
-        impl Lexicon {
-            /// Every phrase list with its field name, for checking the data.
-            pub fn named_lists(&self) -> Vec<(&'static str, Phrases)> {
-                let names = [$( stringify!($field), )*];
-                names.into_iter().zip(self.lists()).collect()
-            }
-
-            /// Every phrase list in the order declared. A `const fn`, so that for a
-            /// constant lexicon the array is data, not code that builds it.
-            pub const fn lists(&self) -> [Phrases; LISTS] {
-                [$( self.$field, )*]
-            }
-        }
-
         impl Compiled {
-            /// Splits every phrase into words the way replies are split, once. `lists` is
-            /// `lex.lists()`, passed in so that a constant lexicon's can be a constant.
-            pub fn new(lex: &Lexicon, lists: &[Phrases; LISTS]) -> Compiled {
+            /// Splits every phrase into words the way replies are split, once.
+            pub fn new(lex: &Lexicon) -> Compiled {
                 let map = |p: Pairs| -> HashMap<String, String> {
                     p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
                 };
@@ -272,7 +250,7 @@ macro_rules! lexicon {
                 let spellings = multi(lex.spellings);
                 // One loop over the lists, not one copy of the code per field: the web
                 // app carries this function once.
-                let sets: Vec<PhraseSet> = lists.iter().map(|p| PhraseSet::new(*p, &spellings)).collect();
+                let sets: Vec<PhraseSet> = lex.lists.iter().map(|p| PhraseSet::new(*p, &spellings)).collect();
                 let mut c = Compiled {
                     sets,
                     spellings,
@@ -322,7 +300,7 @@ macro_rules! lexicon {
         #[allow(dead_code)]
         impl Compiled {
             $(
-                /// This list, indexed.
+                $(#[doc = $doc])*
                 pub fn $field(&self) -> &PhraseSet {
                     &self.sets[List::$field as usize]
                 }
@@ -334,7 +312,6 @@ macro_rules! lexicon {
             /// never runs across a comma or a sentence end; each list keeps its longest
             /// phrase at each word.
             pub fn new(c: &Compiled, tokens: &[Token]) -> Matches {
-                const LISTS: usize = [$( stringify!($field), )*].len();
                 let n = tokens.len();
                 let mut hits: Vec<Vec<u8>> = (0..LISTS).map(|_| vec![0; n]).collect();
                 for i in 0..n {
@@ -613,4 +590,103 @@ lexicon! {
     time_prepositions,
     /// Admitting the fault, an apology in itself ("my mistake", "we let you down").
     admissions,
+}
+
+/// The lists of pairs, and the suffixes, by name, as in a language's data file.
+const PAIR_LISTS: [&str; 8] = [
+    "spellings",
+    "clause_start_spellings",
+    "possessive_for_verb",
+    "irregular",
+    "person_swaps",
+    "synonyms",
+    "numbers",
+    "suffixes",
+];
+
+impl Lexicon {
+    /// A lexicon with every list empty: the analyzer finds nothing with it.
+    pub fn empty() -> Lexicon {
+        Lexicon {
+            lists: [Phrases(""); LISTS],
+            spellings: Pairs(""),
+            clause_start_spellings: Pairs(""),
+            possessive_for_verb: Pairs(""),
+            irregular: Pairs(""),
+            person_swaps: Pairs(""),
+            synonyms: Pairs(""),
+            numbers: Pairs(""),
+            suffixes: Phrases(""),
+        }
+    }
+
+    /// Reads a language's data file: TOML, one array of strings per list, every list
+    /// named in [`NAMES`] (and the pair lists) present and no other; `file` names it in
+    /// errors, which give line and column. The text is kept for the life of the program
+    /// (a lexicon is read once).
+    pub fn read(file: &str, text: &str) -> Result<Lexicon, ParseError> {
+        let located = |span: Option<Range<usize>>, message: String| {
+            let mut location = Location {
+                file: file.to_string(),
+                ..Location::default()
+            };
+            if let Some(span) = span {
+                let (line, column) = SourceMap::new(file, text).line_col(span.start);
+                location.line = Some(line);
+                location.column = Some(column);
+            }
+            ParseError {
+                location: Box::new(location),
+                message,
+            }
+        };
+        let root =
+            tomlread::parse(text).map_err(|e| located(e.span(), e.message().trim().to_string()))?;
+        let DeValue::Table(table) = root.get_ref() else {
+            return Err(located(None, "expected a table of lists".into()));
+        };
+        let known = |name: &str| NAMES.contains(&name) || PAIR_LISTS.contains(&name);
+        if let Some((key, _)) = table.iter().find(|(k, _)| !known(k.get_ref())) {
+            return Err(located(
+                Some(key.span()),
+                format!(
+                    "unknown list `{}`: the lists are named in src/analyzer/lexicon.rs",
+                    key.get_ref()
+                ),
+            ));
+        }
+        let read = |name: &str| -> Result<&'static str, ParseError> {
+            let value = tomlread::get(table, name)
+                .ok_or_else(|| located(Some(root.span()), format!("missing list `{name}`")))?;
+            let items = tomlread::list(value, tomlread::string)
+                .map_err(|b| located(Some(b.span), b.message))?;
+            let mut joined = String::new();
+            for item in items {
+                if item.is_empty() || item.contains('|') {
+                    return Err(located(
+                        Some(value.span()),
+                        format!("list `{name}` has an empty phrase or one with `|`"),
+                    ));
+                }
+                joined.push_str(&item);
+                joined.push('|');
+            }
+            Ok(Box::leak(joined.into_boxed_str()))
+        };
+        let mut lists = [Phrases(""); LISTS];
+        for (slot, name) in lists.iter_mut().zip(NAMES) {
+            *slot = Phrases(read(name)?);
+        }
+        Ok(Lexicon {
+            lists,
+            spellings: Pairs(read("spellings")?),
+            clause_start_spellings: Pairs(read("clause_start_spellings")?),
+            possessive_for_verb: Pairs(read("possessive_for_verb")?),
+            irregular: Pairs(read("irregular")?),
+            person_swaps: Pairs(read("person_swaps")?),
+            synonyms: Pairs(read("synonyms")?),
+            numbers: Pairs(read("numbers")?),
+            suffixes: Phrases(read("suffixes")?),
+        })
+    }
 }

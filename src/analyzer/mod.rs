@@ -23,7 +23,6 @@ pub mod units;
 pub use lexicon::{Compiled, Lexicon};
 pub use signals::{Dimension, SignalId};
 
-use lexicon::{Phrases, LISTS};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -190,11 +189,38 @@ pub fn analyze(input: &Input<'_>) -> Analysis {
     analyze_with(input, english())
 }
 
-/// The English lexicon, compiled once.
+static INSTALLED: OnceLock<Compiled> = OnceLock::new();
+
+/// Reads the English data file ([`en::TEXT`] natively; the web app fetches [`en::URL`])
+/// and makes it the lexicon [`english`] gives. The first lexicon installed stays.
+pub fn install_english(text: &str) -> Result<(), lexicon::ParseError> {
+    if INSTALLED.get().is_none() {
+        let lexicon = Lexicon::read(en::URL, text)?;
+        let _ = INSTALLED.set(Compiled::new(&lexicon));
+    }
+    Ok(())
+}
+
+/// Whether English has been installed (natively it never needs to be).
+pub fn english_installed() -> bool {
+    INSTALLED.get().is_some()
+}
+
+/// The English lexicon, compiled once: the one installed, or natively the one compiled
+/// in. In the web app before installing it, an empty lexicon, which finds nothing: the
+/// app installs it before it scores anything.
 pub fn english() -> &'static Compiled {
-    static ENGLISH: OnceLock<Compiled> = OnceLock::new();
-    static ENGLISH_LISTS: [Phrases; LISTS] = en::ENGLISH.lists();
-    ENGLISH.get_or_init(|| Compiled::new(&en::ENGLISH, &ENGLISH_LISTS))
+    if let Some(c) = INSTALLED.get() {
+        return c;
+    }
+    static FALLBACK: OnceLock<Compiled> = OnceLock::new();
+    FALLBACK.get_or_init(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        let lexicon = Lexicon::read(en::FILE, en::TEXT).unwrap_or_else(|_| Lexicon::empty());
+        #[cfg(target_arch = "wasm32")]
+        let lexicon = Lexicon::empty();
+        Compiled::new(&lexicon)
+    })
 }
 
 /// The content words of a text, lightly stemmed, for comparing what two replies are about.
