@@ -1,9 +1,13 @@
-//! The scenarios shipped with the app, embedded at build time from `assets/scenarios/`.
+//! The scenarios shipped with Attune, from `assets/scenarios/`, compiled in for native
+//! programs and the tests. The web app does not carry them: the built site holds them in
+//! its `scenarios/` folder with their index, and the app fetches a file when it is opened
+//! (see [`crate::catalog`]).
 
 use crate::scenario::Scenario;
 use crate::validate::{check_file, Report};
 
-/// File name and text of every shipped scenario, in library order.
+/// File name and text of every shipped scenario, in library order (the order of
+/// `assets/scenarios/index.toml`; a test holds them together).
 pub const FILES: &[(&str, &str)] = &[
     (
         "irate-customer.toml",
@@ -40,7 +44,7 @@ pub fn reports() -> Vec<Report> {
 }
 
 /// The shipped scenarios, parsed without checking: the test suite proves every one of
-/// them validates cleanly, so the app does not pay for checking them at every start.
+/// them validates cleanly.
 pub fn scenarios() -> Vec<Scenario> {
     (0..FILES.len()).filter_map(read).collect()
 }

@@ -2,6 +2,7 @@
 
 pub mod analyzer;
 pub mod builtin;
+pub mod catalog;
 pub mod condition;
 pub mod debrief;
 pub mod decimal;
@@ -9,6 +10,7 @@ pub mod engine;
 pub mod playtest;
 pub mod progress;
 pub mod scenario;
+pub mod shelf;
 pub mod tomlread;
 pub mod validate;
 

@@ -13,10 +13,75 @@ fn every_file_in_assets_is_shipped_and_nothing_else() {
     let on_disk: BTreeSet<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
+        .filter(|n| n.ends_with(".toml") && n != attune::catalog::INDEX_FILE)
         .collect();
     let shipped: BTreeSet<String> = builtin::FILES.iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(on_disk, shipped);
+}
+
+/// The site's index is what `attune index` writes today, in the library's order: a
+/// scenario edited without re-indexing would show stale titles in the library.
+#[test]
+fn the_shipped_index_is_current_and_in_library_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios");
+    let current = std::fs::read_to_string(dir.join(attune::catalog::INDEX_FILE)).unwrap();
+    let files: Vec<(String, Result<String, String>)> = builtin::FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), Ok(t.to_string())))
+        .collect();
+    let built = attune::catalog::index(&files, Some(&current));
+    assert!(built.refused.is_empty() && built.warnings.is_empty());
+    assert_eq!(
+        built.text, current,
+        "assets/scenarios/index.toml is stale: run `cargo run --bin attune -- index assets/scenarios`"
+    );
+    let order: Vec<&str> = built.entries.iter().map(|e| e.file.as_str()).collect();
+    let library: Vec<&str> = builtin::FILES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(order, library);
+}
+
+#[test]
+fn attune_index_lists_clean_files_and_refuses_broken_ones() {
+    let dir = std::env::temp_dir().join(format!("attune-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, text) in &builtin::FILES[..2] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    std::fs::write(dir.join("broken.toml"), "id = \"broken\"\ntitle = 3\n").unwrap();
+    std::fs::write(
+        dir.join("cp1252.toml"),
+        b"id = \"x\"\ntitle = \"caf\xe9\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a scenario").unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+            .args(args)
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["index"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("broken.toml:2:"), "{text}");
+    assert!(
+        text.contains("cp1252.toml:2:13: error:") && text.contains("save the file as UTF-8"),
+        "{text}"
+    );
+    assert!(text.contains("2 scenario(s) listed, 2 refused"), "{text}");
+    let index = std::fs::read_to_string(dir.join("index.toml")).unwrap();
+    let entries = attune::catalog::parse_index("index.toml", &index).unwrap();
+    assert_eq!(entries.len(), 2);
+    // Fixed, the files are all listed, and --check agrees the index is current.
+    std::fs::remove_file(dir.join("broken.toml")).unwrap();
+    std::fs::remove_file(dir.join("cp1252.toml")).unwrap();
+    assert_eq!(run(&["index", "--check"]).status.code(), Some(0));
+    std::fs::write(dir.join("third.toml"), builtin::FILES[2].1).unwrap();
+    assert_eq!(run(&["index", "--check"]).status.code(), Some(1));
+    assert_eq!(run(&["index"]).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

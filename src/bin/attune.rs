@@ -46,6 +46,17 @@ mod cli {
         /// JSON line per input, in order.
         /// A malformed line gets {"error": "..."}; exits 1 at the end if any line failed.
         Score,
+        /// Write the index of a scenarios folder (`DIR/index.toml`), which the app's library
+        /// is drawn from: every scenario file in DIR is checked, and a file with errors is
+        /// left out, with its errors printed (exit 1). Keeps the order of the index already
+        /// there; new files follow by name.
+        Index {
+            /// The folder of scenario files (the built site's `scenarios/`).
+            dir: PathBuf,
+            /// Write nothing; exit 1 if the index there is not what would be written.
+            #[arg(long)]
+            check: bool,
+        },
         /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
         Playtest {
             /// Scenario files (TOML).
@@ -93,6 +104,7 @@ mod cli {
                 files, runs, seed, ..
             } => run_playtest(&files, runs, seed),
             Command::Score => score(),
+            Command::Index { dir, check } => index(&dir, check),
         }
     }
 
@@ -159,17 +171,87 @@ mod cli {
     }
 
     fn read(path: &PathBuf) -> Result<String, String> {
-        std::fs::read(path)
-            .map_err(|e| format!("{}: error: cannot read the file: {e}", path.display()))
-            .and_then(|bytes| {
-                String::from_utf8(bytes).map_err(|e| {
-                    format!(
-                        "{}: error: the file is not UTF-8 text (bad byte at offset {})",
-                        path.display(),
-                        e.utf8_error().valid_up_to()
-                    )
-                })
-            })
+        let name = path.display().to_string();
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
+        String::from_utf8(bytes).map_err(|e| {
+            attune::catalog::not_utf8(&name, e.as_bytes())
+                .unwrap_or_else(|| format!("{name}: error: the file is not UTF-8 text"))
+        })
+    }
+
+    /// Whether a path names a scenarios folder's index rather than a scenario.
+    fn is_index(path: &std::path::Path) -> bool {
+        path.file_name()
+            .is_some_and(|n| n == attune::catalog::INDEX_FILE)
+    }
+
+    /// Writes (or with `check`, compares) the index of a scenarios folder: exits 1 if a
+    /// file was refused or, with `check`, if the index on disk is not what it would write.
+    fn index(dir: &std::path::Path, check: bool) -> ExitCode {
+        use attune::catalog::{index, INDEX_FILE};
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("{}: error: cannot read the folder: {e}", dir.display());
+                return ExitCode::from(2);
+            }
+        };
+        let mut files = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".toml") && name != INDEX_FILE && path.is_file() {
+                files.push((name, read(&path)));
+            }
+        }
+        let index_path = dir.join(INDEX_FILE);
+        let previous = std::fs::read_to_string(&index_path).ok();
+        let built = index(&files, previous.as_deref());
+        for w in &built.warnings {
+            say!("{w}");
+        }
+        for (name, problems) in &built.refused {
+            for p in problems {
+                say!("{p}");
+            }
+            say!("{name}: not listed: fix the errors above, then run `attune index` again");
+        }
+        let mut failed = !built.refused.is_empty();
+        if check {
+            if previous.as_deref() == Some(built.text.as_str()) {
+                say!(
+                    "{}: up to date ({} scenarios)",
+                    index_path.display(),
+                    built.entries.len()
+                );
+            } else {
+                say!(
+                    "{}: error: out of date; run `attune index {}` to write it",
+                    index_path.display(),
+                    dir.display()
+                );
+                failed = true;
+            }
+        } else if let Err(e) = std::fs::write(&index_path, &built.text) {
+            eprintln!(
+                "{}: error: cannot write the index: {e}",
+                index_path.display()
+            );
+            return ExitCode::FAILURE;
+        } else {
+            say!(
+                "{}: {} scenario(s) listed, {} refused",
+                index_path.display(),
+                built.entries.len(),
+                built.refused.len()
+            );
+        }
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     fn validate(files: &[PathBuf]) -> ExitCode {
@@ -184,6 +266,20 @@ mod cli {
                     continue;
                 }
             };
+            if is_index(path) {
+                match attune::catalog::parse_index(&path.display().to_string(), &text) {
+                    Ok(entries) => say!(
+                        "{}: ok (an index of {} scenarios)",
+                        path.display(),
+                        entries.len()
+                    ),
+                    Err(e) => {
+                        say!("{e}");
+                        errors += 1;
+                    }
+                }
+                continue;
+            }
             let report = check_file(&path.display().to_string(), &text);
             for p in &report.problems {
                 say!("{p}");
@@ -216,7 +312,7 @@ mod cli {
             return ExitCode::from(2);
         };
         let mut failed = false;
-        for file in files {
+        for file in files.iter().filter(|f| !is_index(f)) {
             let name = file.display().to_string();
             let text = match read(file) {
                 Ok(t) => t,
@@ -298,7 +394,7 @@ mod cli {
 
     fn run_playtest(files: &[PathBuf], runs: u32, seed: u64) -> ExitCode {
         let mut failed = false;
-        for path in files {
+        for path in files.iter().filter(|f| !is_index(f)) {
             let name = path.display().to_string();
             let text = match read(path) {
                 Ok(t) => t,

@@ -5,8 +5,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Reads the file chosen in a file input as text and calls `done` with its name and
-/// the text (or why it could not be read). The input is cleared, so the same file can
+/// Reads the file chosen in a file input as UTF-8 text and calls `done` with its name
+/// and the text (or why it could not be read, with the place of the first byte that is
+/// not UTF-8). The input is cleared, so the same file can
 /// be chosen again; the read lives in `slot` until it finishes (dropping it cancels it).
 pub fn read_chosen_file(
     e: &Event,
@@ -21,8 +22,15 @@ pub fn read_chosen_file(
     };
     let file = gloo::file::File::from(file);
     let name = file.name();
-    let task = gloo::file::callbacks::read_as_text(&file, move |result| {
-        done(name, result.map_err(|e| e.to_string()))
+    // Read as bytes, so text that is not UTF-8 is placed and named, never shown garbled.
+    let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
+        let text = result.map_err(|e| e.to_string()).and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|e| {
+                crate::catalog::not_utf8(&name, e.as_bytes())
+                    .unwrap_or_else(|| format!("{name}: error: the file is not UTF-8 text"))
+            })
+        });
+        done(name, text)
     });
     *slot.borrow_mut() = Some(task);
     input.set_value("");

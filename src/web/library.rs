@@ -3,6 +3,7 @@
 use super::files::read_chosen_file;
 use super::Route;
 use crate::scenario::Scenario;
+use crate::shelf::Card;
 use crate::validate::{check_file, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,10 +12,13 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     /// The scenarios to list.
-    pub scenarios: Rc<Vec<Rc<Scenario>>>,
-    /// More built-in scenarios are still being read.
+    pub cards: Rc<Vec<Card>>,
+    /// The site's list of scenarios is still on its way.
     #[prop_or_default]
     pub loading: bool,
+    /// Why the site's list of scenarios could not be read, if it could not.
+    #[prop_or_default]
+    pub problem: Option<String>,
     /// Called with a scenario file that checked clean.
     pub on_add: Callback<Scenario>,
     /// Past attempts, for best and last scores.
@@ -42,7 +46,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     let loaded = use_state(|| Loaded::Nothing);
     let tag = use_state(String::new);
     let mut tags: Vec<&str> = props
-        .scenarios
+        .cards
         .iter()
         .flat_map(|s| s.tags.iter().map(String::as_str))
         .collect();
@@ -66,32 +70,44 @@ pub fn Library(props: &LibraryProps) -> Html {
             read_chosen_file(&e, &reader, move |name, result| match result {
                 Err(e) => loaded.set(Loaded::Rejected {
                     file: name.clone(),
-                    problems: vec![format!(
-                        "{name}: error: the file could not be read as text ({e})"
-                    )],
+                    problems: vec![if e.starts_with(&name) {
+                        e
+                    } else {
+                        format!("{name}: error: the file could not be read ({e})")
+                    }],
                 }),
                 Ok(text) => {
-                    let report = check_file(&name, &text);
-                    let warnings: Vec<String> = report
-                        .problems
-                        .iter()
-                        .filter(|p| p.severity == Severity::Warning)
-                        .map(|p| p.to_string())
-                        .collect();
-                    match report.playable() {
-                        Some(s) => {
-                            loaded.set(Loaded::Added {
-                                title: s.title.clone(),
-                                id: s.id.clone(),
-                                warnings,
+                    // Checking scores the replies: the analyzer's data must be in first.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(problem) = super::fetch::ensure_english().await {
+                            loaded.set(Loaded::Rejected {
+                                file: name,
+                                problems: vec![problem],
                             });
-                            on_add.emit(s.clone());
+                            return;
                         }
-                        None => loaded.set(Loaded::Rejected {
-                            file: name.clone(),
-                            problems: report.problems.iter().map(|p| p.to_string()).collect(),
-                        }),
-                    }
+                        let report = check_file(&name, &text);
+                        let warnings: Vec<String> = report
+                            .problems
+                            .iter()
+                            .filter(|p| p.severity == Severity::Warning)
+                            .map(|p| p.to_string())
+                            .collect();
+                        match report.playable() {
+                            Some(s) => {
+                                loaded.set(Loaded::Added {
+                                    title: s.title.clone(),
+                                    id: s.id.clone(),
+                                    warnings,
+                                });
+                                on_add.emit(s.clone());
+                            }
+                            None => loaded.set(Loaded::Rejected {
+                                file: name.clone(),
+                                problems: report.problems.iter().map(|p| p.to_string()).collect(),
+                            }),
+                        }
+                    });
                 }
             });
         })
@@ -106,6 +122,12 @@ pub fn Library(props: &LibraryProps) -> Html {
             if props.loading {
                 <p class="loading" role="status">{ "Loading the conversations\u{2026}" }</p>
             } else {
+                if let Some(problem) = &props.problem {
+                    <div class="notice error" role="alert">
+                        <p>{ "This site\u{2019}s list of conversations could not be read, so only scenarios you load yourself are here." }</p>
+                        <ul class="problems"><li>{ problem }</li></ul>
+                    </div>
+                }
                 <label class="field">
                     { "Show" }
                     <select onchange={on_tag}>
@@ -114,7 +136,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                     </select>
                 </label>
                 <ul class="cards">
-                    { for props.scenarios.iter().filter(|s| tag.is_empty() || s.tags.contains(&*tag)).map(|s| card(s, &props.history)) }
+                    { for props.cards.iter().filter(|c| tag.is_empty() || c.tags.contains(&*tag)).map(|c| card(c, &props.history)) }
                 </ul>
                 <section class="loader" aria-labelledby="loader-title">
                     <h2 id="loader-title">{ "Try your own scenario" }</h2>
@@ -130,7 +152,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     }
 }
 
-fn card(s: &Scenario, history: &crate::progress::History) -> Html {
+fn card(s: &Card, history: &crate::progress::History) -> Html {
     let href = Route::Play(s.id.clone()).hash();
     let score = |a: Option<&crate::progress::Attempt>| {
         a.map_or("not played yet".to_string(), |a| {
@@ -142,11 +164,17 @@ fn card(s: &Scenario, history: &crate::progress::History) -> Html {
             <h2>{ &s.title }</h2>
             <p>{ &s.summary }</p>
             <dl class="facts">
-                <div><dt>{ "You are" }</dt><dd>{ &s.trainee_role }</dd></div>
-                <div><dt>{ "With" }</dt><dd>{ format!("{}, {}", s.partner.name, s.partner.role) }</dd></div>
+                <div><dt>{ "You are" }</dt><dd>{ &s.role }</dd></div>
+                <div><dt>{ "With" }</dt><dd>{ &s.with }</dd></div>
                 <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
-                <div><dt>{ "Level" }</dt><dd>{ s.difficulty.label() }</dd></div>
+                <div><dt>{ "Level" }</dt><dd>{ s.level }</dd></div>
             </dl>
+            if let Some(problems) = &s.problems {
+                <div class="notice error">
+                    <p>{ "This file could not be opened:" }</p>
+                    <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                </div>
+            }
             <dl class="facts scores-line">
                 <div><dt>{ "Best" }</dt><dd>{ score(history.best(&s.id)) }</dd></div>
                 <div><dt>{ "Last" }</dt><dd>{ score(history.last(&s.id)) }</dd></div>

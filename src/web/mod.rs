@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod debrief;
+pub mod fetch;
 pub mod files;
 pub mod library;
 pub mod play;
@@ -11,8 +12,9 @@ pub mod storage;
 pub use library::Library;
 pub use play::Play;
 
-use crate::builtin;
+use crate::catalog;
 use crate::scenario::Scenario;
+use crate::shelf::{Lookup, Shelf, ShelfAction};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -86,76 +88,73 @@ fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-/// The scenarios on offer: the built-ins in library order, then any a trainer loaded.
+/// The shelf of scenarios, kept in a reducer: the core decides, this only holds it.
 #[derive(Default, PartialEq)]
-struct Shelf {
-    list: Rc<Vec<Rc<Scenario>>>,
-    /// How many of [`builtin::FILES`] have been read so far.
-    built_ins_read: usize,
-}
+struct ShelfState(Shelf);
 
-enum ShelfAction {
-    /// Read the next built-in scenario.
-    ReadNext,
-    /// A trainer's scenario that checked clean; it replaces one with the same id.
-    Add(Scenario),
-}
-
-impl Reducible for Shelf {
+impl Reducible for ShelfState {
     type Action = ShelfAction;
 
     fn reduce(self: Rc<Self>, action: ShelfAction) -> Rc<Self> {
-        let mut list = (*self.list).clone();
-        let mut built_ins_read = self.built_ins_read;
-        match action {
-            ShelfAction::ReadNext => {
-                if built_ins_read >= builtin::FILES.len() {
-                    return self;
-                }
-                if let Some(s) = builtin::read(built_ins_read) {
-                    if !list.iter().any(|o| o.id == s.id) {
-                        let at = list.len().min(built_ins_read);
-                        list.insert(at, Rc::new(s));
-                    }
-                }
-                built_ins_read += 1;
-            }
-            ShelfAction::Add(added) => {
-                list.retain(|s| s.id != added.id);
-                list.push(Rc::new(added));
-            }
+        let next = self.0.reduce(action);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(ShelfState(next))
         }
-        Rc::new(Shelf {
-            list: Rc::new(list),
-            built_ins_read,
-        })
     }
 }
 
-/// Reads the next `left` built-ins, each in a task of its own.
-fn read_built_ins(shelf: UseReducerDispatcher<Shelf>, left: usize) {
-    if left == 0 {
-        return;
-    }
-    gloo::timers::callback::Timeout::new(0, move || {
-        shelf.dispatch(ShelfAction::ReadNext);
-        read_built_ins(shelf, left - 1);
-    })
-    .forget();
+/// Fetches the site's scenario index and hands it to the shelf.
+fn fetch_index(shelf: UseReducerDispatcher<ShelfState>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let url = format!("{}/{}", catalog::FOLDER, catalog::INDEX_FILE);
+        shelf.dispatch(ShelfAction::Listed(fetch::text(&url).await));
+    });
+}
+
+/// Fetches a scenario's file, and the analyzer's data if it is not in yet, and hands
+/// them to the shelf.
+fn fetch_scenario(shelf: UseReducerDispatcher<ShelfState>, entry: catalog::Entry) {
+    shelf.dispatch(ShelfAction::Fetching(entry.id.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch::ensure_english().await {
+            Ok(()) => {
+                let text = fetch::text(&entry.url()).await;
+                shelf.dispatch(ShelfAction::Fetched(entry.id, text));
+            }
+            Err(problem) => shelf.dispatch(ShelfAction::Unplayable(entry.id, problem)),
+        }
+    });
 }
 
 /// The whole app: routes between the library and a conversation.
 #[component]
 pub fn App() -> Html {
-    let shelf = use_reducer(Shelf::default);
+    let shelf = use_reducer(ShelfState::default);
     {
-        // The built-ins are read one per task after the first paint: reading all of
-        // them at once held the main thread for a long task on a slow tablet.
+        // The library is drawn from the index; a scenario's file is fetched when opened.
         let shelf = shelf.dispatcher();
-        use_effect_with((), move |_| read_built_ins(shelf, builtin::FILES.len()));
+        use_effect_with((), move |_| fetch_index(shelf));
     }
-    let scenarios = shelf.list.clone();
     let route = use_state(|| Route::from_hash(&current_hash()));
+    let lookup = match &*route {
+        Route::Play(id) => Some(shelf.0.lookup(id)),
+        _ => None,
+    };
+    {
+        // Opening a scenario whose file has not been fetched fetches it.
+        let shelf = shelf.dispatcher();
+        let wanted = match &lookup {
+            Some(Lookup::Fetch(entry)) => Some(entry.clone()),
+            _ => None,
+        };
+        use_effect_with(wanted, move |wanted| {
+            if let Some(entry) = wanted.clone() {
+                fetch_scenario(shelf, entry);
+            }
+        });
+    }
     let progress = use_reducer(progress::load);
     {
         // Save whenever the history changes; a failure is shown, not swallowed.
@@ -197,23 +196,43 @@ pub fn App() -> Html {
     }
     let on_add = {
         let shelf = shelf.dispatcher();
-        Callback::from(move |added: Scenario| shelf.dispatch(ShelfAction::Add(added)))
+        Callback::from(move |added: Scenario| shelf.dispatch(ShelfAction::Add(Box::new(added))))
     };
-    let loading = shelf.built_ins_read < builtin::FILES.len();
-    let body = match &*route {
-        Route::Library => {
-            html! { <Library scenarios={scenarios.clone()} {loading} {on_add} history={progress.history.clone()} /> }
+    let body = match (&*route, lookup) {
+        (Route::Library, _) | (Route::Play(_), None) => {
+            let cards = Rc::new(shelf.0.cards());
+            let problem = shelf.0.problem().map(str::to_string);
+            html! { <Library {cards} loading={shelf.0.loading()} {problem} {on_add} history={progress.history.clone()} /> }
         }
-        Route::Progress => html! { <progress::ProgressPage progress={progress.clone()} /> },
-        Route::About => html! { <about::About /> },
-        Route::Play(id) => match scenarios.iter().find(|s| &s.id == id) {
-            Some(s) => html! { <Play key={id.clone()} scenario={s.clone()} {on_finish} /> },
-            None if loading => html! {
+        (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
+        (Route::About, _) => html! { <about::About /> },
+        (Route::Play(id), Some(lookup)) => match lookup {
+            Lookup::Ready(s) => html! { <Play key={id.clone()} scenario={s} {on_finish} /> },
+            Lookup::Fetch(_) | Lookup::Waiting => html! {
                 <main class="page" id="main">
                     <p class="loading" role="status">{ "Loading the conversation\u{2026}" }</p>
                 </main>
             },
-            None => html! {
+            Lookup::Failed { title, problems } => {
+                let retry = {
+                    let shelf = shelf.dispatcher();
+                    let id = id.clone();
+                    Callback::from(move |_| shelf.dispatch(ShelfAction::Retry(id.clone())))
+                };
+                html! {
+                    <main class="page" id="main">
+                        <h1>{ format!("\u{201c}{title}\u{201d} could not be opened") }</h1>
+                        <div class="notice error" role="alert">
+                            <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                        </div>
+                        <div class="actions">
+                            <button class="button" onclick={retry}>{ "Try again" }</button>
+                            <a class="button secondary" href={Route::Library.hash()}>{ "Back to the library" }</a>
+                        </div>
+                    </main>
+                }
+            }
+            Lookup::NotFound => html! {
                 <main class="page" id="main">
                     <h1>{ "Scenario not found" }</h1>
                     <p>{ format!("There is no scenario called \u{201c}{id}\u{201d} here. Scenarios you load yourself last until the page is closed.") }</p>

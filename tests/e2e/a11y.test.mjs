@@ -36,6 +36,23 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
   });
 }
 
+test('axe finds no violations where a hosted file or the index is broken', async () => {
+  const context = await env.browser.newContext(TABLET);
+  await context.route('**/scenarios/yes-and.toml', (r) => r.fulfill({ status: 200, body: 'title = \n' }));
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/yes-and`);
+  await page.getByRole('button', { name: 'Try again' }).waitFor();
+  await axe(page, 'file could not be opened');
+  await page.getByRole('link', { name: 'Back to the library' }).click();
+  await page.getByText('This file could not be opened:').waitFor();
+  await axe(page, 'library with a broken file');
+  await context.route('**/scenarios/index.toml', (r) => r.fulfill({ status: 404, body: '' }));
+  await page.reload();
+  await page.getByRole('alert').waitFor();
+  await axe(page, 'library without an index');
+  await context.close();
+});
+
 test('a full playthrough works by keyboard alone', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();

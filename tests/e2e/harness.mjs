@@ -18,6 +18,7 @@ const TYPES = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.toml': 'text/plain; charset=utf-8',
 };
 
 /** Starts a static file server for dist/ on a free loopback port (`port` to choose one). */

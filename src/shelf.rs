@@ -1,0 +1,378 @@
+//! The scenarios on offer and the state of each one opened: the site's index, the files
+//! fetched from it, and the scenarios a trainer loaded in this session. The web app keeps
+//! one [`Shelf`], feeds it what its fetches return, and shows what [`Shelf::cards`] and
+//! [`Shelf::lookup`] say; every decision is here, tested natively.
+
+use crate::catalog::{self, Entry};
+use crate::scenario::Scenario;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The site's index, as far as it has arrived.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Listing {
+    /// Not fetched yet.
+    #[default]
+    Loading,
+    /// Read: these entries, in library order.
+    Listed(Rc<Vec<Entry>>),
+    /// It could not be fetched or read; why.
+    Failed(String),
+}
+
+/// A hosted scenario file the app has asked for.
+#[derive(Clone, Debug, PartialEq)]
+enum Opened {
+    Fetching,
+    Ready(Rc<Scenario>),
+    /// Why it cannot be played, one problem per line, each with its place in the file.
+    Failed(Rc<Vec<String>>),
+}
+
+/// What has happened, for [`Shelf::reduce`].
+#[derive(Clone, Debug)]
+pub enum ShelfAction {
+    /// The index's text arrived, or the reason it did not.
+    Listed(Result<String, String>),
+    /// The file of this scenario id is being fetched.
+    Fetching(String),
+    /// The file of this scenario id arrived, or the reason it did not.
+    Fetched(String, Result<String, String>),
+    /// This scenario id cannot be played for a reason outside its file (the analyzer's
+    /// data did not arrive): the problem, as a whole line.
+    Unplayable(String, String),
+    /// Forget a failed file, so it is fetched again.
+    Retry(String),
+    /// A trainer's scenario that checked clean; it stands in for any with the same id.
+    Add(Box<Scenario>),
+}
+
+/// What to show for a scenario id (the page `#/play/<id>`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    /// Play it.
+    Ready(Rc<Scenario>),
+    /// Its file has to be fetched: start fetching it (and show [`Lookup::Waiting`]).
+    Fetch(Entry),
+    /// The index or its file is on its way.
+    Waiting,
+    /// It cannot be played: its title, as far as known, and what is wrong.
+    Failed {
+        title: String,
+        problems: Rc<Vec<String>>,
+    },
+    /// No scenario has this id here.
+    NotFound,
+}
+
+/// One card of the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// Who the trainee plays.
+    pub role: String,
+    /// "Name, role" of the other person.
+    pub with: String,
+    pub minutes: u32,
+    /// "Introductory", "Intermediate" or "Advanced".
+    pub level: &'static str,
+    pub tags: Vec<String>,
+    /// Loaded by a trainer in this session rather than hosted.
+    pub own: bool,
+    /// Why it could not be opened, once that is known.
+    pub problems: Option<Rc<Vec<String>>>,
+}
+
+/// The scenarios on offer; see the module's documentation.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Shelf {
+    pub listing: Listing,
+    opened: BTreeMap<String, Opened>,
+    own: Vec<Rc<Scenario>>,
+}
+
+impl Shelf {
+    /// The shelf after `action`.
+    pub fn reduce(&self, action: ShelfAction) -> Shelf {
+        let mut next = self.clone();
+        match action {
+            ShelfAction::Listed(Ok(text)) => {
+                let file = format!("{}/{}", catalog::FOLDER, catalog::INDEX_FILE);
+                next.listing = match catalog::parse_index(&file, &text) {
+                    Ok(entries) => Listing::Listed(Rc::new(entries)),
+                    Err(e) => Listing::Failed(e.to_string()),
+                };
+            }
+            ShelfAction::Listed(Err(why)) => {
+                next.listing = Listing::Failed(format!(
+                    "{}/{}: error: the list of scenarios could not be fetched: {why}",
+                    catalog::FOLDER,
+                    catalog::INDEX_FILE
+                ));
+            }
+            ShelfAction::Fetching(id) => {
+                next.opened.insert(id, Opened::Fetching);
+            }
+            ShelfAction::Fetched(id, result) => {
+                let Some(entry) = self.entry(&id) else {
+                    return next;
+                };
+                let opened = match result {
+                    Ok(text) => match catalog::open(entry, &text) {
+                        Ok(s) => Opened::Ready(Rc::new(s)),
+                        Err(problems) => Opened::Failed(Rc::new(problems)),
+                    },
+                    Err(why) => Opened::Failed(Rc::new(vec![format!(
+                        "{}: error: the file could not be fetched: {why}",
+                        entry.url()
+                    )])),
+                };
+                next.opened.insert(id, opened);
+            }
+            ShelfAction::Unplayable(id, problem) => {
+                if self.entry(&id).is_some() {
+                    next.opened
+                        .insert(id, Opened::Failed(Rc::new(vec![problem])));
+                }
+            }
+            ShelfAction::Retry(id) => {
+                if matches!(self.opened.get(&id), Some(Opened::Failed(_))) {
+                    next.opened.remove(&id);
+                }
+            }
+            ShelfAction::Add(s) => {
+                next.own.retain(|o| o.id != s.id);
+                next.own.push(Rc::new(*s));
+            }
+        }
+        next
+    }
+
+    fn entry(&self, id: &str) -> Option<&Entry> {
+        match &self.listing {
+            Listing::Listed(entries) => entries.iter().find(|e| e.id == id),
+            _ => None,
+        }
+    }
+
+    /// Whether the library is still waiting for the index.
+    pub fn loading(&self) -> bool {
+        self.listing == Listing::Loading
+    }
+
+    /// Why the index could not be read, if it could not.
+    pub fn problem(&self) -> Option<&str> {
+        match &self.listing {
+            Listing::Failed(why) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// What to show for a scenario id. A trainer's own scenario comes first.
+    pub fn lookup(&self, id: &str) -> Lookup {
+        if let Some(s) = self.own.iter().find(|s| s.id == id) {
+            return Lookup::Ready(s.clone());
+        }
+        if self.loading() {
+            return Lookup::Waiting;
+        }
+        let Some(entry) = self.entry(id) else {
+            return Lookup::NotFound;
+        };
+        match self.opened.get(id) {
+            None => Lookup::Fetch(entry.clone()),
+            Some(Opened::Fetching) => Lookup::Waiting,
+            Some(Opened::Ready(s)) => Lookup::Ready(s.clone()),
+            Some(Opened::Failed(problems)) => Lookup::Failed {
+                title: entry.title.clone(),
+                problems: problems.clone(),
+            },
+        }
+    }
+
+    /// The library's cards: the hosted scenarios in the index's order (a trainer's own
+    /// with the same id in its place), then the trainer's other scenarios.
+    pub fn cards(&self) -> Vec<Card> {
+        let own_card = |s: &Scenario| Card {
+            own: true,
+            ..card(&Entry::of("", s), None)
+        };
+        let mut cards: Vec<Card> = match &self.listing {
+            Listing::Listed(entries) => entries
+                .iter()
+                .map(|e| match self.own.iter().find(|s| s.id == e.id) {
+                    Some(s) => own_card(s),
+                    None => card(
+                        e,
+                        match self.opened.get(&e.id) {
+                            Some(Opened::Failed(p)) => Some(p.clone()),
+                            _ => None,
+                        },
+                    ),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for s in &self.own {
+            if !cards.iter().any(|c| c.id == s.id) {
+                cards.push(own_card(s));
+            }
+        }
+        cards
+    }
+}
+
+fn card(e: &Entry, problems: Option<Rc<Vec<String>>>) -> Card {
+    let with = match (e.partner.is_empty(), e.partner_role.is_empty()) {
+        (false, false) => format!("{}, {}", e.partner, e.partner_role),
+        (false, true) => e.partner.clone(),
+        _ => e.partner_role.clone(),
+    };
+    Card {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        summary: e.summary.clone(),
+        role: e.trainee_role.clone(),
+        with,
+        minutes: e.minutes,
+        level: e.difficulty.label(),
+        tags: e.tags.clone(),
+        own: false,
+        problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_text() -> String {
+        let files: Vec<(String, Result<String, String>)> = crate::builtin::FILES
+            .iter()
+            .map(|(n, t)| (n.to_string(), Ok(t.to_string())))
+            .collect();
+        catalog::index(&files, None).text
+    }
+
+    fn listed() -> Shelf {
+        Shelf::default().reduce(ShelfAction::Listed(Ok(index_text())))
+    }
+
+    #[test]
+    fn the_library_waits_for_the_index_then_lists_it() {
+        let shelf = Shelf::default();
+        assert!(shelf.loading() && shelf.cards().is_empty());
+        assert_eq!(shelf.lookup("yes-and"), Lookup::Waiting);
+        let shelf = listed();
+        assert!(!shelf.loading() && shelf.problem().is_none());
+        assert_eq!(shelf.cards().len(), crate::builtin::FILES.len());
+        let card = shelf
+            .cards()
+            .into_iter()
+            .find(|c| c.id == "yes-and")
+            .unwrap();
+        assert!(card.with.contains(", ") && !card.own && card.problems.is_none());
+        assert_eq!(shelf.lookup("nobody"), Lookup::NotFound);
+    }
+
+    #[test]
+    fn a_scenario_is_fetched_once_then_played() {
+        let shelf = listed();
+        let Lookup::Fetch(entry) = shelf.lookup("yes-and") else {
+            panic!("should ask for the file");
+        };
+        assert_eq!(entry.url(), "scenarios/yes-and.toml");
+        let shelf = shelf.reduce(ShelfAction::Fetching("yes-and".into()));
+        assert_eq!(shelf.lookup("yes-and"), Lookup::Waiting);
+        let text = crate::builtin::FILES
+            .iter()
+            .find(|(n, _)| *n == "yes-and.toml")
+            .unwrap()
+            .1;
+        let shelf = shelf.reduce(ShelfAction::Fetched("yes-and".into(), Ok(text.into())));
+        let Lookup::Ready(s) = shelf.lookup("yes-and") else {
+            panic!("should be ready");
+        };
+        assert_eq!(s.id, "yes-and");
+    }
+
+    #[test]
+    fn a_broken_or_missing_file_is_shown_with_its_problem_and_can_be_retried() {
+        let shelf = listed()
+            .reduce(ShelfAction::Fetched(
+                "yes-and".into(),
+                Ok("title = \n".into()),
+            ))
+            .reduce(ShelfAction::Fetched(
+                "irate-customer".into(),
+                Err("the site answered 404".into()),
+            ));
+        let Lookup::Failed { title, problems } = shelf.lookup("yes-and") else {
+            panic!("should fail");
+        };
+        assert!(!title.is_empty());
+        assert!(
+            problems[0].starts_with("scenarios/yes-and.toml:1:"),
+            "{problems:?}"
+        );
+        let Lookup::Failed { problems, .. } = shelf.lookup("irate-customer") else {
+            panic!("should fail");
+        };
+        assert!(problems[0].contains("could not be fetched: the site answered 404"));
+        // The library shows the problem on the card; the others are untouched.
+        let cards = shelf.cards();
+        assert_eq!(cards.iter().filter(|c| c.problems.is_some()).count(), 2);
+        let shelf = shelf.reduce(ShelfAction::Retry("yes-and".into()));
+        assert!(matches!(shelf.lookup("yes-and"), Lookup::Fetch(_)));
+        let shelf = shelf.reduce(ShelfAction::Unplayable(
+            "yes-and".into(),
+            "lexicon/en.toml: error: offline".into(),
+        ));
+        let Lookup::Failed { problems, .. } = shelf.lookup("yes-and") else {
+            panic!("should fail");
+        };
+        assert_eq!(problems[0], "lexicon/en.toml: error: offline");
+        // A late answer for an id the index does not list changes nothing.
+        assert_eq!(
+            shelf.reduce(ShelfAction::Fetched("ghost".into(), Ok(String::new()))),
+            shelf
+        );
+    }
+
+    #[test]
+    fn an_index_that_cannot_be_fetched_or_read_is_reported_and_own_scenarios_still_work() {
+        let shelf = Shelf::default().reduce(ShelfAction::Listed(Err("offline".into())));
+        assert!(shelf
+            .problem()
+            .unwrap()
+            .contains("could not be fetched: offline"));
+        let shelf = Shelf::default().reduce(ShelfAction::Listed(Ok("version = [".into())));
+        assert!(shelf
+            .problem()
+            .unwrap()
+            .starts_with("scenarios/index.toml:1:"));
+        let own = crate::builtin::read(0).unwrap();
+        let shelf = shelf.reduce(ShelfAction::Add(Box::new(own.clone())));
+        assert!(matches!(shelf.lookup(&own.id), Lookup::Ready(_)));
+        let cards = shelf.cards();
+        assert_eq!(cards.len(), 1);
+        assert!(cards[0].own);
+    }
+
+    #[test]
+    fn a_trainers_scenario_stands_in_for_a_hosted_one_with_its_id() {
+        let mut own = crate::builtin::read(0).unwrap();
+        own.title = "My version".into();
+        let shelf = listed().reduce(ShelfAction::Add(Box::new(own.clone())));
+        let cards = shelf.cards();
+        assert_eq!(cards.len(), crate::builtin::FILES.len());
+        let mine = cards.iter().find(|c| c.id == own.id).unwrap();
+        assert!(mine.own && mine.title == "My version");
+        let Lookup::Ready(s) = shelf.lookup(&own.id) else {
+            panic!("own first");
+        };
+        assert_eq!(s.title, "My version");
+    }
+}

@@ -1,0 +1,46 @@
+//! Fetching a file of the site (the scenario index, a scenario) as UTF-8 text.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The text at `url` (relative to the page), or why it could not be had: the network
+/// failed, the site answered with an error, or the bytes are not UTF-8 (placed by line
+/// and column, never shown garbled).
+pub async fn text(url: &str) -> Result<String, String> {
+    let offline = || "the request did not reach the site (are you offline?)".to_string();
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| offline())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
+    if !response.ok() {
+        return Err(format!(
+            "the site answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let body = response.array_buffer().map_err(|_| offline())?;
+    let body = JsFuture::from(body).await.map_err(|_| offline())?;
+    let bytes = Uint8Array::new(&body).to_vec();
+    String::from_utf8(bytes).map_err(|e| {
+        crate::catalog::not_utf8(url, e.as_bytes())
+            .unwrap_or_else(|| format!("{url}: error: the file is not UTF-8 text"))
+    })
+}
+
+/// Fetches the analyzer's English data and installs it, unless that is done already: the
+/// first page load does not carry it, and nothing is scored or checked before it is in.
+pub async fn ensure_english() -> Result<(), String> {
+    use crate::analyzer::{en, english_installed, install_english};
+    if english_installed() {
+        return Ok(());
+    }
+    let text = text(en::URL).await.map_err(|why| {
+        format!(
+            "{}: error: the analyzer's word lists could not be fetched: {why}",
+            en::URL
+        )
+    })?;
+    install_english(&text).map_err(|e| e.to_string())
+}

@@ -1,0 +1,87 @@
+// Scenarios are files of the site: the library comes from scenarios/index.toml, and a
+// scenario's file (with the analyzer's word lists) is fetched only when it is opened.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, TABLET, watchErrors } from './harness.mjs';
+
+const env = useSite();
+
+/** Records the site's own requests as paths under the subpath ("scenarios/index.toml"). */
+function watchRequests(page) {
+  const paths = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const base = new URL(env.site.url);
+    if (url.origin === base.origin && url.pathname.startsWith(base.pathname)) {
+      paths.push(url.pathname.slice(base.pathname.length));
+    }
+  });
+  return paths;
+}
+
+test('the first page fetches the app and the scenario index only; opening a conversation fetches its file and the word lists, once', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const paths = watchRequests(page);
+  await page.goto(env.site.url);
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card').count(), 6);
+  assert.ok(paths.includes('scenarios/index.toml'), paths.join(', '));
+  const early = paths.filter((p) => p.startsWith('lexicon/') || (p.startsWith('scenarios/') && p !== 'scenarios/index.toml'));
+  assert.deepEqual(early, [], 'nothing but the index is fetched for the library');
+
+  await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.ok(paths.includes('scenarios/yes-and.toml'), paths.join(', '));
+  assert.ok(paths.includes('lexicon/en.toml'), paths.join(', '));
+
+  await page.getByRole('link', { name: 'Library' }).tap();
+  await page.getByRole('link', { name: 'Play “Fourth call, no connection”' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.ok(paths.includes('scenarios/irate-customer.toml'), paths.join(', '));
+  assert.equal(paths.filter((p) => p === 'lexicon/en.toml').length, 1, 'the word lists are fetched once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a hosted file that is broken or missing shows its located problem, and the other scenarios still play', async () => {
+  const context = await env.browser.newContext(TABLET);
+  await context.route('**/scenarios/yes-and.toml', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/plain', body: 'id = "yes-and"\ntitle = \n' }));
+  await context.route('**/scenarios/coffee-regular.toml', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/yes-and`);
+  await page.getByRole('heading', { level: 1, name: '“The idea at the end of the shift” could not be opened' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /scenarios\/yes-and\.toml:2:\d+/);
+  await page.getByRole('button', { name: 'Try again' }).waitFor();
+
+  // The library marks the card with the problem; the others are as they were.
+  await page.getByRole('link', { name: 'Back to the library' }).tap();
+  const card = page.locator('.card', { hasText: 'The idea at the end of the shift' });
+  await card.getByText('This file could not be opened:').waitFor();
+  assert.equal(await page.locator('.card').count(), 6);
+
+  await page.getByRole('link', { name: 'Play “The usual, from someone new”' }).tap();
+  await page.getByRole('heading', { level: 1, name: '“The usual, from someone new” could not be opened' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /the site answered 404/);
+
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.getByRole('heading', { level: 1, name: 'Fourth call, no connection' }).waitFor();
+  await page.locator('button.choice').first().waitFor();
+  await context.close();
+});
+
+test('a hand-edited index that is broken is reported by line, and the trainer can still load a file', async () => {
+  const context = await env.browser.newContext(TABLET);
+  await context.route('**/scenarios/index.toml', (r) =>
+    r.fulfill({ status: 200, contentType: 'text/plain', body: 'version = 1\n\n[[scenario]]\nfile = "../secret.toml"\nid = "x"\ntitle = "X"\n' }));
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /scenarios\/index\.toml:4:8: error: `\.\.\/secret\.toml` is not a scenario file name/);
+  assert.equal(await page.locator('.card').count(), 0);
+  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  await context.close();
+});
