@@ -18,6 +18,7 @@ fn now() -> f64 {
 #[wasm_bindgen_test]
 #[ignore]
 fn scoring_time_per_reply_in_the_browser() {
+    english();
     for words in [5, 40, 400] {
         let reply = shared::reply_of(words);
         let input = Input {
@@ -52,6 +53,7 @@ fn scoring_time_per_reply_in_the_browser() {
 #[wasm_bindgen_test]
 #[ignore]
 fn reply_to_next_line_in_the_browser() {
+    english();
     use attune::engine::{Action, Session};
     let scenario = attune::builtin::scenarios()
         .into_iter()
@@ -74,22 +76,43 @@ fn reply_to_next_line_in_the_browser() {
 
 #[wasm_bindgen_test]
 #[ignore]
-fn reading_the_built_in_scenarios_at_start() {
-    attune::builtin::scenarios();
-    let mut runs: Vec<f64> = (0..7)
-        .map(|_| {
-            let t = now();
-            std::hint::black_box(attune::builtin::scenarios());
-            now() - t
-        })
-        .collect();
-    runs.sort_by(|a, b| a.total_cmp(b));
+fn opening_a_conversation_for_the_first_time() {
+    use attune::analyzer::{en, Compiled, Lexicon};
+    let median = |mut runs: Vec<f64>| {
+        runs.sort_by(|a, b| a.total_cmp(b));
+        runs[runs.len() / 2]
+    };
+    let words = median(
+        (0..5)
+            .map(|_| {
+                let t = now();
+                let lexicon = Lexicon::read(en::URL, en::TEXT).unwrap();
+                std::hint::black_box(Compiled::new(&lexicon));
+                now() - t
+            })
+            .collect(),
+    );
+    english();
+    let (name, text) = attune::builtin::FILES[0];
+    let entry = attune::catalog::Entry::of(name, &attune::builtin::read(0).unwrap());
+    let check = median(
+        (0..7)
+            .map(|_| {
+                let t = now();
+                std::hint::black_box(attune::catalog::open(&entry, text)).unwrap();
+                now() - t
+            })
+            .collect(),
+    );
     web_sys::console::log_1(
         &format!(
-            "start: read the {} built-in scenarios: median {:.1} ms (Chromium, wasm)",
-            attune::builtin::FILES.len(),
-            runs[3]
+            "start: opening a conversation: read the word lists {words:.1} ms (once), check {name} {check:.1} ms (Chromium, wasm, median)"
         )
         .into(),
     );
+}
+
+/// The analyzer's English data, as the app installs it once fetched.
+fn english() {
+    attune::analyzer::install_english(attune::analyzer::en::TEXT).unwrap();
 }
