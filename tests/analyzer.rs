@@ -57,6 +57,13 @@ fn hard_cases_a_word_match_gets_wrong() {
     assert!(signals(said, "Could you tell me more about the staffing?")
         .contains(&SignalId::OpenQuestion));
     assert!(signals(said, "Do you have anyone in mind?").contains(&SignalId::ClosedQuestion));
+    // "Tell me about it" turns the talk to oneself; asked as a question, it asks for theirs.
+    let asked = signals(said, "Can you tell me about it?");
+    assert!(asked.contains(&SignalId::OpenQuestion) && !asked.contains(&SignalId::SelfFocus));
+    assert!(
+        signals(said, "Tell me about it, we never have staff either.")
+            .contains(&SignalId::SelfFocus)
+    );
     // "and" builds only when it carries the idea forward.
     assert!(signals(
         said,

@@ -415,6 +415,15 @@ fn read_unit(
         return (Act::Dismisses, false);
     }
     let theirs = matches!(feeling, Some((feelings::Owner::Them, _)));
+    // "Tell me about it, we never have staff either": the idiom that turns the talk to
+    // oneself, not an invitation, when the reply goes on without asking.
+    if u.form == units::Form::Invitation
+        && !u.marked
+        && u.last < r.words().len()
+        && m.self_focus().at(u.lead).is_some()
+    {
+        return (Act::TalksAboutSelf, false);
+    }
     if u.asks() {
         if let Some(act) = questions::classify(r, u, found) {
             if let Some(at) = presence::follow_through(r, u) {
