@@ -7,7 +7,7 @@
 //! it by hand, and the reader here says exactly where a hand edit went wrong.
 
 use crate::condition::is_name;
-use crate::scenario::{Difficulty, Location, ParseError, Scenario, SourceMap};
+use crate::scenario::{Difficulty, ParseError, Scenario};
 use crate::tomlread::{bad, list, string, whole, word, Bad, Fields, Read, Value};
 use crate::validate::{check_file, Problem, Severity};
 use toml_writer::ToTomlValue;
@@ -96,31 +96,10 @@ fn difficulty(value: &Value) -> Read<Difficulty> {
     word(value, &DIFFICULTIES.map(difficulty_word)).map(|i| DIFFICULTIES[i])
 }
 
-fn located(
-    file: &str,
-    text: &str,
-    span: Option<std::ops::Range<usize>>,
-    message: String,
-) -> ParseError {
-    let mut location = Location {
-        file: file.to_string(),
-        ..Location::default()
-    };
-    if let Some(span) = span {
-        let (line, column) = SourceMap::new(file, text).line_col(span.start);
-        location.line = Some(line);
-        location.column = Some(column);
-    }
-    ParseError {
-        location: Box::new(location),
-        message,
-    }
-}
-
 /// Reads an index; `file` names it in errors, which give line and column.
 pub fn parse_index(file: &str, text: &str) -> Result<Vec<Entry>, ParseError> {
     if text.trim().is_empty() {
-        return Err(located(
+        return Err(ParseError::at(
             file,
             text,
             None,
@@ -128,8 +107,8 @@ pub fn parse_index(file: &str, text: &str) -> Result<Vec<Entry>, ParseError> {
         ));
     }
     let root = crate::tomlread::parse(text)
-        .map_err(|e| located(file, text, e.span(), e.message().trim().to_string()))?;
-    read_index(&root).map_err(|b| located(file, text, Some(b.span), b.message))
+        .map_err(|e| ParseError::at(file, text, e.span(), e.message().trim().to_string()))?;
+    read_index(&root).map_err(|b| ParseError::at(file, text, Some(b.span), b.message))
 }
 
 fn read_index(root: &Value) -> Read<Vec<Entry>> {

@@ -4,10 +4,8 @@
 
 use super::text::{tokenize_phrase, Token};
 pub use crate::scenario::ParseError;
-use crate::scenario::{Location, SourceMap};
 use crate::tomlread;
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use toml::de::DeValue;
 
 /// A list of phrases, kept as one `|`-separated string (each phrase followed by `|`).
@@ -625,21 +623,7 @@ impl Lexicon {
     /// errors, which give line and column. The text is kept for the life of the program
     /// (a lexicon is read once).
     pub fn read(file: &str, text: &str) -> Result<Lexicon, ParseError> {
-        let located = |span: Option<Range<usize>>, message: String| {
-            let mut location = Location {
-                file: file.to_string(),
-                ..Location::default()
-            };
-            if let Some(span) = span {
-                let (line, column) = SourceMap::new(file, text).line_col(span.start);
-                location.line = Some(line);
-                location.column = Some(column);
-            }
-            ParseError {
-                location: Box::new(location),
-                message,
-            }
-        };
+        let located = |span, message| ParseError::at(file, text, span, message);
         let root =
             tomlread::parse(text).map_err(|e| located(e.span(), e.message().trim().to_string()))?;
         let DeValue::Table(table) = root.get_ref() else {

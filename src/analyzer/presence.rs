@@ -243,9 +243,15 @@ pub fn curt(r: &Reply<'_>) -> Option<(usize, usize)> {
 pub fn self_focus(r: &Reply<'_>, acts: &[Act]) -> Option<(usize, usize)> {
     let m = &r.m;
     for (k, u) in r.units.iter().enumerate() {
+        // A question asks about them: "can you tell me about it?" is a request.
         if matches!(
             acts[k],
-            Act::Commits | Act::Apologizes | Act::Validates | Act::Thanks
+            Act::Commits
+                | Act::Apologizes
+                | Act::Validates
+                | Act::Thanks
+                | Act::AsksOpen
+                | Act::AsksClosed
         ) {
             continue;
         }

@@ -180,6 +180,30 @@ mod cli {
         })
     }
 
+    /// Reads and checks a scenario file to play it: its name and scenario, or the lines
+    /// that say why it cannot be (the file unreadable, or each error, then "not {verb}").
+    fn playable(
+        path: &PathBuf,
+        verb: &str,
+    ) -> Result<(String, attune::scenario::Scenario), Vec<String>> {
+        let name = path.display().to_string();
+        let text = read(path).map_err(|msg| vec![msg])?;
+        let report = check_file(&name, &text);
+        match report.playable() {
+            Some(s) => Ok((name, s.clone())),
+            None => {
+                let mut lines: Vec<String> = report
+                    .problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .map(|p| p.to_string())
+                    .collect();
+                lines.push(format!("{name}: not {verb}: fix the errors above first"));
+                Err(lines)
+            }
+        }
+    }
+
     /// Whether a path names a scenarios folder's index rather than a scenario.
     fn is_index(path: &std::path::Path) -> bool {
         path.file_name()
@@ -313,28 +337,16 @@ mod cli {
         };
         let mut failed = false;
         for file in files.iter().filter(|f| !is_index(f)) {
-            let name = file.display().to_string();
-            let text = match read(file) {
-                Ok(t) => t,
-                Err(msg) => {
-                    eprintln!("{msg}");
+            // Problems go to standard error, so standard output stays one JSON line a file.
+            let (name, scenario) = match playable(file, "played") {
+                Ok(found) => found,
+                Err(lines) => {
+                    lines.iter().for_each(|l| eprintln!("{l}"));
                     failed = true;
                     continue;
                 }
             };
-            let report = check_file(&name, &text);
-            let Some(scenario) = report.playable() else {
-                for p in report
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                {
-                    eprintln!("{p}");
-                }
-                eprintln!("{name}: not played: fix the errors above first");
-                failed = true;
-                continue;
-            };
+            let scenario = &scenario;
             let r = play_path(scenario, kind);
             failed |= r.ending.is_none();
             if json {
@@ -395,28 +407,15 @@ mod cli {
     fn run_playtest(files: &[PathBuf], runs: u32, seed: u64) -> ExitCode {
         let mut failed = false;
         for path in files.iter().filter(|f| !is_index(f)) {
-            let name = path.display().to_string();
-            let text = match read(path) {
-                Ok(t) => t,
-                Err(msg) => {
-                    eprintln!("{msg}");
+            let (name, scenario) = match playable(path, "playtested") {
+                Ok(found) => found,
+                Err(lines) => {
+                    lines.iter().for_each(|l| say!("{l}"));
                     failed = true;
                     continue;
                 }
             };
-            let report = check_file(&name, &text);
-            let Some(scenario) = report.playable() else {
-                for p in report
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                {
-                    say!("{p}");
-                }
-                say!("{name}: not playtested: fix the errors above first");
-                failed = true;
-                continue;
-            };
+            let scenario = &scenario;
             let r = playtest(scenario, runs, seed);
             say!(
                 "{name}: {} playthroughs (seeds {seed}..{})",

@@ -566,6 +566,26 @@ pub struct ParseError {
     pub message: String,
 }
 
+impl ParseError {
+    /// An error at a byte span of a file that is not a scenario (an index, a language's
+    /// data): placed by line and column only, with no beat or field.
+    pub fn at(file: &str, text: &str, span: Option<Range<usize>>, message: String) -> ParseError {
+        let mut location = Location {
+            file: file.to_string(),
+            ..Location::default()
+        };
+        if let Some(span) = span {
+            let (line, column) = SourceMap::new(file, text).line_col(span.start);
+            location.line = Some(line);
+            location.column = Some(column);
+        }
+        ParseError {
+            location: Box::new(location),
+            message,
+        }
+    }
+}
+
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.location.message("error", &self.message))
