@@ -64,6 +64,59 @@ fn hard_cases_a_word_match_gets_wrong() {
         signals(said, "Tell me about it, we never have staff either.")
             .contains(&SignalId::SelfFocus)
     );
+    // An "or" inside a question-word question still asks for their story; options offered
+    // after it, or compared, ask for a choice.
+    let said = "I drink most nights, and more at weekends.";
+    for open in [
+        "What do you like about drinking or about going out?",
+        "How important would it be to cut your risk of a stroke or a heart attack?",
+    ] {
+        assert!(
+            signals(said, open).contains(&SignalId::OpenQuestion),
+            "{open}"
+        );
+    }
+    for closed in [
+        "What would you rather do, stay in or go out?",
+        "whats worse the weekdays or the weekends",
+        "Do you drink wine or beer?",
+    ] {
+        assert!(
+            signals(said, closed).contains(&SignalId::ClosedQuestion),
+            "{closed}"
+        );
+    }
+    // Words that look like a roadblock but belong to someone else or to another clause.
+    let said = "My husband thinks I wasted the money, and the letters scare me.";
+    let not = |reply: &str, id: SignalId| {
+        assert!(!signals(said, reply).contains(&id), "{id:?} in {reply}");
+    };
+    not(
+        "But they don't feel as scary to you now?",
+        SignalId::Dismissive,
+    );
+    not(
+        "Right now, though, it all feels too much.",
+        SignalId::YesBut,
+    );
+    not("You wore your black coat anyway.", SignalId::Withdrawing);
+    not(
+        "You know what you need to do about the letters.",
+        SignalId::Ordering,
+    );
+    not("He's thinking you were irresponsible.", SignalId::Judging);
+    not(
+        "You realize it's something you shouldn't have done.",
+        SignalId::Moralizing,
+    );
+    assert!(signals(said, "Anyway, about your renewal.").contains(&SignalId::Withdrawing));
+    assert!(signals(said, "You need to just open them.").contains(&SignalId::Ordering));
+    assert!(signals(said, "Don't be scared of them.").contains(&SignalId::Dismissive));
+    assert!(signals(
+        said,
+        "It sounds to me like part of you is frightened of them."
+    )
+    .contains(&SignalId::Reflection));
     // "and" builds only when it carries the idea forward.
     assert!(signals(
         said,

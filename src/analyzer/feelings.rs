@@ -41,7 +41,12 @@ pub fn find(r: &Reply<'_>, u: &Unit) -> Option<(Owner, (usize, usize))> {
             continue;
         }
         let from = a.saturating_sub(4).max(u.first);
-        if m.feeling_policing().any_in(from, a) {
+        // Policing tells them what to feel: an imperative ("don't be upset", "you shouldn't
+        // feel bad"), not a statement about someone ("they don't feel as scary now").
+        let told = m.feeling_policing().within(from, a).any(|(p, _)| {
+            !(u.lead..p).any(|j| r.is(m.subjects(), j) || r.is(m.second_person(), j))
+        });
+        if told {
             return Some((Owner::Policed, (from, b)));
         }
         // "It worries me", "that's hard to me": the feeling is the speaker's.

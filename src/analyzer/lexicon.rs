@@ -375,6 +375,8 @@ lexicon! {
     alternatives,
     /// What "or" is followed by when it does not offer an alternative ("or anything", "or not").
     loose_alternatives,
+    /// Words that make a question-word question with "or" a choice between its options ("what's worse, the pain or the waiting").
+    comparatives,
     /// Questions that advise ("have you tried", "how about you", "why don't you").
     advice_questions,
     /// Judgmental probing ("why didn't you", "what were you thinking").
@@ -401,6 +403,8 @@ lexicon! {
     feeling_policing,
     /// Agreement or acknowledgement ("yes", "i understand", "good idea").
     acknowledgements,
+    /// Acknowledgement words that begin something else, not an agreement ("right now", "sure enough").
+    acknowledgement_exceptions,
     /// Words that take back what came before ("but", "however").
     contrasts,
     /// Phrases in which a contrast word does not contrast ("not only", "nothing but").
@@ -489,6 +493,8 @@ lexicon! {
     reassuring,
     /// Changing the subject ("anyway", "let's move on", "getting back to").
     withdrawing,
+    /// Words that change the subject when they open a clause ("anyway, ..."), not elsewhere ("I wore black anyway").
+    withdrawing_openers,
     /// Words that negate what follows.
     negations,
     /// Phrases that introduce the other person's own words ("you said").

@@ -286,7 +286,7 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
     let acks: Vec<(usize, usize)> = m
         .acknowledgements()
         .all()
-        .filter(|&(a, _)| r.live(a))
+        .filter(|&(a, _)| r.live(a) && m.acknowledgement_exceptions().at(a).is_none())
         .collect();
     for (c, n) in m.contrasts().all().map(|(a, b)| (a, b - a)) {
         let Some(u) = r.units.iter().find(|u| u.first <= c && c < u.last) else {

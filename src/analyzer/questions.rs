@@ -57,7 +57,7 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             // "How often do you think...?", "Where would you like to start?": asking for
             // their view opens even a question about a fact.
             let view = m.their_view().any_in(u.lead, u.last);
-            if (fact_seeking(r, u) && !view) || either_or(r, u) {
+            if (fact_seeking(r, u) && !view) || offers_options(r, u) {
                 found.add(SignalId::ClosedQuestion, whole);
                 Some(Act::AsksClosed)
             } else {
@@ -111,6 +111,22 @@ fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
 }
 
 /// "Tonight or tomorrow?": a choice between named options, in the rest of the question.
+/// A question-word question that offers options to choose from after it: "What would you
+/// like, tea or coffee?", "what's worse the pain or the waiting" ("which" asks for a choice
+/// anyway). An "or" inside the question itself
+/// ("What do you like about drinking or about going out?") still asks for their story.
+fn offers_options(r: &Reply<'_>, u: &Unit) -> bool {
+    let w = r.words();
+    let end = r.t.sentences[u.sentence].last;
+    let comparing = r.m.comparatives().any_in(u.lead, end);
+    (u.lead + 1..end).any(|i| {
+        r.m.alternatives().at(i).is_some()
+            && r.m.loose_alternatives().at(i).is_none()
+            && i + 1 < end
+            && (comparing || w[i].clause != w[u.lead].clause)
+    })
+}
+
 pub fn either_or(r: &Reply<'_>, u: &Unit) -> bool {
     let end = r.t.sentences[u.sentence].last;
     (u.lead + 1..end).any(|i| {

@@ -172,7 +172,12 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     if u.form != Form::Statement {
         return None;
     }
-    if let Some(at) = r.first_live(m.ordering(), u) {
+    // "You know what you need to do", "if you need to, call me": a clause inside another,
+    // led by a question word or "if", tells them nothing to do.
+    let embedded = |a: usize| {
+        a > u.first && (m.wh_words().at(a - 1).is_some() || r.is(m.conditionals(), a - 1))
+    };
+    if let Some(at) = r.first_live(m.ordering(), u).filter(|at| !embedded(at.0)) {
         // "Don't worry" reassures and "don't be upset" polices; "you must be exhausted"
         // names a feeling. None of them is the order here.
         let other = m.reassuring().at(at.0).is_some()
@@ -182,7 +187,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
             return Some((SignalId::Ordering, at));
         }
     }
-    if let Some(at) = r.first_live(m.advising(), u) {
+    if let Some(at) = r.first_live(m.advising(), u).filter(|at| !embedded(at.0)) {
         return Some((SignalId::Advising, at));
     }
     // An imperative: "please stop", "just take him to court", "send me the receipt".
@@ -329,6 +334,9 @@ fn withdrawing(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
         if !r.heard.leaving && r.heard.unresolved {
             return Some(at);
         }
+    }
+    if let Some(n) = r.m.withdrawing_openers().at(u.lead) {
+        return Some((u.lead, u.lead + n));
     }
     r.first_live(r.m.withdrawing(), u)
 }
