@@ -101,7 +101,8 @@ test('in the physician scenario, "mm-hm" is not an interruption and replying ear
   }
   const facts = await page.locator('.ending').innerText();
   assert.match(facts, /Back-channels\s+1/);
-  assert.match(facts, /interruption/);
+  // Each reply that cut in is marked with the signal, by its label and its effect.
+  assert.match(await page.locator('ol.review ul.signals').first().innerText(), /Interruption \(-\d+ listening/);
   await context.close();
 });
 
