@@ -117,6 +117,10 @@ fn hard_cases_a_word_match_gets_wrong() {
         "It sounds to me like part of you is frightened of them."
     )
     .contains(&SignalId::Reflection));
+    // A stem with nothing after it says nothing back.
+    not("So, you--", SignalId::Reflection);
+    not("Right, so you--", SignalId::Reflection);
+    assert!(signals(said, "So you're not sure.").contains(&SignalId::Reflection));
     // "and" builds only when it carries the idea forward.
     assert!(signals(
         said,

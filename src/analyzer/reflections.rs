@@ -73,7 +73,13 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     // "Sounds like a great plan" praises; it does not reflect.
     let praised = m.evaluations().any_in(lead, (lead + 5).min(last))
         && !m.second_person().any_in(lead, (lead + 4).min(last));
-    if stem && !praised {
+    // A stem says back something only with something after it ("So you-- ", "Right, so you
+    // make--" is a turn broken off).
+    let substance = content >= 1
+        || feeling
+        || m.state_words().any_in(lead, last)
+        || m.event_words().any_in(lead, last);
+    if stem && !praised && substance {
         return Some(Reason::Stem);
     }
     // "People who drink at a risky level...": a statement about people in general (not
@@ -119,7 +125,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     let summary = m.summary_openers().any_in(u.first, lead);
     if summary
         && (m.state_words().any_in(lead, last)
-            || m.second_person().any_in(lead, last)
+            || (m.second_person().any_in(lead, last) && substance)
             || shared >= 1)
     {
         return Some(Reason::Content);
