@@ -70,6 +70,7 @@ fn hard_cases_a_word_match_gets_wrong() {
     for open in [
         "What do you like about drinking or about going out?",
         "How important would it be to cut your risk of a stroke or a heart attack?",
+        "curious how the weekends go",
     ] {
         assert!(
             signals(said, open).contains(&SignalId::OpenQuestion),
@@ -80,6 +81,7 @@ fn hard_cases_a_word_match_gets_wrong() {
         "What would you rather do, stay in or go out?",
         "whats worse the weekdays or the weekends",
         "Do you drink wine or beer?",
+        "Is most of it at the weekend",
     ] {
         assert!(
             signals(said, closed).contains(&SignalId::ClosedQuestion),
