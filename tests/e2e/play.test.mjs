@@ -72,6 +72,15 @@ test('a trainer loads a broken scenario file and is told where the problem is', 
   const text = await alert.innerText();
   assert.match(text, /my-scenario\.toml:34:3: error: beat "a", field `choice\[1\]\.goto`: `goto` names `nowhere`/);
 
+  // Text saved in a Windows code page is placed and named, never shown garbled.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'cp1252.toml',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('id = "x"\ntitle = "caf\xe9"\n', 'latin1'),
+  });
+  await page.getByRole('alert', { hasText: 'cp1252.toml' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /cp1252\.toml:2:13: error: .*save the file as UTF-8/);
+
   // A good file joins the library and can be played; its text is shown as text, never as HTML.
   const good = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('title = "Mini"', 'title = "<b>Mini</b>"');
   await page.locator('input[type=file]').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(good) });
