@@ -23,6 +23,8 @@ pub enum Listing {
 /// A hosted scenario file the app has asked for.
 #[derive(Clone, Debug, PartialEq)]
 enum Opened {
+    /// Fetched ahead, not yet checked: kept so it opens without the network.
+    Prefetched(Rc<str>),
     Fetching,
     Ready(Rc<Scenario>),
     /// Why it cannot be played, one problem per line, each with its place in the file.
@@ -41,6 +43,9 @@ pub enum ShelfAction {
     /// This scenario id cannot be played for a reason outside its file (the analyzer's
     /// data did not arrive): the problem, as a whole line.
     Unplayable(String, String),
+    /// The text of this scenario id's file, fetched ahead of its opening (after the
+    /// first conversation opened), so it can be opened offline.
+    Prefetched(String, String),
     /// Forget a failed file, so it is fetched again.
     Retry(String),
     /// A trainer's scenario that checked clean; it stands in for any with the same id.
@@ -137,6 +142,11 @@ impl Shelf {
                         .insert(id, Opened::Failed(Rc::new(vec![problem])));
                 }
             }
+            ShelfAction::Prefetched(id, text) => {
+                if self.entry(&id).is_some() && !self.opened.contains_key(&id) {
+                    next.opened.insert(id, Opened::Prefetched(text.into()));
+                }
+            }
             ShelfAction::Retry(id) => {
                 if matches!(self.opened.get(&id), Some(Opened::Failed(_))) {
                     next.opened.remove(&id);
@@ -182,7 +192,7 @@ impl Shelf {
             return Lookup::NotFound;
         };
         match self.opened.get(id) {
-            None => Lookup::Fetch(entry.clone()),
+            None | Some(Opened::Prefetched(_)) => Lookup::Fetch(entry.clone()),
             Some(Opened::Fetching) => Lookup::Waiting,
             Some(Opened::Ready(s)) => Lookup::Ready(s.clone()),
             Some(Opened::Failed(problems)) => Lookup::Failed {
@@ -190,6 +200,30 @@ impl Shelf {
                 problems: problems.clone(),
             },
         }
+    }
+
+    /// The text fetched ahead for a scenario id, to open it with instead of fetching.
+    pub fn prefetched(&self, id: &str) -> Option<Rc<str>> {
+        match self.opened.get(id) {
+            Some(Opened::Prefetched(text)) => Some(text.clone()),
+            _ => None,
+        }
+    }
+
+    /// Once a hosted conversation has opened (so the word lists are in), the listed files
+    /// not yet fetched: fetched ahead, they open even if the network goes. None before.
+    pub fn to_prefetch(&self) -> Vec<Entry> {
+        let Listing::Listed(entries) = &self.listing else {
+            return Vec::new();
+        };
+        if !self.opened.values().any(|o| matches!(o, Opened::Ready(_))) {
+            return Vec::new();
+        }
+        entries
+            .iter()
+            .filter(|e| !self.opened.contains_key(&e.id))
+            .cloned()
+            .collect()
     }
 
     /// The library's cards: the hosted scenarios in the index's order (a trainer's own
@@ -374,5 +408,46 @@ mod tests {
             panic!("own first");
         };
         assert_eq!(s.title, "My version");
+    }
+
+    #[test]
+    fn after_the_first_conversation_the_others_are_fetched_ahead_and_open_from_memory() {
+        let shelf = listed();
+        assert!(
+            shelf.to_prefetch().is_empty(),
+            "nothing ahead before a conversation opens"
+        );
+        let text = |name: &str| {
+            crate::builtin::FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .unwrap()
+                .1
+                .to_string()
+        };
+        let shelf = shelf.reduce(ShelfAction::Fetched(
+            "yes-and".into(),
+            Ok(text("yes-and.toml")),
+        ));
+        let ahead: Vec<String> = shelf.to_prefetch().into_iter().map(|e| e.id).collect();
+        assert_eq!(ahead.len(), crate::builtin::FILES.len() - 1);
+        assert!(!ahead.contains(&"yes-and".to_string()));
+        let shelf = shelf.reduce(ShelfAction::Prefetched(
+            "irate-customer".into(),
+            text("irate-customer.toml"),
+        ));
+        assert!(!shelf.to_prefetch().iter().any(|e| e.id == "irate-customer"));
+        // Opening it uses the text in memory: the app hands it over as fetched.
+        assert!(matches!(shelf.lookup("irate-customer"), Lookup::Fetch(_)));
+        let kept = shelf.prefetched("irate-customer").expect("kept");
+        let shelf = shelf.reduce(ShelfAction::Fetched(
+            "irate-customer".into(),
+            Ok(kept.to_string()),
+        ));
+        assert!(matches!(shelf.lookup("irate-customer"), Lookup::Ready(_)));
+        assert!(shelf.prefetched("irate-customer").is_none());
+        // A late prefetch never replaces a file already opened or being fetched.
+        let again = shelf.reduce(ShelfAction::Prefetched("yes-and".into(), "title = ".into()));
+        assert_eq!(again, shelf);
     }
 }

@@ -113,6 +113,19 @@ fn fetch_index(shelf: UseReducerDispatcher<ShelfState>) {
     });
 }
 
+/// Fetches ahead, one after another, the files of scenarios not opened yet, so they open
+/// even if the network goes (a workshop's Wi-Fi); a file that fails is simply fetched
+/// again when it is opened.
+fn prefetch(shelf: UseReducerDispatcher<ShelfState>, entries: Vec<catalog::Entry>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for entry in entries {
+            if let Ok(text) = fetch::text(&entry.url()).await {
+                shelf.dispatch(ShelfAction::Prefetched(entry.id, text));
+            }
+        }
+    });
+}
+
 /// Fetches a scenario's file, and the analyzer's data if it is not in yet, and hands
 /// them to the shelf.
 fn fetch_scenario(shelf: UseReducerDispatcher<ShelfState>, entry: catalog::Entry) {
@@ -143,15 +156,30 @@ pub fn App() -> Html {
         _ => None,
     };
     {
-        // Opening a scenario whose file has not been fetched fetches it.
-        let shelf = shelf.dispatcher();
+        // Opening a scenario whose file has not been fetched fetches it, or takes the text
+        // fetched ahead.
+        let dispatcher = shelf.dispatcher();
         let wanted = match &lookup {
-            Some(Lookup::Fetch(entry)) => Some(entry.clone()),
+            Some(Lookup::Fetch(entry)) => Some((entry.clone(), shelf.0.prefetched(&entry.id))),
             _ => None,
         };
-        use_effect_with(wanted, move |wanted| {
-            if let Some(entry) = wanted.clone() {
-                fetch_scenario(shelf, entry);
+        use_effect_with(wanted, move |wanted| match wanted.clone() {
+            Some((entry, Some(text))) => {
+                dispatcher.dispatch(ShelfAction::Fetched(entry.id, Ok(text.to_string())))
+            }
+            Some((entry, None)) => fetch_scenario(dispatcher, entry),
+            None => {}
+        });
+    }
+    {
+        // Once a conversation has opened, fetch the others ahead, once.
+        let ahead = shelf.0.to_prefetch();
+        let started = use_mut_ref(|| false);
+        let dispatcher = shelf.dispatcher();
+        use_effect_with(ahead.is_empty(), move |&none| {
+            if !none && !*started.borrow() {
+                *started.borrow_mut() = true;
+                prefetch(dispatcher, ahead);
             }
         });
     }

@@ -45,6 +45,41 @@ test('the first page fetches the app and the scenario index only; opening a conv
   await context.close();
 });
 
+test('after the first conversation the others are fetched ahead, so they open with the network gone', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // Every listed file arrives (the index and the six scenarios), the others in the background.
+  const fetched = new Set();
+  const allFetched = new Promise((resolve) => {
+    page.on('requestfinished', (r) => {
+      const m = new URL(r.url()).pathname.match(/\/scenarios\/([a-z-]+\.toml)$/);
+      if (m) fetched.add(m[1]);
+      if (fetched.size === 7) resolve();
+    });
+  });
+  await page.goto(`${env.site.url}#/play/yes-and`);
+  await page.locator('button.choice').first().waitFor();
+  // A guard, not a pause: the test fails with what arrived if the rest never does.
+  let guard;
+  const timeout = new Promise((_, reject) => {
+    guard = setTimeout(() => reject(new Error(`only fetched: ${[...fetched].join(', ')}`)), 30_000);
+  });
+  await Promise.race([allFetched, timeout]);
+  clearTimeout(guard);
+  // Offline, nothing the app needs is requested (the browser may still ask for the icon).
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Library' }).tap();
+  await page.getByRole('link', { name: 'Play “The usual, from someone new”' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(failed.filter((p) => !p.endsWith('.svg')), []);
+  assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), []);
+  await context.close();
+});
+
 test('a hosted file that is broken or missing shows its located problem, and the other scenarios still play', async () => {
   const context = await env.browser.newContext(TABLET);
   await context.route('**/scenarios/yes-and.toml', (r) =>
