@@ -62,6 +62,22 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    /// Every level, from easiest.
+    pub const ALL: [Difficulty; 3] = [
+        Difficulty::Introductory,
+        Difficulty::Intermediate,
+        Difficulty::Advanced,
+    ];
+
+    /// The word in files: `introductory`, `intermediate`, `advanced`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Difficulty::Introductory => "introductory",
+            Difficulty::Intermediate => "intermediate",
+            Difficulty::Advanced => "advanced",
+        }
+    }
+
     /// A word for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -34,6 +34,14 @@ fn condition(value: &Value) -> Read<Condition> {
     })
 }
 
+impl Difficulty {
+    /// Reads one of the words `introductory`, `intermediate`, `advanced` (scenario files
+    /// and the site's index).
+    pub(crate) fn read(value: &Value) -> Read<Difficulty> {
+        word(value, &Difficulty::ALL.map(Difficulty::word)).map(|i| Difficulty::ALL[i])
+    }
+}
+
 impl Outcome {
     /// Reads one of the words `repaired`, `steady`, `strained`, `lost`.
     pub(crate) fn read(value: &Value) -> Read<Outcome> {
@@ -62,11 +70,6 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
             "ending",
         ],
     )?;
-    const LEVELS: [Difficulty; 3] = [
-        Difficulty::Introductory,
-        Difficulty::Intermediate,
-        Difficulty::Advanced,
-    ];
     Ok(Scenario {
         id: string(f.need("id")?)?,
         title: string(f.need("title")?)?,
@@ -75,10 +78,7 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
         partner: partner(f.need("partner")?)?,
         setting: string(f.need("setting")?)?,
         minutes: count(f.need("minutes")?)?,
-        difficulty: LEVELS[word(
-            f.need("difficulty")?,
-            &["introductory", "intermediate", "advanced"],
-        )?],
+        difficulty: Difficulty::read(f.need("difficulty")?)?,
         tags: f.or("tags", strings, Vec::new())?,
         start: string(f.need("start")?)?,
         mood: f.or("mood", mood, Mood::default())?,
