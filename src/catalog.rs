@@ -8,8 +8,8 @@
 
 use crate::condition::is_name;
 use crate::scenario::{Difficulty, ParseError, Scenario};
-use crate::tomlread::{bad, list, string, whole, word, Bad, Fields, Read, Value};
-use crate::validate::{check_file, Problem, Severity};
+use crate::tomlread::{bad, list, string, whole, Bad, Fields, Read, Value};
+use crate::validate::check_file;
 use toml_writer::ToTomlValue;
 
 /// The index's file name inside the scenarios folder.
@@ -76,24 +76,6 @@ pub fn is_file_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-const DIFFICULTIES: [Difficulty; 3] = [
-    Difficulty::Introductory,
-    Difficulty::Intermediate,
-    Difficulty::Advanced,
-];
-
-fn difficulty_word(d: Difficulty) -> &'static str {
-    match d {
-        Difficulty::Introductory => "introductory",
-        Difficulty::Intermediate => "intermediate",
-        Difficulty::Advanced => "advanced",
-    }
-}
-
-fn difficulty(value: &Value) -> Read<Difficulty> {
-    word(value, &DIFFICULTIES.map(difficulty_word)).map(|i| DIFFICULTIES[i])
 }
 
 /// Reads an index; `file` names it in errors, which give line and column.
@@ -194,7 +176,7 @@ fn entry(value: &Value) -> Read<Entry> {
         partner: f.or("partner", string, String::new())?,
         partner_role: f.or("partner_role", string, String::new())?,
         minutes: f.or("minutes", |v| whole(v, 1, 600).map(|n| n as u32), 10)?,
-        difficulty: f.or("difficulty", difficulty, Difficulty::Introductory)?,
+        difficulty: f.or("difficulty", Difficulty::read, Difficulty::Introductory)?,
         tags: f.or("tags", |v| list(v, string), Vec::new())?,
     })
 }
@@ -220,7 +202,7 @@ pub fn write_index(entries: &[Entry]) -> String {
             text(&e.partner),
             text(&e.partner_role),
             e.minutes,
-            text(difficulty_word(e.difficulty)),
+            text(e.difficulty.word()),
             tags.join(", "),
         ));
     }
@@ -231,14 +213,8 @@ pub fn write_index(entries: &[Entry]) -> String {
 /// one per line, or the scenario.
 pub fn open(entry: &Entry, text: &str) -> Result<Scenario, Vec<String>> {
     let report = check_file(&entry.url(), text);
-    let errors: Vec<String> = report
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(Problem::to_string)
-        .collect();
-    match report.scenario {
-        Some(s) if errors.is_empty() => {
+    match report.playable().cloned() {
+        Some(s) => {
             if s.id == entry.id {
                 Ok(s)
             } else {
@@ -250,7 +226,7 @@ pub fn open(entry: &Entry, text: &str) -> Result<Scenario, Vec<String>> {
                 )])
             }
         }
-        _ => Err(errors),
+        None => Err(report.errors()),
     }
 }
 
@@ -299,11 +275,7 @@ pub fn index(files: &[(String, Result<String, String>)], previous: Option<&str>)
             }
         };
         let report = check_file(name, text);
-        let (errs, warns): (Vec<&Problem>, Vec<&Problem>) = report
-            .problems
-            .iter()
-            .partition(|p| p.severity == Severity::Error);
-        match report.scenario.as_ref().filter(|_| errs.is_empty()) {
+        match report.playable() {
             Some(s) => {
                 if let Some(other) = entries.iter().find(|e: &&Entry| e.id == s.id) {
                     refused.push((
@@ -315,10 +287,10 @@ pub fn index(files: &[(String, Result<String, String>)], previous: Option<&str>)
                     ));
                     continue;
                 }
-                warnings.extend(warns.iter().map(|p| p.to_string()));
+                warnings.extend(report.warnings());
                 entries.push(Entry::of(name, s));
             }
-            None => refused.push((name.clone(), errs.iter().map(|p| p.to_string()).collect())),
+            None => refused.push((name.clone(), report.errors())),
         }
     }
     let text = write_index(&entries);
@@ -328,6 +300,20 @@ pub fn index(files: &[(String, Result<String, String>)], previous: Option<&str>)
         refused,
         warnings,
     }
+}
+
+/// The text of `bytes` read from `file`, or an error that places the first byte that is not
+/// UTF-8 and says what to do.
+pub fn utf8_text(file: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        not_utf8(file, e.as_bytes())
+            .unwrap_or_else(|| format!("{file}: error: the file is not UTF-8 text"))
+    })
+}
+
+/// Where the site's index is, relative to the page: `scenarios/index.toml`.
+pub fn index_path() -> String {
+    format!("{FOLDER}/{INDEX_FILE}")
 }
 
 /// "line L, column C" of the first byte of `bytes` that is not UTF-8, with what to do.
@@ -457,6 +443,8 @@ mod tests {
         assert!(msg.starts_with("a.toml:2:13: error:"), "{msg}");
         assert!(msg.contains("save the file as UTF-8"));
         assert!(not_utf8("a.toml", b"fine").is_none());
+        assert_eq!(utf8_text("a.toml", bytes.to_vec()), Err(msg));
+        assert_eq!(utf8_text("a.toml", b"fine".to_vec()).as_deref(), Ok("fine"));
     }
 
     #[test]

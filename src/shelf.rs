@@ -104,17 +104,15 @@ impl Shelf {
         let mut next = self.clone();
         match action {
             ShelfAction::Listed(Ok(text)) => {
-                let file = format!("{}/{}", catalog::FOLDER, catalog::INDEX_FILE);
-                next.listing = match catalog::parse_index(&file, &text) {
+                next.listing = match catalog::parse_index(&catalog::index_path(), &text) {
                     Ok(entries) => Listing::Listed(Rc::new(entries)),
                     Err(e) => Listing::Failed(e.to_string()),
                 };
             }
             ShelfAction::Listed(Err(why)) => {
                 next.listing = Listing::Failed(format!(
-                    "{}/{}: error: the list of scenarios could not be fetched: {why}",
-                    catalog::FOLDER,
-                    catalog::INDEX_FILE
+                    "{}: error: the list of scenarios could not be fetched: {why}",
+                    catalog::index_path()
                 ));
             }
             ShelfAction::Fetching(id) => {

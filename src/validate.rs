@@ -79,6 +79,24 @@ impl Report {
         self.problems.iter().any(|p| p.severity == Severity::Error)
     }
 
+    /// The errors, one line each, in the order found.
+    pub fn errors(&self) -> Vec<String> {
+        self.lines(Severity::Error)
+    }
+
+    /// The warnings, one line each, in the order found.
+    pub fn warnings(&self) -> Vec<String> {
+        self.lines(Severity::Warning)
+    }
+
+    fn lines(&self, severity: Severity) -> Vec<String> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == severity)
+            .map(Problem::to_string)
+            .collect()
+    }
+
     /// The scenario, if it has no errors.
     pub fn playable(&self) -> Option<&Scenario> {
         if self.has_errors() {

@@ -83,6 +83,10 @@ fn unreachable_content_is_a_warning_not_an_error() {
         .problems
         .iter()
         .all(|p| p.severity == Severity::Warning));
+    assert!(report.errors().is_empty());
+    assert_eq!(report.warnings().len(), report.problems.len());
+    assert!(report.warnings()[0].starts_with(&format!("{name}:")));
+    assert!(report.playable().is_some());
 }
 
 #[test]

@@ -174,10 +174,7 @@ mod cli {
         let name = path.display().to_string();
         let bytes =
             std::fs::read(path).map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
-        String::from_utf8(bytes).map_err(|e| {
-            attune::catalog::not_utf8(&name, e.as_bytes())
-                .unwrap_or_else(|| format!("{name}: error: the file is not UTF-8 text"))
-        })
+        attune::catalog::utf8_text(&name, bytes)
     }
 
     /// Reads and checks a scenario file to play it: its name and scenario, or the lines
@@ -192,12 +189,7 @@ mod cli {
         match report.playable() {
             Some(s) => Ok((name, s.clone())),
             None => {
-                let mut lines: Vec<String> = report
-                    .problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .map(|p| p.to_string())
-                    .collect();
+                let mut lines = report.errors();
                 lines.push(format!("{name}: not {verb}: fix the errors above first"));
                 Err(lines)
             }

@@ -23,10 +23,7 @@ pub async fn text(url: &str) -> Result<String, String> {
     let body = response.array_buffer().map_err(|_| offline())?;
     let body = JsFuture::from(body).await.map_err(|_| offline())?;
     let bytes = Uint8Array::new(&body).to_vec();
-    String::from_utf8(bytes).map_err(|e| {
-        crate::catalog::not_utf8(url, e.as_bytes())
-            .unwrap_or_else(|| format!("{url}: error: the file is not UTF-8 text"))
-    })
+    crate::catalog::utf8_text(url, bytes)
 }
 
 /// Fetches the analyzer's English data and installs it, unless that is done already: the

@@ -24,12 +24,9 @@ pub fn read_chosen_file(
     let name = file.name();
     // Read as bytes, so text that is not UTF-8 is placed and named, never shown garbled.
     let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
-        let text = result.map_err(|e| e.to_string()).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| {
-                crate::catalog::not_utf8(&name, e.as_bytes())
-                    .unwrap_or_else(|| format!("{name}: error: the file is not UTF-8 text"))
-            })
-        });
+        let text = result
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::catalog::utf8_text(&name, bytes));
         done(name, text)
     });
     *slot.borrow_mut() = Some(task);

@@ -108,7 +108,7 @@ impl Reducible for ShelfState {
 /// Fetches the site's scenario index and hands it to the shelf.
 fn fetch_index(shelf: UseReducerDispatcher<ShelfState>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let url = format!("{}/{}", catalog::FOLDER, catalog::INDEX_FILE);
+        let url = catalog::index_path();
         shelf.dispatch(ShelfAction::Listed(fetch::text(&url).await));
     });
 }
