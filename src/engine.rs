@@ -12,7 +12,12 @@ use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 /// The version of the saved session format; bump it when the shape changes.
-pub const SESSION_VERSION: u32 = 1;
+pub const SESSION_VERSION: u32 = 2;
+
+/// A reply this soon after the previous one (or after starting again) is a repeated tap,
+/// not a choice: nobody reads new replies and picks one in half a second, and a double
+/// tap lands 60 to 250 ms apart. It is refused, so it cannot answer a line not yet heard.
+pub const REPEAT_MS: u64 = 500;
 
 /// Something the trainee does, or time passing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,11 +25,21 @@ pub const SESSION_VERSION: u32 = 1;
 pub enum Action {
     /// Begin again from the first beat with this seed.
     Start { seed: u64, at_ms: u64 },
-    /// Give reply `choice` (its index in the beat's `choice` list).
-    Reply { choice: usize, at_ms: u64 },
-    /// Say something in one's own words: scored, then routed to the offered reply
-    /// whose intent matches best (see [`analyzer::intent_match`]).
-    Say { text: String, at_ms: u64 },
+    /// Give reply `choice` (its index in the beat's `choice` list) as reply number
+    /// `turn` (0-based: the number of replies given before it), which names the beat the
+    /// trainee saw; a second tap, arriving after that beat was answered, is refused.
+    Reply {
+        choice: usize,
+        turn: usize,
+        at_ms: u64,
+    },
+    /// Say something in one's own words as reply number `turn`: scored, then routed to
+    /// the offered reply whose intent matches best (see [`analyzer::intent_match`]).
+    Say {
+        text: String,
+        turn: usize,
+        at_ms: u64,
+    },
     /// A back-channel ("mm-hm", "go on") while they speak: not an interruption.
     Backchannel { at_ms: u64 },
     /// Time passes; lines finish, and beats without choices move on.
@@ -63,6 +78,11 @@ pub enum EngineError {
     NoSuchTurn(usize),
     /// Time went backwards.
     TimeWentBack { now: u64, last: u64 },
+    /// A reply for a beat already answered (a double tap): reply number `turn` when
+    /// `given` replies have been given.
+    Stale { turn: usize, given: usize },
+    /// A reply within [`REPEAT_MS`] of the previous one: a repeated tap.
+    Repeated { after_ms: u64 },
     /// The session refers to a beat the scenario lacks (a save from an edited scenario).
     MissingBeat(String),
 }
@@ -86,6 +106,15 @@ impl std::fmt::Display for EngineError {
                 write!(f, "time went backwards ({now} ms after {last} ms)")
             }
             EngineError::MissingBeat(b) => write!(f, "the scenario has no beat `{b}`"),
+            EngineError::Repeated { after_ms } => write!(
+                f,
+                "a reply {after_ms} ms after the previous one is a repeated tap, not a choice"
+            ),
+            EngineError::Stale { turn, given } => write!(
+                f,
+                "reply number {} came after {given} replies had been given; it answered a moment that has passed",
+                turn + 1
+            ),
         }
     }
 }
@@ -509,6 +538,28 @@ impl Session {
         p.trust = (p.trust + damp(e.trust, e.trust > 0, p.slights)).clamp(0, 100);
     }
 
+    /// When the last reply was given, or the conversation taken back to one: both put new
+    /// replies under the trainee's finger.
+    fn last_answer_ms(&self) -> Option<u64> {
+        self.log.iter().rev().find_map(|a| match a {
+            Action::Reply { at_ms, .. }
+            | Action::Say { at_ms, .. }
+            | Action::RestartFrom { at_ms, .. } => Some(*at_ms),
+            _ => None,
+        })
+    }
+
+    /// The earliest moment a reply is taken as a choice rather than a repeated tap.
+    pub fn replies_open_ms(&self) -> u64 {
+        self.last_answer_ms()
+            .map_or(0, |t| t.saturating_add(REPEAT_MS))
+    }
+
+    /// Whether a reply now would be taken as a choice (see [`REPEAT_MS`]).
+    pub fn replies_open(&self) -> bool {
+        self.now_ms >= self.replies_open_ms()
+    }
+
     /// Applies one action, returning the new session or why it cannot.
     pub fn apply(&self, scenario: &Scenario, action: &Action) -> Result<Session, EngineError> {
         if self.scenario_id != scenario.id {
@@ -565,10 +616,14 @@ impl Session {
                 s.log.push(action.clone());
                 Ok(s)
             }
-            Action::Reply { choice, at_ms } => {
-                self.reply(scenario, action, Said::Choice(*choice), *at_ms)
+            Action::Reply {
+                choice,
+                turn,
+                at_ms,
+            } => self.reply(scenario, action, Said::Choice(*choice), *turn, *at_ms),
+            Action::Say { text, turn, at_ms } => {
+                self.reply(scenario, action, Said::Typed(text), *turn, *at_ms)
             }
-            Action::Say { text, at_ms } => self.reply(scenario, action, Said::Typed(text), *at_ms),
         }
     }
 
@@ -577,8 +632,23 @@ impl Session {
         scenario: &Scenario,
         action: &Action,
         said: Said<'_>,
+        turn: usize,
         at_ms: u64,
     ) -> Result<Session, EngineError> {
+        // Checked first: a second tap on the last reply must not read as "ended".
+        if turn != self.turns.len() {
+            return Err(EngineError::Stale {
+                turn,
+                given: self.turns.len(),
+            });
+        }
+        if let Some(before) = self.last_answer_ms() {
+            if at_ms < before.saturating_add(REPEAT_MS) {
+                return Err(EngineError::Repeated {
+                    after_ms: at_ms - before,
+                });
+            }
+        }
         let mut s = self.clone();
         s.advance_time(scenario, at_ms);
         s.now_ms = at_ms;
@@ -735,7 +805,7 @@ impl Session {
         let mut s = Session::new(scenario, self.seed, self.started_ms);
         let mut snapshot = None;
         for a in &self.log {
-            if matches!(a, Action::Reply { .. }) && s.turns.len() == turn {
+            if matches!(a, Action::Reply { .. } | Action::Say { .. }) && s.turns.len() == turn {
                 snapshot = Some(s.clone());
             }
             s = s.apply(scenario, a)?;

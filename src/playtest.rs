@@ -107,7 +107,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
             } else {
                 started + total + rng.random_range(0..2_000)
             };
-            now = now.max(reply_at);
+            now = now.max(reply_at).max(session.replies_open_ms());
             session = step(scenario, &session, Action::Tick { at_ms: now });
             if session.ended().is_some()
                 || session.beat(scenario).map(|b| b.id.as_str()) != Some(beat_id.as_str())
@@ -134,7 +134,16 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 break;
             }
             let (choice, _) = choices[rng.random_range(0..choices.len())];
-            session = step(scenario, &session, Action::Reply { choice, at_ms: now });
+            let turn = session.turns.len();
+            session = step(
+                scenario,
+                &session,
+                Action::Reply {
+                    choice,
+                    turn,
+                    at_ms: now,
+                },
+            );
         }
     }
     report.unvisited_beats = scenario
@@ -251,7 +260,9 @@ pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
         }
         // Let them finish.
         let total = speech_ms(session.lines(scenario));
-        now = now.max(now - session.elapsed_ms() + total);
+        now = now
+            .max(now - session.elapsed_ms() + total)
+            .max(session.replies_open_ms());
         session = match session.apply(scenario, &Action::Tick { at_ms: now }) {
             Ok(s) => s,
             Err(e) => {
@@ -277,7 +288,15 @@ pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
             stuck = Some("no reply is on offer".into());
             break;
         };
-        session = match session.apply(scenario, &Action::Reply { choice, at_ms: now }) {
+        let turn = session.turns.len();
+        session = match session.apply(
+            scenario,
+            &Action::Reply {
+                choice,
+                turn,
+                at_ms: now,
+            },
+        ) {
             Ok(s) => s,
             Err(e) => {
                 stuck = Some(e.to_string());

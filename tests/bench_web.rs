@@ -64,7 +64,7 @@ fn reply_to_next_line_in_the_browser() {
         .map(|_| {
             let t = now();
             let next = start
-                .apply(&scenario, &Action::Say { text: "Six days, four calls and nobody came. I'm sorry. I'll book a technician for tomorrow at nine and call you at eight.".into(), at_ms: 40_000 })
+                .apply(&scenario, &Action::Say { turn: 0, text: "Six days, four calls and nobody came. I'm sorry. I'll book a technician for tomorrow at nine and call you at eight.".into(), at_ms: 40_000 })
                 .unwrap();
             std::hint::black_box(next.lines(&scenario));
             now() - t

@@ -24,6 +24,7 @@ fn reply_with(
         s,
         &Action::Reply {
             choice: index,
+            turn: session.turns.len(),
             at_ms,
         },
     )
@@ -259,6 +260,7 @@ fn bad_actions_are_errors_not_panics() {
             &s,
             &Action::Reply {
                 choice: 9,
+                turn: 0,
                 at_ms: 2_000
             }
         ),
@@ -284,6 +286,7 @@ fn bad_actions_are_errors_not_panics() {
             &s,
             &Action::Reply {
                 choice: 0,
+                turn: 2,
                 at_ms: 10_000
             }
         ),
@@ -343,6 +346,7 @@ fn a_typed_reply_is_scored_and_routed_to_the_closest_authored_reply() {
         .apply(
             &s,
             &Action::Say {
+                turn: 0,
                 text:
                     "Please go on, I'm listening. It sounds like something really matters to you."
                         .into(),
@@ -378,6 +382,7 @@ fn a_typed_reply_is_scored_and_routed_to_the_closest_authored_reply() {
         .apply(
             &s,
             &Action::Say {
+                turn: 0,
                 text: "Whatever, I don't care.".into(),
                 at_ms: 6_000,
             },
@@ -398,6 +403,7 @@ fn typed_replies_can_interrupt_and_cannot_be_empty() {
         session.apply(
             &s,
             &Action::Say {
+                turn: 0,
                 text: "   ".into(),
                 at_ms: 6_000
             }
@@ -408,6 +414,7 @@ fn typed_replies_can_interrupt_and_cannot_be_empty() {
         .apply(
             &s,
             &Action::Say {
+                turn: 0,
                 text: "Okay so what do you want?".into(),
                 at_ms: 1_000,
             },
@@ -464,5 +471,98 @@ fn authored_replies_carry_analyzer_scores_unless_overridden() {
     assert_eq!(
         i32::from(cut.turns[0].presence),
         80 + interruption.effect(Dimension::Presence)
+    );
+}
+
+#[test]
+fn a_second_tap_never_answers_a_beat_the_trainee_did_not_see() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    let answered = reply_with(&s, &session, "Go on.", 6_000).unwrap();
+    assert_eq!(beat_id(&answered), "b");
+    // The same tap again names reply 0, which has been given: refused, whenever it comes.
+    for at_ms in [6_100, 60_000] {
+        assert_eq!(
+            answered.apply(
+                &s,
+                &Action::Reply {
+                    choice: 1,
+                    turn: 0,
+                    at_ms
+                }
+            ),
+            Err(EngineError::Stale { turn: 0, given: 1 })
+        );
+    }
+    // A tap on the new beat's replies 60 to 250 ms later is a repeated tap, not a choice,
+    // typed or tapped; from half a second on it is a reply like any other.
+    for after in [60, 250, 499] {
+        assert_eq!(
+            reply_with(&s, &answered, "Bye.", 6_000 + after),
+            Err(EngineError::Repeated { after_ms: after })
+        );
+        assert_eq!(
+            answered.apply(
+                &s,
+                &Action::Say {
+                    text: "Bye then.".into(),
+                    turn: 1,
+                    at_ms: 6_000 + after
+                }
+            ),
+            Err(EngineError::Repeated { after_ms: after })
+        );
+    }
+    assert_eq!(answered.replies_open_ms(), 6_500);
+    assert!(reply_with(&s, &answered, "Bye.", 6_500)
+        .unwrap()
+        .ended()
+        .is_some());
+    // The last reply tapped twice is refused as stale, not reported as "the conversation
+    // has ended".
+    let ended = reply_with(&s, &answered, "Bye.", 8_000).unwrap();
+    assert!(matches!(
+        ended.apply(
+            &s,
+            &Action::Reply {
+                choice: 1,
+                turn: 1,
+                at_ms: 8_100
+            }
+        ),
+        Err(EngineError::Stale { .. })
+    ));
+}
+
+#[test]
+fn restart_from_a_typed_reply_rewinds_to_it() {
+    let s = mini();
+    let typed = Session::new(&s, 1, 0)
+        .apply(
+            &s,
+            &Action::Say {
+                text: "Please go on, I'm listening.".into(),
+                turn: 0,
+                at_ms: 6_000,
+            },
+        )
+        .unwrap();
+    let done = reply_with(&s, &typed, "Bye.", 9_000).unwrap();
+    assert!(done.ended().is_some());
+    let again = done
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 0,
+                at_ms: 20_000,
+            },
+        )
+        .unwrap();
+    assert_eq!(beat_id(&again), "a");
+    assert!(again.turns.is_empty());
+    // Starting again puts new replies under the finger too.
+    assert_eq!(
+        reply_with(&s, &again, "Go on.", 20_200),
+        Err(EngineError::Repeated { after_ms: 200 })
     );
 }

@@ -108,11 +108,13 @@ fn exercise(text: &str, seed: u64) {
             Action::Backchannel { at_ms: 10 },
             Action::Reply {
                 choice: 0,
+                turn: 0,
                 at_ms: 100,
             },
             Action::Reply {
                 choice: 99,
-                at_ms: 200,
+                turn: 1,
+                at_ms: 700,
             },
             Action::Tick { at_ms: 100_000 },
             Action::RestartFrom {

@@ -153,6 +153,7 @@ fn play(file: &Path, g: &Golden, s: &Scenario) -> Result<Golden, String> {
                 s,
                 &Action::Reply {
                     choice: *index,
+                    turn: session.turns.len(),
                     at_ms: at.max(session.now_ms),
                 },
             )

@@ -166,6 +166,7 @@ fn finished_session(id: &str) -> (Rc<attune::scenario::Scenario>, attune::engine
                 &s,
                 &Action::Reply {
                     choice: *i,
+                    turn: session.turns.len(),
                     at_ms: now,
                 },
             )

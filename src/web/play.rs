@@ -2,7 +2,7 @@
 
 use super::{new_seed, now_ms, storage};
 use crate::decimal::fixed;
-use crate::engine::{Action, Session, Speaker};
+use crate::engine::{Action, EngineError, Session, Speaker};
 use crate::scenario::Scenario;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -49,6 +49,7 @@ fn visibly_different(s: &Scenario, a: &Session, b: &Session) -> bool {
         || a.speaking(s) != b.speaking(s)
         || a.transcript.len() != b.transcript.len()
         || a.choices(s).len() != b.choices(s).len()
+        || a.replies_open() != b.replies_open()
 }
 
 impl Reducible for PlayState {
@@ -69,6 +70,8 @@ impl Reducible for PlayState {
                     error: None,
                 })
             }
+            // A repeated tap or Enter is ignored, not shown as a fault.
+            Err(EngineError::Stale { .. } | EngineError::Repeated { .. }) => self,
             Err(e) => Rc::new(PlayState {
                 error: Some(e.to_string()),
                 ..(*self).clone()
@@ -207,11 +210,16 @@ pub fn Play(props: &PlayProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: now_ms() }))
     };
+    // Replies given so far: each reply names the moment it answers, so a double tap or a
+    // second Enter is refused by the engine instead of answering a line not yet heard.
+    let turn = session.turns.len();
+    let open = session.replies_open();
     let say = {
         let dispatcher = state.dispatcher();
         Callback::from(move |text: String| {
             dispatcher.dispatch(Action::Say {
                 text,
+                turn,
                 at_ms: now_ms(),
             })
         })
@@ -277,11 +285,14 @@ pub fn Play(props: &PlayProps) -> Html {
                         { for choices.iter().map(|(index, c)| {
                             let dispatcher = state.dispatcher();
                             let index = *index;
-                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, at_ms: now_ms() }));
-                            html! { <li><button class="choice" {onclick}>{ &c.text }</button></li> }
+                            // The reply names the moment it answers; a second tap is refused.
+                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: now_ms() }));
+                            // Inert for a moment after a reply, so a tap meant for the last
+                            // one cannot land on a new reply sliding under the finger.
+                            html! { <li><button class="choice" {onclick} disabled={!open}>{ &c.text }</button></li> }
                         }) }
                     </ul>
-                    <OwnWords on_say={say} />
+                    <OwnWords on_say={say} {open} />
                 </section>
             }
         }
@@ -351,6 +362,8 @@ fn lowercase_first(text: &str) -> String {
 pub struct OwnWordsProps {
     /// Called with the typed reply.
     pub on_say: Callback<String>,
+    /// Whether a reply is taken now; while not, Enter keeps the text in the box.
+    pub open: bool,
 }
 
 /// A box for replying in one's own words instead of tapping a reply.
@@ -365,12 +378,13 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
             }
         })
     };
-    // Sends the reply, unless it is blank, and empties the box.
+    // Sends the reply, unless it is blank or replies are not yet taken, and empties the box.
+    let open = props.open;
     let send = {
         let text = text.clone();
         let on_say = props.on_say.clone();
         Callback::from(move |()| {
-            if !text.trim().is_empty() {
+            if open && !text.trim().is_empty() {
                 on_say.emit((*text).clone());
                 text.set(String::new());
             }
@@ -412,7 +426,7 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
                 <textarea id="own-words" value={(*text).clone()}
                     {oninput} {onfocus} {onkeydown} maxlength="2000"
                     rows="1" placeholder="Or in your own words\u{2026}" />
-                <button type="submit" disabled={text.trim().is_empty()}>{ "Say it" }</button>
+                <button type="submit" disabled={!open || text.trim().is_empty()}>{ "Say it" }</button>
             </div>
         </form>
     }

@@ -117,6 +117,68 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
   await context.close();
 });
 
+test('a double tap or a second Enter sends one reply, never an answer to a line not yet heard', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.locator('button.choice:enabled').first().waitFor();
+  const trainee = page.locator('.line.trainee');
+
+  // A finger that bounces: the first tap replies, and the second comes down on the reply
+  // that has just taken its place, as soon as it is drawn.
+  const bounce = await page.evaluate(() => new Promise((resolve) => {
+    const tapped = document.querySelector('button.choice');
+    const said = tapped.textContent;
+    tapped.click();
+    const start = performance.now();
+    const poll = () => {
+      const under = document.querySelector('button.choice');
+      if (under && under.textContent !== said) {
+        under.click();
+        resolve({ said, gap: performance.now() - start });
+      } else if (performance.now() - start > 5000) {
+        resolve({ said, gap: -1 });
+      } else {
+        requestAnimationFrame(poll);
+      }
+    };
+    requestAnimationFrame(poll);
+  }));
+  assert.ok(bounce.gap >= 0 && bounce.gap < 400, `the second tap came ${bounce.gap} ms after the first`);
+  await trainee.first().waitFor();
+
+  // Enter pressed twice in the own-words box: one reply. The box waits until replies are
+  // taken again rather than dropping what was typed.
+  const words = page.getByLabel('Or say it in your own words');
+  await words.tap();
+  await words.fill('So this is the fourth call and you still have no connection. That is really frustrating.');
+  await page.locator('.own-words button[type=submit]:enabled').waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await trainee.nth(1).waitFor();
+
+  // The same reply clicked twice before the screen changes (a fast double click).
+  const again = page.locator('button.choice:enabled').first();
+  await again.waitFor();
+  const clicked = await again.innerText();
+  await page.evaluate(() => {
+    const b = document.querySelector('button.choice:enabled');
+    b.click();
+    b.click();
+  });
+  await trainee.nth(2).waitFor();
+  // Once replies are taken again, nothing else was sent in between.
+  await page.locator('.ending, button.choice:enabled').first().waitFor();
+  const said = await trainee.allInnerTexts();
+  assert.equal(said.length, 3, `three replies: ${JSON.stringify(said)}`);
+  assert.ok(said[0].includes(bounce.said), `first reply: ${said[0]}`);
+  assert.ok(said[1].includes('fourth call and you still have no connection'), `typed reply: ${said[1]}`);
+  assert.ok(said[2].includes(clicked), `third reply: ${said[2]}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('coach mode explains each reply, assessment mode waits for the end, and the choice is remembered', async () => {
   const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
