@@ -9,7 +9,10 @@ use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use toml_writer::ToTomlValue;
 
 /// The version of the saved history format.
-pub const PROGRESS_VERSION: u32 = 2;
+pub const PROGRESS_VERSION: u32 = 3;
+
+/// The oldest format this version still reads (format 2 lacks `cleared_at`).
+const OLDEST_READ: u32 = 2;
 
 /// One finished conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,13 +101,22 @@ impl Attempt {
             outcome: Outcome::read(f.need("outcome")?)?,
             presence: number("presence", 100)? as u8,
             listening: number("listening", 100)? as u8,
-            replies: number("replies", i64::MAX)? as usize,
-            interruptions: number("interruptions", i64::MAX)? as usize,
+            // Counts fit this machine's `usize` (32 bits in the browser), or are refused
+            // with their place: never truncated.
+            replies: number("replies", MAX_COUNT)? as usize,
+            interruptions: number("interruptions", MAX_COUNT)? as usize,
             finished_at: number("finished_at", i64::MAX)? as u64,
             seed: seed(f.need("seed")?)?,
         })
     }
 }
+
+/// The largest count an attempt may hold here.
+const MAX_COUNT: i64 = if usize::BITS < 64 {
+    usize::MAX as i64
+} else {
+    i64::MAX
+};
 
 /// The fields of an `[[attempt]]`, in the order they are written.
 const ATTEMPT_FIELDS: [&str; 10] = [
@@ -125,6 +137,9 @@ const ATTEMPT_FIELDS: [&str; 10] = [
 pub struct History {
     pub version: u32,
     pub attempts: Vec<Attempt>,
+    /// When the trainee last cleared the history (milliseconds since 1970): another tab
+    /// that learns of it drops what it held from before, rather than saving it back.
+    pub cleared_at: Option<u64>,
 }
 
 impl Default for History {
@@ -132,6 +147,7 @@ impl Default for History {
         History {
             version: PROGRESS_VERSION,
             attempts: Vec::new(),
+            cleared_at: None,
         }
     }
 }
@@ -176,7 +192,7 @@ impl History {
         };
         let version = whole(version, 0, i64::MAX).map_err(|e| not_ours(&e.message))?;
         match version {
-            v if v == i64::from(PROGRESS_VERSION) => {}
+            v if (i64::from(OLDEST_READ)..=i64::from(PROGRESS_VERSION)).contains(&v) => {}
             v if v > i64::from(PROGRESS_VERSION) => {
                 return Err(format!(
                     "it was saved by a newer version of Attune (format {v}; this one reads format {PROGRESS_VERSION})"
@@ -185,7 +201,16 @@ impl History {
             v => return Err(format!("format {v} is not one this version of Attune reads")),
         }
         let damaged = |why: String| format!("it is damaged ({why})");
-        let f = Fields::of(&root, &["version", "attempt"]).map_err(|e| damaged(e.message))?;
+        let f = Fields::of(&root, &["version", "cleared_at", "attempt"])
+            .map_err(|e| damaged(e.message))?;
+        let cleared_at = match f.get("cleared_at") {
+            None => None,
+            Some(v) => Some(
+                whole(v, 0, i64::MAX)
+                    .map_err(|e| damaged(format!("`cleared_at`: {}", e.message)))?
+                    as u64,
+            ),
+        };
         let attempts = match f.get("attempt") {
             None => Vec::new(),
             Some(v) => list(v, Attempt::read).map_err(|e| {
@@ -200,6 +225,7 @@ impl History {
         Ok(History {
             version: PROGRESS_VERSION,
             attempts,
+            cleared_at,
         })
     }
 
@@ -209,6 +235,9 @@ impl History {
             "# Attune progress: every finished conversation saved on one device.\nversion = {}\n",
             self.version
         );
+        if let Some(at) = self.cleared_at {
+            out.push_str(&format!("cleared_at = {at}\n"));
+        }
         for a in &self.attempts {
             a.write(&mut out);
         }
@@ -219,8 +248,39 @@ impl History {
     pub fn record(&mut self, attempt: Attempt) {
         if !self.attempts.iter().any(|a| a.key() == attempt.key()) {
             self.attempts.push(attempt);
-            self.attempts.sort_by_key(|a| a.finished_at);
+            // One order for the same attempts, however they arrived (tabs compare copies).
+            self.attempts.sort_by(|a, b| {
+                (a.finished_at, &a.scenario_id, a.seed).cmp(&(
+                    b.finished_at,
+                    &b.scenario_id,
+                    b.seed,
+                ))
+            });
         }
+    }
+
+    /// Takes in what another tab saved, so that saving never replaces a history with a copy
+    /// that lacks an attempt: every attempt of either is kept (each has an identity), except
+    /// those a clear on one side was made after, in the copy that has not seen that clear.
+    /// (Attempts imported after a clear are in the copy that made it, and stay.)
+    pub fn merge(&mut self, other: &History) {
+        let ours = self.cleared_at;
+        if let Some(at) = other.cleared_at.filter(|&t| Some(t) > ours) {
+            self.attempts.retain(|a| a.finished_at > at);
+            self.cleared_at = Some(at);
+        }
+        let stale = ours.filter(|&t| Some(t) > other.cleared_at);
+        for a in &other.attempts {
+            if stale.is_none_or(|t| a.finished_at > t) {
+                self.record(a.clone());
+            }
+        }
+    }
+
+    /// Clears every attempt, at `at_ms`; other tabs follow when they merge.
+    pub fn clear(&mut self, at_ms: u64) {
+        self.attempts.clear();
+        self.cleared_at = Some(self.cleared_at.map_or(at_ms, |t| t.max(at_ms)));
     }
 
     /// Merges an exported history in; returns how many attempts were new.
@@ -306,6 +366,67 @@ mod tests {
     }
 
     #[test]
+    fn two_tabs_saving_at_once_keep_both_attempts_and_a_clear_wins() {
+        // Both tabs start from the same stored history, and each finishes one attempt.
+        let mut stored = History::default();
+        stored.record(attempt("a", 1, 50, 50));
+        let (mut tab1, mut tab2) = (stored.clone(), stored.clone());
+        tab1.record(attempt("a", 10, 60, 60));
+        tab2.record(attempt("b", 11, 70, 70));
+        // Tab 1 saves; tab 2, not yet told, saves its copy merged with what is stored.
+        let mut saved = tab1.clone();
+        saved.merge(&stored);
+        stored = saved;
+        let mut saved = tab2.clone();
+        saved.merge(&stored);
+        stored = saved;
+        assert_eq!(stored.attempts.len(), 3, "{stored:?}");
+        // Told of the other's save, each holds all three, in one order.
+        tab1.merge(&stored);
+        tab2.merge(&stored);
+        assert_eq!(tab1, stored);
+        assert_eq!(tab2, stored);
+        // A copy that lacks an attempt never removes it.
+        let mut lacking = History::default();
+        lacking.record(attempt("a", 1, 50, 50));
+        tab1.merge(&lacking);
+        assert_eq!(tab1.attempts.len(), 3);
+        // A clear in tab 1 reaches tab 2 instead of being saved back by it; an attempt
+        // tab 2 finished after the clear stays, and so does the clear.
+        tab1.clear(20);
+        tab2.record(attempt("b", 25, 80, 80));
+        tab2.merge(&tab1);
+        assert_eq!(tab2.attempts.len(), 1);
+        assert_eq!(tab2.attempts[0].finished_at, 25);
+        assert_eq!(tab2.cleared_at, Some(20));
+        let text = tab2.to_text();
+        assert!(text.contains("cleared_at = 20\n"), "{text}");
+        assert_eq!(History::parse(&text), Ok(tab2.clone()));
+        // The tab that cleared, saving over a copy from before the clear, keeps it cleared.
+        let mut saved = tab1.clone();
+        saved.merge(&stored);
+        assert!(saved.attempts.is_empty(), "{saved:?}");
+        // An old clear does not drop anything new; an import after a clear is kept, here
+        // and in the other tab.
+        tab2.merge(&History {
+            cleared_at: Some(5),
+            ..History::default()
+        });
+        assert_eq!(tab2.attempts.len(), 1);
+        assert_eq!(tab1.import(&stored.to_text()), Ok(3));
+        tab2.merge(&tab1);
+        assert_eq!(tab2.attempts.len(), 4);
+    }
+
+    #[test]
+    fn format_2_is_still_read() {
+        let mut h = History::default();
+        h.record(attempt("a", 1, 50, 50));
+        let old = h.to_text().replace("version = 3", "version = 2");
+        assert_eq!(History::parse(&old), Ok(h));
+    }
+
+    #[test]
     fn the_saved_text_is_readable_toml_and_keeps_every_field() {
         let mut h = History::default();
         let mut a = attempt("irate-customer", 1_795_430_000_000, 84, 77);
@@ -315,7 +436,7 @@ mod tests {
         a.interruptions = 2;
         h.record(a.clone());
         let text = h.to_text();
-        assert!(text.contains("version = 2\n"), "{text}");
+        assert!(text.contains("version = 3\n"), "{text}");
         assert!(
             text.contains("\n[[attempt]]\nscenario_id = \"irate-customer\"\n"),
             "{text}"

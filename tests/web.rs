@@ -227,3 +227,21 @@ async fn the_debrief_highlights_signals_offers_stronger_replies_and_restarts() {
     settle().await;
     assert_eq!(restarted.get(), Some(1));
 }
+
+/// In the browser `usize` has 32 bits: a saved count beyond it is refused with its place,
+/// not truncated (4294967296 once came back as 0).
+#[wasm_bindgen_test]
+fn a_saved_count_too_large_for_the_browser_is_refused_not_truncated() {
+    use attune::progress::History;
+    let good = "version = 3\n\n[[attempt]]\nscenario_id = \"a\"\nscenario_title = \"A\"\nending = \"e\"\noutcome = \"steady\"\npresence = 50\nlistening = 50\nreplies = 4294967295\ninterruptions = 0\nfinished_at = 1\nseed = \"1\"\n";
+    assert_eq!(
+        History::parse(good).unwrap().attempts[0].replies,
+        4_294_967_295
+    );
+    let big = good.replace("replies = 4294967295", "replies = 4294967296");
+    let err = History::parse(&big).unwrap_err();
+    assert!(
+        err.contains("line 10") && err.contains("replies") && err.contains("out of range"),
+        "{err}"
+    );
+}

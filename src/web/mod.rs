@@ -187,15 +187,23 @@ pub fn App() -> Html {
     {
         // Save whenever the history changes; a failure is shown, not swallowed.
         let handle = progress.clone();
-        use_effect_with(progress.history.clone(), move |history| {
-            if let Err(e) = progress::save(history) {
-                if !history.attempts.is_empty() {
-                    handle.dispatch(progress::ProgressAction::Problem(format!(
-                        "Your progress could not be saved: {e}."
-                    )));
+        use_effect_with(
+            progress.history.clone(),
+            move |history| match progress::save(history) {
+                // Another tab saved attempts this one had not heard of: take them in.
+                Ok(saved) if saved != *history => {
+                    handle.dispatch(progress::ProgressAction::Stored(saved));
                 }
-            }
-        });
+                Ok(_) => {}
+                Err(e) => {
+                    if !history.attempts.is_empty() {
+                        handle.dispatch(progress::ProgressAction::Problem(format!(
+                            "Your progress could not be saved: {e}."
+                        )));
+                    }
+                }
+            },
+        );
     }
     {
         // Other tabs share the storage: follow what they save (the event fires only there).

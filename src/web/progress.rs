@@ -30,11 +30,13 @@ pub struct Notice {
 pub enum ProgressAction {
     Record(Attempt),
     Import(String),
-    Clear,
+    /// Clear every attempt, at this moment (milliseconds since 1970).
+    Clear(u64),
     Dismiss,
     /// Saving failed: tell the trainee.
     Problem(String),
-    /// Another tab of the site saved or cleared the history: this is what is stored now.
+    /// Another tab of the site saved or cleared the history, or a save found more stored
+    /// than this tab held: this is what is stored now, to merge in.
     Stored(History),
 }
 
@@ -59,15 +61,15 @@ impl Reducible for ProgressState {
                     })
                 }
             },
-            ProgressAction::Clear => {
-                next.history = History::default();
+            ProgressAction::Clear(at_ms) => {
+                next.history.clear(at_ms);
                 next.notice = Some(Notice {
                     text: "All progress on this device was cleared.".into(),
                     problem: false,
                 });
             }
             ProgressAction::Dismiss => next.notice = None,
-            ProgressAction::Stored(history) => next.history = history,
+            ProgressAction::Stored(history) => next.history.merge(&history),
             ProgressAction::Problem(text) => {
                 next.notice = Some(Notice {
                     text,
@@ -132,18 +134,22 @@ pub fn reread(progress: &UseReducerDispatcher<ProgressState>) {
     }
 }
 
-/// Saves the history; storage that is full or switched off is reported, not ignored.
-pub fn save(history: &History) -> Result<(), String> {
+/// Saves the history merged with what is stored now (another tab may have saved an
+/// attempt this one has not heard of yet), and returns what was saved; storage that is
+/// full or switched off is reported, not ignored.
+pub fn save(history: &History) -> Result<History, String> {
     let store = storage::local().ok_or("this browser does not allow saving data")?;
-    // Never overwrite text that could not be read and was not moved aside.
-    if let Some(existing) = storage::get(STORAGE_KEY) {
-        if matches!(History::load(Some(&existing)), Loaded::Unreadable { .. }) {
-            return Err("unreadable saved data is in the way".into());
-        }
+    let mut merged = history.clone();
+    match History::load(storage::get(STORAGE_KEY).as_deref()) {
+        // Never overwrite text that could not be read and was not moved aside.
+        Loaded::Unreadable { .. } => return Err("unreadable saved data is in the way".into()),
+        Loaded::Read(stored) => merged.merge(&stored),
+        Loaded::Empty => {}
     }
     store
-        .set_item(STORAGE_KEY, &history.to_text())
-        .map_err(|_| "the browser's storage is full or switched off".to_string())
+        .set_item(STORAGE_KEY, &merged.to_text())
+        .map_err(|_| "the browser's storage is full or switched off".to_string())?;
+    Ok(merged)
 }
 
 /// The shared handle to progress, provided by the app.
@@ -227,7 +233,7 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                 .confirm_with_message("Clear every attempt saved on this device? This cannot be undone; export first if you want a copy.")
                 .unwrap_or(false);
             if sure {
-                progress.dispatch(ProgressAction::Clear);
+                progress.dispatch(ProgressAction::Clear(js_sys::Date::now() as u64));
             }
         })
     };

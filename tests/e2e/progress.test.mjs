@@ -37,7 +37,7 @@ test('history survives a reload, exports, clears and imports back', async () => 
   const file = path.join(os.tmpdir(), `attune-export-${Date.now()}.toml`);
   await download.saveAs(file);
   const exported = fs.readFileSync(file, 'utf8');
-  assert.match(exported, /^version = 2$/m);
+  assert.match(exported, /^version = 3$/m);
   assert.equal(attemptsIn(exported), 1);
 
   page.once('dialog', (d) => d.accept());
@@ -83,6 +83,38 @@ test('corrupt saved data is reported and kept aside, not lost', async () => {
   await refused.waitFor();
   assert.match(await refused.innerText(), /could not be imported: .+\. Nothing was changed\./s);
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  await context.close();
+});
+
+test('two tabs finishing at the same moment both keep their attempt', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const tabs = [await context.newPage(), await context.newPage()];
+  const replies = [];
+  for (const page of tabs) {
+    await page.goto(`${env.site.url}#/play/coffee-regular`);
+    replies.push(await playToEnding(page, { pick: () => 0 }));
+  }
+  const stored = (page) => page.evaluate(() =>
+    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length);
+  await tabs[0].waitForFunction(() =>
+    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length === 2);
+  // Both tabs go back to their last reply and give it again together: each ends a
+  // conversation and saves within milliseconds of the other.
+  for (const [i, page] of tabs.entries()) {
+    await page.getByRole('button', { name: `Try again from here (reply ${replies[i]})` }).tap();
+    await page.locator('button.choice:enabled').first().waitFor();
+  }
+  await Promise.all(tabs.map((page) => page.evaluate(() => document.querySelector('button.choice:enabled').click())));
+  for (const page of tabs) await page.locator('.ending').waitFor();
+  // Every attempt is stored, and each tab shows all four.
+  await tabs[0].waitForFunction(() =>
+    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length === 4, null, { timeout: 10_000 });
+  for (const page of tabs) {
+    await page.goto(`${env.site.url}#/progress`);
+    await page.locator('table.attempts tbody tr').nth(3).waitFor();
+    assert.equal(await page.locator('table.attempts tbody tr').count(), 4);
+  }
+  assert.equal(await stored(tabs[1]), 4);
   await context.close();
 });
 
