@@ -220,9 +220,11 @@ impl Condition {
                     continue;
                 }
                 match if t.negated { negate(op) } else { op } {
-                    Op::Lt => high = high.min(value - 1),
+                    // Saturating: `trust < -9223372036854775808` holds for nothing, it
+                    // does not wrap round to hold for everything.
+                    Op::Lt => high = high.min(value.saturating_sub(1)),
                     Op::Le => high = high.min(value),
-                    Op::Gt => low = low.max(value + 1),
+                    Op::Gt => low = low.max(value.saturating_add(1)),
                     Op::Ge => low = low.max(value),
                     Op::Eq => {
                         low = low.max(value);
@@ -285,9 +287,18 @@ fn parse_atom(words: &[&str]) -> Result<(Atom, usize), String> {
                 None => return Err(format!("`{first}` needs a comparison after it")),
             };
             let value = match words.get(2) {
-                Some(n) => n
-                    .parse::<i64>()
-                    .map_err(|_| format!("`{n}` is not a whole number"))?,
+                Some(n) => n.parse::<i64>().map_err(|_| {
+                    let digits = n.strip_prefix('-').unwrap_or(n);
+                    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                        format!(
+                            "`{n}` is out of range (a number here runs from {} to {})",
+                            i64::MIN,
+                            i64::MAX
+                        )
+                    } else {
+                        format!("`{n}` is not a whole number")
+                    }
+                })?,
                 None => return Err(format!("`{first} {}` needs a number after it", op.symbol())),
             };
             Ok((Atom::Compare { var, op, value }, 3))
@@ -327,6 +338,27 @@ impl fmt::Display for Condition {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_at_the_edges_neither_wrap_nor_panic() {
+        for never in [
+            "trust < -9223372036854775808",
+            "agitation > 9223372036854775807",
+            "not trust >= -9223372036854775808",
+        ] {
+            let c = Condition::parse(never).unwrap();
+            assert!(c.contradiction().is_some(), "{never} can never hold");
+        }
+        let always = Condition::parse("trust > -9223372036854775808").unwrap();
+        assert!(always.contradiction().is_none());
+        assert!(always.holds(&F));
+        let err = Condition::parse("trust < 9223372036854775808").unwrap_err();
+        assert!(err.contains("out of range"), "{err}");
+        let err = Condition::parse("trust < -99999999999999999999").unwrap_err();
+        assert!(err.contains("out of range"), "{err}");
+        let err = Condition::parse("trust < 3x").unwrap_err();
+        assert!(err.contains("not a whole number"), "{err}");
+    }
 
     struct F;
     impl Facts for F {
