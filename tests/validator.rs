@@ -240,3 +240,38 @@ fn reading_errors_name_the_place_and_what_was_expected() {
         );
     }
 }
+
+#[test]
+fn control_and_direction_characters_from_a_file_are_shown_escaped() {
+    // TOML escapes put an escape sequence, a bell and a right-to-left override in an id.
+    let text = include_str!("data/minimal.toml")
+        .replace("start = \"a\"", "start = \"a\\u202e\\u001b[2J\\u0007\"");
+    let report = check_file("minimal.toml", &text);
+    let lines = report.errors();
+    assert!(!lines.is_empty(), "the unknown start is an error");
+    for line in &lines {
+        assert!(
+            !line.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "raw control characters in {line:?}"
+        );
+    }
+    let all = lines.join("\n");
+    assert!(all.contains("\\u{202e}\\u{001b}[2J\\u{0007}"), "{all}");
+    // The same through the CLI, which writes to a terminal.
+    let dir = std::env::temp_dir().join(format!("attune-ctrl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ctrl.toml");
+    std::fs::write(&file, &text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["validate", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let printed =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !printed.contains('\u{1b}') && !printed.contains('\u{202e}') && !printed.contains('\u{7}'),
+        "{printed:?}"
+    );
+    assert!(printed.contains("\\u{202e}"), "{printed}");
+    std::fs::remove_dir_all(&dir).ok();
+}

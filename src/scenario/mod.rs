@@ -344,15 +344,42 @@ impl Location {
         self.node_kind.as_deref().unwrap_or("entry")
     }
 
-    /// Formats `file:line:col: severity: [context: ]message`.
+    /// Formats `file:line:col: severity: [context: ]message`, with control and
+    /// direction characters from the file shown escaped (see [`visible`]).
     pub fn message(&self, severity: &str, message: &str) -> String {
         let context = self.context();
-        if context.is_empty() {
+        let line = if context.is_empty() {
             format!("{}: {severity}: {message}", self.position())
         } else {
             format!("{}: {severity}: {context}: {message}", self.position())
+        };
+        visible(&line)
+    }
+}
+
+/// Text with every control character (but line breaks and tabs) and every character that
+/// changes the direction of the text after it written as `\u{...}`: a file's escape or bell
+/// characters must not clear a terminal or set its title, and a right-to-left override in
+/// an id must not reverse the rest of a message, in a terminal or on the page.
+pub fn visible(text: &str) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+            )
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        } else {
+            out.push(c);
         }
     }
+    out
 }
 
 /// A step in a path to a field: a table key or an array index.
