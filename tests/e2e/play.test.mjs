@@ -117,6 +117,37 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
   await context.close();
 });
 
+test('a word longer than a phone screen wraps instead of widening the conversation', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  const url = `https://example.org/${'account-settings/'.repeat(6)}reset`;
+  assert.ok(url.length >= 120);
+  const text = fs.readFileSync('tests/data/minimal.toml', 'utf8')
+    .replace('First sentence.', `Look at ${url} first.`)
+    .replace('text = "Bye."', `text = "Bye, and see ${url}"`)
+    .replace('title = "Mini"', `title = "Mini ${url}"`);
+  await page.locator('input[type=file]').setInputFiles({ name: 'long.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  const width = await page.evaluate(() => window.innerWidth);
+  const fits = async (where) => {
+    const widest = await page.locator('main *').evaluateAll((els) =>
+      Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+    assert.ok(widest <= width, `${where}: something reaches ${widest}px on a ${width}px screen`);
+  };
+  await page.locator('.card', { hasText: 'example.org' }).waitFor();
+  await fits('library');
+  await page.getByRole('link', { name: 'Play it now' }).tap();
+  await page.locator('.line.partner', { hasText: 'example.org' }).waitFor();
+  await fits('conversation');
+  await page.locator('button.choice', { hasText: 'Whatever.' }).tap();
+  await page.locator('button.choice', { hasText: 'example.org' }).waitFor();
+  await fits('replies');
+  await playToEnding(page, { pick: (n) => n - 1 });
+  await page.locator('ol.review').waitFor();
+  await fits('debrief');
+  await context.close();
+});
+
 test('a double tap or a second Enter sends one reply, never an answer to a line not yet heard', async () => {
   const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
