@@ -256,6 +256,28 @@ impl Shelf {
     }
 }
 
+/// Checks a scenario file a trainer loads, against the library's cards: its scenario and
+/// warnings, or the lines that say why it cannot be added. A file whose id a hosted
+/// scenario has is refused, so it never takes that scenario's place or its best and last
+/// scores; one with the id of a file loaded before replaces it (a newer version).
+pub fn admit(
+    cards: &[Card],
+    file: &str,
+    text: &str,
+) -> Result<(Scenario, Vec<String>), Vec<String>> {
+    let report = crate::validate::check_file(file, text);
+    let Some(s) = report.playable() else {
+        return Err(report.problems.iter().map(ToString::to_string).collect());
+    };
+    if let Some(hosted) = cards.iter().find(|c| !c.own && c.id == s.id) {
+        return Err(vec![crate::scenario::visible(&format!(
+            "{file}: error: its id `{}` is already used by \u{201c}{}\u{201d} on this site; give your scenario an id of its own, so the two and their scores stay apart",
+            s.id, hosted.title
+        ))]);
+    }
+    Ok((s.clone(), report.warnings()))
+}
+
 fn card(e: &Entry, problems: Option<Rc<Vec<String>>>) -> Card {
     let with = match (e.partner.is_empty(), e.partner_role.is_empty()) {
         (false, false) => format!("{}, {}", e.partner, e.partner_role),
@@ -394,18 +416,29 @@ mod tests {
     }
 
     #[test]
-    fn a_trainers_scenario_stands_in_for_a_hosted_one_with_its_id() {
-        let mut own = crate::builtin::read(0).unwrap();
-        own.title = "My version".into();
-        let shelf = listed().reduce(ShelfAction::Add(Box::new(own.clone())));
+    fn a_trainers_file_with_a_hosted_id_is_refused_and_one_of_its_own_added() {
+        let (name, text) = crate::builtin::FILES[0];
+        let shelf = listed();
+        let hosted = crate::builtin::read(0).unwrap();
+        let why = admit(&shelf.cards(), "mine.toml", text).unwrap_err();
+        assert_eq!(why.len(), 1);
+        assert!(
+            why[0].starts_with("mine.toml: error: its id `")
+                && why[0].contains(&format!("\u{201c}{}\u{201d}", hosted.title)),
+            "{why:?}"
+        );
+        // With an id of its own it is added beside the hosted one, which keeps its place.
+        let renamed = text.replacen(&format!("id = \"{}\"", hosted.id), "id = \"my-copy\"", 1);
+        let (s, _) = admit(&shelf.cards(), name, &renamed).unwrap();
+        let shelf = shelf.reduce(ShelfAction::Add(Box::new(s)));
         let cards = shelf.cards();
-        assert_eq!(cards.len(), crate::builtin::FILES.len());
-        let mine = cards.iter().find(|c| c.id == own.id).unwrap();
-        assert!(mine.own && mine.title == "My version");
-        let Lookup::Ready(s) = shelf.lookup(&own.id) else {
-            panic!("own first");
-        };
-        assert_eq!(s.title, "My version");
+        assert_eq!(cards.len(), crate::builtin::FILES.len() + 1);
+        assert!(cards.iter().any(|c| c.id == hosted.id && !c.own));
+        assert!(cards.iter().any(|c| c.id == "my-copy" && c.own));
+        // A newer version of one's own file replaces the one loaded before.
+        assert!(admit(&cards, name, &renamed).is_ok());
+        // A file with errors says what they are.
+        assert!(admit(&cards, "bad.toml", "title = ").unwrap_err()[0].starts_with("bad.toml:1:"));
     }
 
     #[test]

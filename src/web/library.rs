@@ -4,7 +4,6 @@ use super::files::read_chosen_file;
 use super::Route;
 use crate::scenario::Scenario;
 use crate::shelf::Card;
-use crate::validate::{check_file, Severity};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -64,9 +63,11 @@ pub fn Library(props: &LibraryProps) -> Html {
     let onchange = {
         let loaded = loaded.clone();
         let on_add = props.on_add.clone();
+        let cards = props.cards.clone();
         Callback::from(move |e: Event| {
             let loaded = loaded.clone();
             let on_add = on_add.clone();
+            let cards = cards.clone();
             read_chosen_file(&e, &reader, move |name, result| match result {
                 Err(e) => loaded.set(Loaded::Rejected {
                     file: name.clone(),
@@ -86,25 +87,18 @@ pub fn Library(props: &LibraryProps) -> Html {
                             });
                             return;
                         }
-                        let report = check_file(&name, &text);
-                        let warnings: Vec<String> = report
-                            .problems
-                            .iter()
-                            .filter(|p| p.severity == Severity::Warning)
-                            .map(|p| p.to_string())
-                            .collect();
-                        match report.playable() {
-                            Some(s) => {
+                        match crate::shelf::admit(&cards, &name, &text) {
+                            Ok((s, warnings)) => {
                                 loaded.set(Loaded::Added {
                                     title: s.title.clone(),
                                     id: s.id.clone(),
                                     warnings,
                                 });
-                                on_add.emit(s.clone());
+                                on_add.emit(s);
                             }
-                            None => loaded.set(Loaded::Rejected {
+                            Err(problems) => loaded.set(Loaded::Rejected {
                                 file: name.clone(),
-                                problems: report.problems.iter().map(|p| p.to_string()).collect(),
+                                problems,
                             }),
                         }
                     });

@@ -81,6 +81,16 @@ test('a trainer loads a broken scenario file and is told where the problem is', 
   await page.getByRole('alert', { hasText: 'cp1252.toml' }).waitFor();
   assert.match(await page.getByRole('alert').innerText(), /cp1252\.toml:2:13: error: .*save the file as UTF-8/);
 
+  // A file with a hosted scenario's id is refused rather than taking its place and scores.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'copy.toml',
+    mimeType: 'text/plain',
+    buffer: fs.readFileSync('assets/scenarios/irate-customer.toml'),
+  });
+  await page.getByRole('alert', { hasText: 'copy.toml' }).waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /copy\.toml: error: its id `irate-customer` is already used by “Fourth call, no connection”/);
+  assert.equal(await page.locator('.card').count(), 6);
+
   // A good file joins the library and can be played; its text is shown as text, never as HTML.
   const good = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('title = "Mini"', 'title = "<b>Mini</b>"');
   await page.locator('input[type=file]').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(good) });
