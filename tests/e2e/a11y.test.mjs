@@ -67,6 +67,9 @@ test('a full playthrough works by keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.locator('button.choice').first().waitFor();
   for (let replies = 0; replies < 60 && !(await page.locator('.ending').count()); replies++) {
+    // Replies are inert for half a second after each reply (a repeated press is not a choice).
+    await page.locator('.ending, button.choice:enabled').first().waitFor();
+    if (await page.locator('.ending').count()) break;
     let onChoice = false;
     for (let i = 0; i < 40 && !onChoice; i++) {
       await page.keyboard.press('Tab');
