@@ -642,12 +642,11 @@ impl Session {
                 given: self.turns.len(),
             });
         }
-        if let Some(before) = self.last_answer_ms() {
-            if at_ms < before.saturating_add(REPEAT_MS) {
-                return Err(EngineError::Repeated {
-                    after_ms: at_ms - before,
-                });
-            }
+        let open = self.replies_open_ms();
+        if at_ms < open {
+            return Err(EngineError::Repeated {
+                after_ms: REPEAT_MS - (open - at_ms),
+            });
         }
         let mut s = self.clone();
         s.advance_time(scenario, at_ms);

@@ -249,13 +249,8 @@ impl History {
         if !self.attempts.iter().any(|a| a.key() == attempt.key()) {
             self.attempts.push(attempt);
             // One order for the same attempts, however they arrived (tabs compare copies).
-            self.attempts.sort_by(|a, b| {
-                (a.finished_at, &a.scenario_id, a.seed).cmp(&(
-                    b.finished_at,
-                    &b.scenario_id,
-                    b.seed,
-                ))
-            });
+            self.attempts
+                .sort_by(|a, b| (a.finished_at, a.key()).cmp(&(b.finished_at, b.key())));
         }
     }
 

@@ -123,14 +123,13 @@ pub fn load() -> ProgressState {
     }
 }
 
-/// Takes up what another tab of the site saved, so that a save here never overwrites an
-/// attempt recorded there, and a clear there is not undone here. Text that this version
-/// cannot read is left alone; [`save`] will not overwrite it either.
+/// Merges in what another tab of the site saved, so that a save here never overwrites an
+/// attempt recorded there, and a clear there is not undone here. Nothing stored adds
+/// nothing; text that this version cannot read is left alone, and [`save`] will not
+/// overwrite it either.
 pub fn reread(progress: &UseReducerDispatcher<ProgressState>) {
-    match History::load(storage::get(STORAGE_KEY).as_deref()) {
-        Loaded::Empty => progress.dispatch(ProgressAction::Stored(History::default())),
-        Loaded::Read(history) => progress.dispatch(ProgressAction::Stored(history)),
-        Loaded::Unreadable { .. } => {}
+    if let Loaded::Read(history) = History::load(storage::get(STORAGE_KEY).as_deref()) {
+        progress.dispatch(ProgressAction::Stored(history));
     }
 }
 

@@ -94,10 +94,10 @@ test('two tabs finishing at the same moment both keep their attempt', async () =
     await page.goto(`${env.site.url}#/play/coffee-regular`);
     replies.push(await playToEnding(page, { pick: () => 0 }));
   }
-  const stored = (page) => page.evaluate(() =>
-    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length);
-  await tabs[0].waitForFunction(() =>
-    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length === 2);
+  // Waits until the device's storage holds `n` attempts (counted as `attemptsIn` does).
+  const storedReach = (page, n) => page.waitForFunction((n) =>
+    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length === n, n, { timeout: 10_000 });
+  await storedReach(tabs[0], 2);
   // Both tabs go back to their last reply and give it again together: each ends a
   // conversation and saves within milliseconds of the other.
   for (const [i, page] of tabs.entries()) {
@@ -107,14 +107,13 @@ test('two tabs finishing at the same moment both keep their attempt', async () =
   await Promise.all(tabs.map((page) => page.evaluate(() => document.querySelector('button.choice:enabled').click())));
   for (const page of tabs) await page.locator('.ending').waitFor();
   // Every attempt is stored, and each tab shows all four.
-  await tabs[0].waitForFunction(() =>
-    (localStorage.getItem('attune.progress')?.match(/^\[\[attempt\]\]$/gm) ?? []).length === 4, null, { timeout: 10_000 });
+  await storedReach(tabs[0], 4);
   for (const page of tabs) {
     await page.goto(`${env.site.url}#/progress`);
     await page.locator('table.attempts tbody tr').nth(3).waitFor();
     assert.equal(await page.locator('table.attempts tbody tr').count(), 4);
   }
-  assert.equal(await stored(tabs[1]), 4);
+  assert.equal(attemptsIn(await tabs[1].evaluate(() => localStorage.getItem('attune.progress'))), 4);
   await context.close();
 });
 
