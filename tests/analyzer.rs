@@ -139,6 +139,55 @@ fn hard_cases_a_word_match_gets_wrong() {
 }
 
 #[test]
+fn what_a_clause_does_decides_it_wherever_it_sits() {
+    let said = "I keep saying I'll quit and then I buy another pack.";
+    let has = |reply: &str, id: SignalId| signals(said, reply).contains(&id);
+    // A "but" that leads into their own side, said back, takes nothing back.
+    assert!(has(
+        "Okay. But it sounds like part of you really does want to quit.",
+        SignalId::Reflection
+    ));
+    assert!(!has(
+        "Okay. But it sounds like part of you really does want to quit.",
+        SignalId::YesBut
+    ));
+    assert!(has("Okay, but buying one is a choice.", SignalId::YesBut));
+    // A stem ending in "that" goes on past the comma.
+    assert!(has(
+        "So what I'm hearing you say is that, when you're stressed, you buy another pack.",
+        SignalId::Reflection
+    ));
+    // The question word where the answer would go asks for a fact.
+    assert!(has(
+        "So you've been smoking for how long?",
+        SignalId::ClosedQuestion
+    ));
+    assert!(!has(
+        "So you've been smoking for how long?",
+        SignalId::Reflection
+    ));
+    assert!(has("And why'd she leave?", SignalId::OpenQuestion));
+    // An imperative after a condition is still advice.
+    assert!(has(
+        "If the craving comes back, just call the quit line.",
+        SignalId::Advising
+    ));
+    // What they can do, told from one's own side, and a stem about us, say nothing back.
+    assert!(!has(
+        "So that's something that you can work on with your nurse.",
+        SignalId::Reflection
+    ));
+    assert!(!has(
+        "It sounds like we need to talk more about the packs.",
+        SignalId::Reflection
+    ));
+    assert!(has(
+        "It sounds like you want to know you can do it.",
+        SignalId::Reflection
+    ));
+}
+
+#[test]
 fn every_span_points_into_the_reply_at_the_words_that_triggered_it() {
     let reply = "Honestly? Calm down. I'll call you tomorrow at nine to confirm.";
     let a = analyze(&Input {

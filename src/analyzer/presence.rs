@@ -289,10 +289,14 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
         .filter(|&(a, _)| r.live(a) && m.acknowledgement_exceptions().at(a).is_none())
         .collect();
     for (c, n) in m.contrasts().all().map(|(a, b)| (a, b - a)) {
-        let Some(u) = r.units.iter().find(|u| u.first <= c && c < u.last) else {
+        let Some(j) = r.units.iter().position(|u| u.first <= c && c < u.last) else {
             continue;
         };
-        if r.reported[c]
+        let u = &r.units[j];
+        // "Okay. But it sounds like part of you wants to quit": what follows the "but" is
+        // their side, said back, not an agreement taken back.
+        if reflective[j]
+            || r.reported[c]
             || m.contrast_exceptions()
                 .any_in(c.saturating_sub(2), (c + 3).min(u.last))
         {

@@ -102,6 +102,7 @@ fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
     // "How often...?", or a scale put before the question ("On a scale of one to ten, how...?").
     if m.fact_questions().any_in(u.first, (u.lead + 2).min(u.last))
         || m.fact_questions().at(sentence.first).is_some()
+        || m.fact_questions().any_in(u.last.saturating_sub(2), u.last)
     {
         return true;
     }

@@ -51,12 +51,22 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     // Predictions and permissions ("you'll get it", "you can...") speak from one's own side.
     // A modal on the main verb ("you can...", "it will..."), not one inside what they
     // feel or doubt ("you're not sure if you can").
-    let modal = m.modals().any_in(lead, (lead + 4).min(last))
+    let modal = (m.modals().any_in(lead, (lead + 4).min(last))
         && !m.reflection_stems().any_in(lead, last)
         && !m.state_words().any_in(
             lead,
             m.modals().first_in(lead, last).map_or(last, |(a, _)| a),
-        );
+        ))
+        // "... something that you can work on with your case manager": what they can do,
+        // said from one's own side, wherever it sits (not "you feel you can't").
+        || (lead..last).any(|i| {
+            r.is(m.second_person(), i)
+                && m.modals().at(i + 1).is_some_and(|n| {
+                    !m.state_words().starts_in(i + 1 + n, (i + 3 + n).min(last))
+                })
+                && !m.state_words().any_in(lead, i)
+                && (i == lead || m.wh_words().at(i - 1).is_none())
+        });
     let informing = m.informing().any_in(lead, last)
         || m.conditionals().at(lead).is_some()
         || (r.is(m.second_person(), lead) && m.evaluations().any_in(lead, last));
@@ -65,10 +75,21 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         .clause_starters()
         .at(u.first)
         .is_some_and(|n| m.modals().any_in(u.first + n, (u.first + n + 2).min(last)));
-    let stem = m.reflection_stems().at(lead).is_some()
-        || (m.clause_starters().at(u.first).is_some() && !purpose)
+    // "It sounds like we need to talk more": about us, not them.
+    let ours = |at: usize| r.is(m.first_plural(), at) || r.is(m.first_person(), at);
+    let stem = m
+        .reflection_stems()
+        .at(lead)
+        .is_some_and(|n| !ours(lead + n))
+        || (m
+            .clause_starters()
+            .at(u.first)
+            .is_some_and(|n| !ours(u.first + n))
+            && !purpose)
         || (lead + 1 < last
-            && m.reflection_stems().at(lead + 1).is_some()
+            && m.reflection_stems()
+                .at(lead + 1)
+                .is_some_and(|n| !ours(lead + 1 + n))
             && r.is(m.demonstratives(), lead));
     // "Sounds like a great plan" praises; it does not reflect.
     let praised = m.evaluations().any_in(lead, (lead + 5).min(last))

@@ -197,7 +197,14 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     i += polite.or(solution).unwrap_or(0);
     // "I'll call the clinic, and ring you by five": a verb that shares an earlier subject is
     // not an imperative; one that opens its sentence, or says "please", is.
-    let opens = u.first == r.t.sentences[u.sentence].first || polite.is_some();
+    // "If it hurts, just call your doctor": the main clause after a condition opens too.
+    let after_condition = r
+        .units
+        .iter()
+        .rev()
+        .find(|x| x.last <= u.first)
+        .is_some_and(|x| x.sentence == u.sentence && m.conditionals().at(x.lead).is_some());
+    let opens = u.first == r.t.sentences[u.sentence].first || polite.is_some() || after_condition;
     // "Take a seat and I'll bring it over", "Let me know": an offer, not an order.
     let sentence = &r.t.sentences[u.sentence];
     // "Get you online tomorrow": the speaker's own action, its "I'll" left out; "Bring the

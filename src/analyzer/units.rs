@@ -367,12 +367,20 @@ impl<'a> Reply<'a> {
                             || self.is(self.m.first_person(), next)
                             || self.is(self.m.first_plural(), next)
                             || self.m.wh_words().at(next).is_some())
-                }) || (since >= 2 && self.m.clause_starters().at(i).is_some());
+                }) || (since >= 2
+                    && self.m.clause_starters().at(i).is_some()
+                    // "it sounds like" starts at "it", not inside it at "sounds like".
+                    && self.m.clause_starters().at(i - 1).is_none_or(|n| n < 2));
                 let run_on = self.runs_on(i, since, s.last);
                 if run_on {
                     run_on_cuts.push(i);
                 }
-                if prev.clause != w[i].clause || contrast || joined || run_on {
+                // "So what I'm hearing you say is that, if ..., she ...": a reflective stem
+                // ending in "that" goes on past the comma; what follows is what it says back.
+                let from = cuts.last().copied().unwrap_or(s.first);
+                let stem_goes_on = self.is(self.m.demonstratives(), i - 1)
+                    && (from..(from + 3).min(i)).any(|j| self.m.reflection_stems().at(j).is_some());
+                if (prev.clause != w[i].clause && !stem_goes_on) || contrast || joined || run_on {
                     cuts.push(i);
                 }
             }
@@ -510,6 +518,17 @@ impl<'a> Reply<'a> {
         if self.m.open_anything().at(lead).is_some() || self.m.elided_questions().at(lead).is_some()
         {
             return Form::Elided;
+        }
+        // "You've been together for how long?", "and you went where?": the question word
+        // comes last, where the answer would go.
+        if marked
+            && to - lead >= 3
+            && (to.saturating_sub(2).max(lead + 1)..to).any(|i| {
+                self.m.wh_words().at(i) == Some(to - i)
+                    || self.m.fact_questions().at(i) == Some(to - i)
+            })
+        {
+            return Form::Wh;
         }
         Form::Statement
     }
