@@ -1,4 +1,5 @@
-//! Scoring time per reply for replies of 5, 40 and 400 words (`cargo bench --bench score`).
+//! Scoring time per reply for replies of 5, 40 and 400 words, and for hostile replies
+//! as long as a reply may be (`cargo bench --bench score`).
 
 use attune::analyzer::{analyze, Input};
 use std::time::Instant;
@@ -32,7 +33,47 @@ pub fn reply_of(words: usize) -> String {
     out
 }
 
+/// Runs `analyze` on `reply` and returns the median microseconds per reply.
+fn median_us(reply: &str, iterations: u32) -> f64 {
+    let input = Input {
+        said: SAID,
+        earlier: "",
+        reply,
+        elapsed_ms: Some(20_000),
+        speech_ms: Some(15_000),
+    };
+    analyze(&input);
+    let mut runs: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..iterations {
+                std::hint::black_box(analyze(std::hint::black_box(&input)));
+            }
+            t.elapsed().as_secs_f64() * 1e6 / f64::from(iterations)
+        })
+        .collect();
+    runs.sort_by(|a, b| a.total_cmp(b));
+    runs[3]
+}
+
 fn main() {
+    // Repeated phrases that once made some rule quadratic, at the most a reply may hold
+    // and at 32 times that (the analyzer reads no further than the cap).
+    for phrase in [
+        "you said ",
+        "you said, ",
+        "a, ",
+        "so you, I'll send it today, but ",
+    ] {
+        for times in [1, 32] {
+            let reply = phrase.repeat(attune::analyzer::MAX_REPLY_CHARS * times / phrase.len() + 1);
+            println!(
+                "score: {:>6}-char reply of {phrase:?} repeated: median {:>8.1} µs per reply",
+                reply.len(),
+                median_us(&reply, 20)
+            );
+        }
+    }
     for words in [5, 40, 400] {
         let reply = reply_of(words);
         let input = Input {

@@ -72,6 +72,8 @@ pub enum EngineError {
     Ended,
     /// A typed reply with no words in it.
     EmptyReply,
+    /// A typed reply longer than [`analyzer::MAX_REPLY_CHARS`] characters.
+    TooLong { chars: usize },
     /// That reply does not exist here or is not on offer now.
     NoSuchChoice(usize),
     /// There is no reply with that number to go back to.
@@ -100,6 +102,11 @@ impl std::fmt::Display for EngineError {
             ),
             EngineError::Ended => write!(f, "the conversation has ended"),
             EngineError::EmptyReply => write!(f, "the reply is empty"),
+            EngineError::TooLong { chars } => write!(
+                f,
+                "the reply has {chars} characters; a reply holds at most {}",
+                analyzer::MAX_REPLY_CHARS
+            ),
             EngineError::NoSuchChoice(c) => write!(f, "reply {c} is not on offer here"),
             EngineError::NoSuchTurn(t) => write!(f, "there is no reply number {t} to go back to"),
             EngineError::TimeWentBack { now, last } => {
@@ -710,6 +717,10 @@ impl Session {
                 let text = text.trim();
                 if text.is_empty() {
                     return Err(EngineError::EmptyReply);
+                }
+                let chars = text.chars().count();
+                if chars > analyzer::MAX_REPLY_CHARS {
+                    return Err(EngineError::TooLong { chars });
                 }
                 let a = analyze(text, true);
                 let words = analyzer::content_stems(text);

@@ -260,6 +260,73 @@ fn odd_input_is_scored_without_panicking() {
     assert!(a.has(SignalId::Apology));
 }
 
+#[test]
+fn a_reply_is_read_only_up_to_what_a_reply_may_hold() {
+    use attune::analyzer::{capped, room_note, MAX_REPLY_CHARS};
+    // Cut at a character, never inside one: "é" is two bytes, "😀" four.
+    for unit in ["a", "é", "😀", "you said "] {
+        let long = unit.repeat(MAX_REPLY_CHARS + 7);
+        let cut = capped(&long);
+        assert_eq!(cut.chars().count(), MAX_REPLY_CHARS, "{unit:?}");
+        assert!(long.starts_with(cut));
+    }
+    assert_eq!(capped("short"), "short");
+    // Nothing past the cap is read: an apology after it finds nothing, and every span
+    // stays inside it (the "you said" that was once quadratic fills the rest).
+    let reply = format!(
+        "{} I'm so sorry.",
+        "you said ".repeat(MAX_REPLY_CHARS / "you said ".len() + 1)
+    );
+    let a = analyze(&Input {
+        said: "You said it would be here by Friday.",
+        reply: &reply,
+        ..Input::default()
+    });
+    assert!(!a.has(SignalId::Apology));
+    let within = capped(&reply).len();
+    assert!(a
+        .signals
+        .iter()
+        .filter_map(|s| s.span)
+        .all(|(_, y)| y <= within));
+    assert!(a.parts.iter().all(|p| p.span.1 <= within));
+    // The box says how much room is left only near the end, and when it is full.
+    assert_eq!(room_note(0), None);
+    assert_eq!(room_note(MAX_REPLY_CHARS - MAX_REPLY_CHARS / 10 - 1), None);
+    assert_eq!(
+        room_note(MAX_REPLY_CHARS - 5).as_deref(),
+        Some("5 characters left.")
+    );
+    assert_eq!(
+        room_note(MAX_REPLY_CHARS - 1).as_deref(),
+        Some("1 character left.")
+    );
+    assert!(room_note(MAX_REPLY_CHARS)
+        .unwrap()
+        .contains("2000 characters"));
+}
+
+#[test]
+fn a_long_run_without_full_stops_is_read_in_bounded_sentences() {
+    use attune::analyzer::text::{tokenize, MAX_SENTENCE_WORDS};
+    // Rules that look across a sentence look at no more than MAX_SENTENCE_WORDS words.
+    let run = "and then ".repeat(MAX_SENTENCE_WORDS);
+    let reply = format!("{run}it sounds like the waiting is wearing you down");
+    let t = tokenize(&reply, attune::analyzer::english());
+    assert!(t.sentences.len() >= 2);
+    assert!(t
+        .sentences
+        .iter()
+        .all(|s| s.last - s.first <= MAX_SENTENCE_WORDS));
+    assert!(t.sentences.windows(2).all(|w| w[0].last == w[1].first));
+    // A reflection after the long run is still found.
+    assert!(signals(
+        "I've been waiting for weeks and it's wearing me down.",
+        &reply
+    )
+    .contains(&SignalId::Reflection));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 

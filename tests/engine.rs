@@ -410,6 +410,24 @@ fn typed_replies_can_interrupt_and_cannot_be_empty() {
         ),
         Err(EngineError::EmptyReply)
     );
+    // More than a reply may hold is refused whole, never cut short silently; the most
+    // is taken (emoji count as one character each).
+    let max = attune::analyzer::MAX_REPLY_CHARS;
+    let say = |text: String| {
+        session.apply(
+            &s,
+            &Action::Say {
+                turn: 0,
+                text,
+                at_ms: 6_000,
+            },
+        )
+    };
+    assert_eq!(
+        say("😀".repeat(max + 1)),
+        Err(EngineError::TooLong { chars: max + 1 })
+    );
+    assert!(say(format!("I hear you. {}", "😀".repeat(max - 12))).is_ok());
     let cut = session
         .apply(
             &s,

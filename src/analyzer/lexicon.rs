@@ -98,12 +98,26 @@ impl PhraseSet {
 /// Where a list's phrases occur in one reply: per token, the length of the longest
 /// phrase that starts there (0: none).
 #[derive(Debug, Default, Clone)]
-pub struct Hits(Vec<u8>);
+pub struct Hits {
+    at: Vec<u8>,
+    /// Whether anything matched at all.
+    any: bool,
+}
 
 impl Hits {
+    fn new(at: Vec<u8>) -> Hits {
+        let any = at.iter().any(|&n| n > 0);
+        Hits { at, any }
+    }
+
+    /// Whether the list matched anywhere in the reply.
+    pub fn any(&self) -> bool {
+        self.any
+    }
+
     /// The longest phrase starting at token `i`.
     pub fn at(&self, i: usize) -> Option<usize> {
-        match self.0.get(i) {
+        match self.at.get(i) {
             Some(&n) if n > 0 => Some(usize::from(n)),
             _ => None,
         }
@@ -111,8 +125,8 @@ impl Hits {
 
     /// Every match starting within tokens `from..to`, as token ranges, in order.
     pub fn within(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let to = to.min(self.0.len());
-        (from.min(to)..to).filter_map(move |i| match self.0[i] {
+        let to = to.min(self.at.len());
+        (from.min(to)..to).filter_map(move |i| match self.at[i] {
             0 => None,
             n => Some((i, i + usize::from(n))),
         })
@@ -120,7 +134,7 @@ impl Hits {
 
     /// Every match, as token ranges, in order.
     pub fn all(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.0
+        self.at
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
@@ -129,14 +143,14 @@ impl Hits {
 
     /// The first match lying wholly within tokens `from..to`.
     pub fn first_in(&self, from: usize, to: usize) -> Option<(usize, usize)> {
-        (from..to.min(self.0.len()))
-            .find(|&i| self.0[i] > 0 && i + usize::from(self.0[i]) <= to)
-            .map(|i| (i, i + usize::from(self.0[i])))
+        (from..to.min(self.at.len()))
+            .find(|&i| self.at[i] > 0 && i + usize::from(self.at[i]) <= to)
+            .map(|i| (i, i + usize::from(self.at[i])))
     }
 
     /// Whether any match starts within tokens `from..to`.
     pub fn starts_in(&self, from: usize, to: usize) -> bool {
-        (from..to.min(self.0.len())).any(|i| self.0[i] > 0)
+        (from..to.min(self.at.len())).any(|i| self.at[i] > 0)
     }
 
     /// Whether any match lies wholly within tokens `from..to`.
@@ -324,7 +338,7 @@ macro_rules! lexicon {
                         }
                     }
                 }
-                Matches { hits: hits.into_iter().map(Hits).collect() }
+                Matches { hits: hits.into_iter().map(Hits::new).collect() }
             }
         }
     };

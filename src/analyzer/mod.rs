@@ -184,6 +184,32 @@ impl Found {
     }
 }
 
+/// The most a reply may hold, in characters: the reply box takes no more, the engine
+/// refuses more, and the analyzer reads no further than this.
+pub const MAX_REPLY_CHARS: usize = 2000;
+
+/// What the reply box says about room left, once a reply of `chars` characters nears
+/// [`MAX_REPLY_CHARS`]; nothing before then.
+pub fn room_note(chars: usize) -> Option<String> {
+    let left = MAX_REPLY_CHARS.saturating_sub(chars);
+    match left {
+        0 => Some(format!(
+            "That is as long as a reply can be ({MAX_REPLY_CHARS} characters)."
+        )),
+        1 => Some("1 character left.".to_string()),
+        l if l <= MAX_REPLY_CHARS / 10 => Some(format!("{l} characters left.")),
+        _ => None,
+    }
+}
+
+/// The reply up to [`MAX_REPLY_CHARS`] characters.
+pub fn capped(reply: &str) -> &str {
+    match reply.char_indices().nth(MAX_REPLY_CHARS) {
+        Some((at, _)) => &reply[..at],
+        None => reply,
+    }
+}
+
 /// Analyzes a reply with the English lexicon.
 pub fn analyze(input: &Input<'_>) -> Analysis {
     analyze_with(input, english())
@@ -272,7 +298,7 @@ pub fn intent_match(
 /// Analyzes a reply with a compiled lexicon. Never panics; time is linear in the
 /// reply's length for a fixed lexicon.
 pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
-    let r = Reply::new(input.reply, input.said, input.earlier, c);
+    let r = Reply::new(capped(input.reply), input.said, input.earlier, c);
     let mut found = Found::default();
     let backchannel = is_backchannel(&r);
     if let Some(at) = backchannel {

@@ -198,11 +198,10 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     // "I'll call the clinic, and ring you by five": a verb that shares an earlier subject is
     // not an imperative; one that opens its sentence, or says "please", is.
     // "If it hurts, just call your doctor": the main clause after a condition opens too.
-    let after_condition = r
-        .units
-        .iter()
-        .rev()
-        .find(|x| x.last <= u.first)
+    let before = r.units.partition_point(|x| x.last <= u.first);
+    let after_condition = before
+        .checked_sub(1)
+        .map(|k| &r.units[k])
         .is_some_and(|x| x.sentence == u.sentence && m.conditionals().at(x.lead).is_some());
     let opens = u.first == r.t.sentences[u.sentence].first || polite.is_some() || after_condition;
     // "Take a seat and I'll bring it over", "Let me know": an offer, not an order.
@@ -210,11 +209,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
     // "Get you online tomorrow": the speaker's own action, its "I'll" left out; "Bring the
     // idea, and I'll back you": an invitation in a reply that takes something on.
     let speaker_acts = r.is(m.second_person(), i + 1);
-    let reply_commits = r
-        .units
-        .iter()
-        .any(|x| super::presence::commitment(r, x).is_some())
-        || m.admissions().all().next().is_some();
+    let reply_commits = r.commits() || m.admissions().any();
     let offer = m.offers().at(i).is_some()
         || m.commitment_subjects().any_in(i + 1, sentence.last)
         || speaker_acts
@@ -257,12 +252,7 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
 fn defensive(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
     // "We're full tonight, and I have two options for you": the limit comes with an offer.
-    let offered = r
-        .units
-        .iter()
-        .any(|x| super::presence::commitment(r, x).is_some())
-        || m.autonomy().all().next().is_some()
-        || m.ownership().all().next().is_some();
+    let offered = r.commits() || m.autonomy().any() || m.ownership().any();
     if let Some(at) = r.first_live(m.defensive(), u) {
         return Some(at);
     }
@@ -304,7 +294,7 @@ fn arguing(r: &Reply<'_>, u: &Unit, found: &Found) -> Option<(usize, usize)> {
         }
     }
     // "Actually, no. That came out wrong.": correcting oneself, not them.
-    let self_corrected = m.admissions().all().next().is_some();
+    let self_corrected = m.admissions().any();
     if let Some(n) = m.correcting_leads().at(u.lead).filter(|_| !self_corrected) {
         if u.lead + n < u.last {
             return Some((u.lead, u.lead + n));

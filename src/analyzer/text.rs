@@ -8,6 +8,11 @@ use super::lexicon::Compiled;
 /// letter apart).
 pub const TYPO_MIN_CHARS: usize = 6;
 
+/// A sentence runs to at most this many words; a longer run (a paste, or chat with no
+/// full stops) is cut there. Every rule that looks across a sentence then looks at a
+/// bounded number of words, which keeps the analyzer linear in the reply's length.
+pub const MAX_SENTENCE_WORDS: usize = 80;
+
 /// A word of the reply in the lexicon's spelling, with where it stands in the original.
 #[derive(Clone, Debug)]
 pub struct Token {
@@ -249,6 +254,17 @@ pub fn tokenize_with(text: &str, c: &Compiled, fix_typos: bool) -> Text {
                 }
                 _ => {}
             }
+        }
+        if tokens.len() - first >= MAX_SENTENCE_WORDS {
+            sentences.push(Sentence {
+                first,
+                last: tokens.len(),
+                question: false,
+            });
+            first = tokens.len();
+            sentence += 1;
+            clause += 1;
+            clause_start = true;
         }
     }
     if tokens.len() > first {

@@ -81,6 +81,10 @@ pub struct Reply<'a> {
     pub reported: Vec<bool>,
     pub units: Vec<Unit>,
     pub heard: Heard,
+    /// The writer left out punctuation altogether, as people do in chat.
+    unpunctuated: bool,
+    /// Whether any unit takes an action on, worked out once (rules ask it per unit).
+    commits: std::cell::OnceCell<bool>,
 }
 
 /// Three words as one set key (a word never holds a control character).
@@ -130,6 +134,8 @@ impl<'a> Reply<'a> {
         let mut r = Reply {
             source,
             c,
+            unpunctuated: !source.contains(['.', ',', '?', '!', ';', ':']),
+            commits: std::cell::OnceCell::new(),
             reported: t.tokens.iter().map(|tok| tok.quoted).collect(),
             t,
             m,
@@ -150,6 +156,15 @@ impl<'a> Reply<'a> {
         r.mark_reported();
         r.units = r.segment();
         r
+    }
+
+    /// Whether any unit of the reply takes an action on ("I'll send it today").
+    pub fn commits(&self) -> bool {
+        *self.commits.get_or_init(|| {
+            self.units
+                .iter()
+                .any(|u| super::presence::commitment(self, u).is_some())
+        })
     }
 
     pub fn words(&self) -> &[Token] {
@@ -471,9 +486,7 @@ impl<'a> Reply<'a> {
     /// Whether a question starts at `i` in the middle of an unpunctuated sentence
     /// ("sorry about that what did they say"), at least `since` words into the unit.
     fn runs_on(&self, i: usize, since: usize, to: usize) -> bool {
-        // Only where the writer left out punctuation altogether, as people do in chat.
-        let unpunctuated = !self.source.contains(['.', ',', '?', '!', ';', ':']);
-        if !unpunctuated
+        if !self.unpunctuated
             || since < 3
             || self.is(self.m.wh_complement_verbs(), i - 1)
             || self.is(self.m.joiners(), i - 1)

@@ -419,15 +419,19 @@ pub fn OwnWords(props: &OwnWordsProps) -> Html {
             send.emit(());
         }
     });
+    let room = crate::analyzer::room_note(text.chars().count());
     html! {
         <form class="own-words" {onsubmit}>
             <label for="own-words" class="visually-hidden">{ "Or say it in your own words" }</label>
             <div class="own-row">
                 <textarea id="own-words" value={(*text).clone()}
-                    {oninput} {onfocus} {onkeydown} maxlength="2000"
+                    {oninput} {onfocus} {onkeydown}
+                    maxlength={crate::analyzer::MAX_REPLY_CHARS.to_string()}
+                    aria-describedby="own-words-room"
                     rows="1" placeholder="Or in your own words\u{2026}" />
                 <button type="submit" disabled={!open || text.trim().is_empty()}>{ "Say it" }</button>
             </div>
+            <p id="own-words-room" class="room" aria-live="polite">{ room.unwrap_or_default() }</p>
         </form>
     }
 }

@@ -127,6 +127,32 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
   await context.close();
 });
 
+test('the reply box holds at most 2,000 characters and says how much room is left near the end', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  const box = page.getByLabel('Or say it in your own words');
+  await box.tap();
+  const room = page.locator('#own-words-room');
+  await box.pressSequentially('I hear you.');
+  assert.equal(await room.isVisible(), false, 'no count while there is plenty of room');
+  // A long paste is cut at the limit, and the box says so.
+  await page.keyboard.insertText(' and'.repeat(520));
+  await page.waitForFunction(() => document.querySelector('#own-words').value.length === 2000);
+  await room.filter({ hasText: 'as long as a reply can be (2000 characters)' }).waitFor();
+  assert.equal(await box.getAttribute('aria-describedby'), 'own-words-room');
+  await page.keyboard.press('Backspace');
+  await room.filter({ hasText: '1 character left.' }).waitFor();
+  // The reply is still taken whole.
+  await page.locator('.own-words button[type=submit]:enabled').waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.line.trainee', { hasText: 'I hear you. and and' }).waitFor();
+  assert.equal(await room.isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a word longer than a phone screen wraps instead of widening the conversation', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
