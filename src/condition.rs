@@ -104,12 +104,21 @@ pub trait Facts {
     fn interrupted(&self) -> bool;
 }
 
+/// The most tests one condition may join with `and`.
+pub const MAX_TESTS: usize = 16;
+
 impl Condition {
     /// Parses `test (and test)*` where a test is `[not] atom`.
     pub fn parse(source: &str) -> Result<Self, String> {
         let words: Vec<&str> = source.split_whitespace().collect();
         if words.is_empty() {
             return Err("empty condition".into());
+        }
+        let tests = 1 + words.iter().filter(|w| **w == "and").count();
+        if tests > MAX_TESTS {
+            return Err(format!(
+                "{tests} tests joined by `and`; a condition may have at most {MAX_TESTS}"
+            ));
         }
         let mut tests = Vec::new();
         let mut i = 0;
@@ -319,7 +328,12 @@ pub fn is_name(s: &str) -> bool {
 impl TryFrom<String> for Condition {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        Condition::parse(&s).map_err(|e| format!("invalid condition `{s}`: {e}"))
+        Condition::parse(&s).map_err(|e| {
+            format!(
+                "invalid condition `{}`: {e}",
+                crate::tomlread::shortened(&s, 80)
+            )
+        })
     }
 }
 

@@ -674,12 +674,22 @@ impl Session {
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let earlier: Vec<&str> = s
+        // The analyzer reads only the latest of what they said before; joining the whole
+        // conversation for every reply would make a long one slower at each step.
+        let mut earlier: Vec<&str> = s
             .transcript
             .iter()
+            .rev()
             .filter(|u| u.speaker == Speaker::Partner)
             .map(|u| u.text.as_str())
+            .scan(0, |chars, t| {
+                (*chars <= analyzer::MAX_CONTEXT_CHARS).then(|| {
+                    *chars += t.len();
+                    t
+                })
+            })
             .collect();
+        earlier.reverse();
         let earlier = earlier.join(" ");
         let analyze = |reply: &str, timed: bool| {
             analyzer::analyze(&analyzer::Input {

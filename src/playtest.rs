@@ -8,8 +8,16 @@ use rand::{RngExt, SeedableRng};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-/// A playthrough gives up after this many actions and reports a possible endless loop.
+/// A playthrough gives up after at least this many beats and reports a possible
+/// endless loop.
 pub const MAX_STEPS: usize = 1_000;
+
+/// How many beats a playthrough of `scenario` may pass before it gives up: ten visits to
+/// every beat, and never fewer than [`MAX_STEPS`], so a long chain that does reach its
+/// ending is never reported as a loop.
+pub fn step_limit(scenario: &Scenario) -> usize {
+    MAX_STEPS.max(scenario.beats.len().saturating_mul(10))
+}
 
 /// Where a playthrough got stuck.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -64,6 +72,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         let mut now = 0u64;
         let mut session = Session::new(scenario, rng.random(), now);
         let mut steps = 0;
+        let limit = step_limit(scenario);
         loop {
             if let Some(ending) = session.ended() {
                 *report.endings.entry(ending.to_string()).or_default() += 1;
@@ -84,13 +93,13 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
             let beat_id = beat.id.clone();
             visited.insert(beat_id.clone());
             steps += 1;
-            if steps > MAX_STEPS {
+            if steps > limit {
                 report.stuck.push(Stuck {
                     run,
                     seed: run_seed,
                     beat: beat.id.clone(),
                     reason: format!(
-                        "no ending after {MAX_STEPS} steps: a loop the player cannot leave"
+                        "no ending after {limit} beats: a loop the player cannot leave"
                     ),
                 });
                 break;
@@ -254,7 +263,8 @@ pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
     let mut session = Session::new(scenario, 0, 0);
     let mut now = 0u64;
     let mut stuck = None;
-    for _ in 0..MAX_STEPS {
+    let limit = step_limit(scenario);
+    for _ in 0..limit {
         if session.ended().is_some() {
             break;
         }
@@ -306,7 +316,7 @@ pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
     }
     let ending = session.ended().map(str::to_string);
     if ending.is_none() && stuck.is_none() {
-        stuck = Some(format!("no ending after {MAX_STEPS} steps"));
+        stuck = Some(format!("no ending after {limit} beats"));
     }
     PathReport {
         path,

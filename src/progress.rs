@@ -112,6 +112,18 @@ impl Attempt {
 }
 
 /// The largest count an attempt may hold here.
+/// The largest history file read, in bytes (8 MiB: tens of thousands of attempts).
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
+/// Why a history file of `bytes` bytes is refused unread, if it is.
+pub fn too_large(bytes: u64) -> Option<String> {
+    (bytes > MAX_FILE_BYTES as u64).then(|| {
+        format!(
+            "the file has {bytes} bytes; a history file may have at most {MAX_FILE_BYTES} (8 MiB)"
+        )
+    })
+}
+
 const MAX_COUNT: i64 = if usize::BITS < 64 {
     usize::MAX as i64
 } else {
@@ -177,6 +189,9 @@ impl History {
 
     /// Parses saved or exported text, refusing other versions with a reason.
     pub fn parse(text: &str) -> Result<History, String> {
+        if let Some(why) = too_large(text.len() as u64) {
+            return Err(why);
+        }
         if text.trim_start().starts_with('{') {
             return Err("it was saved in format 1 (JSON) by an earlier version of Attune, which this version no longer reads".into());
         }

@@ -101,7 +101,7 @@ impl<'t, 'a> Fields<'t, 'a> {
 /// "expected X, found Y" for a value of the wrong kind.
 pub fn found(value: &Value, expected: &str) -> String {
     let what = match value.get_ref() {
-        DeValue::String(s) => format!("the string \"{s}\""),
+        DeValue::String(s) => format!("the string \"{}\"", shortened(s, 60)),
         DeValue::Integer(i) => format!("the integer {i}"),
         DeValue::Boolean(b) => format!("the boolean {b}"),
         other => format!("a {}", other.type_str()),
@@ -113,6 +113,28 @@ pub fn string(value: &Value) -> Read<String> {
     match value.get_ref() {
         DeValue::String(s) => Ok(s.to_string()),
         _ => bad(value.span(), found(value, "a string")),
+    }
+}
+
+/// A string of at most `max` characters.
+pub fn text(value: &Value, max: usize) -> Read<String> {
+    let s = string(value)?;
+    let n = s.chars().count();
+    if n > max {
+        return bad(
+            value.span(),
+            format!("this text has {n} characters; it may have at most {max}"),
+        );
+    }
+    Ok(s)
+}
+
+/// The first `max` characters of `s`, and "…" if there were more: a message quotes what
+/// it is about without repeating a whole file.
+pub fn shortened(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}\u{2026}", &s[..at]),
+        None => s.to_string(),
     }
 }
 
@@ -155,5 +177,22 @@ pub fn list<T>(value: &Value, read: fn(&Value) -> Read<T>) -> Read<Vec<T>> {
     match value.get_ref() {
         DeValue::Array(items) => items.iter().map(read).collect(),
         _ => bad(value.span(), found(value, "an array")),
+    }
+}
+
+/// An array of at most `max` items, each read with `read`; `what` names the items in the
+/// message when there are too many ("beats"), before any of them is read.
+pub fn bounded<T>(
+    value: &Value,
+    max: usize,
+    what: &str,
+    read: fn(&Value) -> Read<T>,
+) -> Read<Vec<T>> {
+    match value.get_ref() {
+        DeValue::Array(items) if items.len() > max => bad(
+            value.span(),
+            format!("{} {what}; a scenario may have at most {max}", items.len()),
+        ),
+        _ => list(value, read),
     }
 }

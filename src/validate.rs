@@ -45,6 +45,9 @@ pub enum Kind {
     BadName,
     /// A reply's declared `quality` disagrees with what the analyzer reads in it.
     QualityMismatch,
+    /// The file holds more than a scenario may (see `scenario::limits`), or has more
+    /// problems than one report lists.
+    Limit,
 }
 
 /// One problem found in a scenario file.
@@ -71,9 +74,23 @@ impl std::fmt::Display for Problem {
 pub struct Report {
     pub scenario: Option<Scenario>,
     pub problems: Vec<Problem>,
+    /// Errors and warnings past [`MAX_PROBLEMS`], counted in the last problem listed.
+    pub unlisted: (usize, usize),
 }
 
 impl Report {
+    /// How many errors and warnings the file has, listed or not (the line that counts
+    /// the unlisted ones is not itself counted).
+    pub fn counts(&self) -> (usize, usize) {
+        let summary = usize::from(self.unlisted != (0, 0));
+        let listed = &self.problems[..self.problems.len() - summary];
+        let listed = |s| listed.iter().filter(|p| p.severity == s).count();
+        (
+            listed(Severity::Error) + self.unlisted.0,
+            listed(Severity::Warning) + self.unlisted.1,
+        )
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Error)
@@ -107,12 +124,22 @@ impl Report {
     }
 }
 
+/// "1 error", "2 errors".
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The most problems one report lists; the rest are counted in one last line.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Reads and checks one scenario file; never panics, whatever the text.
 pub fn check_file(file: &str, text: &str) -> Report {
     match scenario::parse(file, text) {
         Err(e) => {
             let kind = if e.message.contains("unknown field") {
                 Kind::UnknownField
+            } else if e.message.contains("may have at most") {
+                Kind::Limit
             } else {
                 Kind::Syntax
             };
@@ -124,13 +151,15 @@ pub fn check_file(file: &str, text: &str) -> Report {
                     location: *e.location,
                     message: e.message,
                 }],
+                unlisted: (0, 0),
             }
         }
         Ok(s) => {
-            let findings = check(&s);
+            let mut findings = check(&s);
+            let unlisted = findings.split_off(findings.len().min(MAX_PROBLEMS));
             // Locating needs a second, span-keeping parse: only pay for it when there is something to locate.
             let map = (!findings.is_empty()).then(|| SourceMap::new(file, text));
-            let problems = findings
+            let mut problems: Vec<Problem> = findings
                 .into_iter()
                 .map(|f| Problem {
                     severity: f.severity,
@@ -141,9 +170,34 @@ pub fn check_file(file: &str, text: &str) -> Report {
                     message: f.message,
                 })
                 .collect();
+            let errors = unlisted
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            if !unlisted.is_empty() {
+                problems.push(Problem {
+                    severity: if errors > 0 {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    kind: Kind::Limit,
+                    location: Location {
+                        file: file.to_string(),
+                        ..Location::default()
+                    },
+                    message: format!(
+                        "and {} not listed ({} and {}); fix the ones above first",
+                        counted(unlisted.len(), "more problem"),
+                        counted(errors, "error"),
+                        counted(unlisted.len() - errors, "warning")
+                    ),
+                });
+            }
             Report {
                 scenario: Some(s),
                 problems,
+                unlisted: (errors, unlisted.len() - errors),
             }
         }
     }
@@ -646,6 +700,22 @@ pub fn successors(b: &crate::scenario::Beat) -> impl Iterator<Item = &str> {
         .chain(b.next.as_deref())
 }
 
+/// "`a`, `b`, `c`", or "`a`, `b`, `c`, `d`, `e` and 9995 more": a message names a few
+/// and counts the rest.
+fn named_few(ids: &[&str]) -> String {
+    const FEW: usize = 5;
+    let named = ids
+        .iter()
+        .take(FEW)
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match ids.len().saturating_sub(FEW) {
+        0 => named,
+        more => format!("{named} and {more} more"),
+    }
+}
+
 /// Beats and endings by id, built once so every lookup is constant time.
 struct Index<'a> {
     beats: HashMap<&'a str, &'a crate::scenario::Beat>,
@@ -725,29 +795,30 @@ fn graph_findings(
             }
         }
     }
+    // The beats that go round without an ending, found once: every such beat is
+    // reported, each naming the first few of them.
+    let trapped = |o: &crate::scenario::Beat| {
+        reached.contains(o.id.as_str())
+            && !can_end.contains(o.id.as_str())
+            && (!o.choices.is_empty() || o.next.is_some())
+    };
+    let mut cycle: Vec<&str> = s
+        .beats
+        .iter()
+        .filter(|o| trapped(o))
+        .map(|o| o.id.as_str())
+        .collect();
+    cycle.dedup();
+    let round = named_few(&cycle);
     for (bi, b) in s.beats.iter().enumerate() {
-        let has_way_on = !b.choices.is_empty() || b.next.is_some();
-        if reached.contains(b.id.as_str()) && has_way_on && !can_end.contains(b.id.as_str()) {
-            let mut cycle: Vec<&str> = s
-                .beats
-                .iter()
-                .filter(|o| reached.contains(o.id.as_str()) && !can_end.contains(o.id.as_str()))
-                .filter(|o| o.choices.len() + usize::from(o.next.is_some()) > 0)
-                .map(|o| o.id.as_str())
-                .collect();
-            cycle.dedup();
+        if trapped(b) {
             errors.push(Finding {
                 severity: Severity::Error,
                 kind: Kind::EndlessLoop,
                 path: path!["beat", bi, "id"],
                 message: format!(
-                    "from beat `{}` no path leads to an ending: it only goes round {}",
-                    b.id,
-                    cycle
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "from beat `{}` no path leads to an ending: it only goes round {round}",
+                    b.id
                 ),
             });
         }

@@ -67,6 +67,7 @@ fn every_kind_of_problem_has_a_fixture() {
         Kind::NeverHolds,
         Kind::BadName,
         Kind::QualityMismatch,
+        Kind::Limit,
     ] {
         assert!(kinds.contains(&kind), "no fixture produces {kind:?}");
     }
@@ -274,4 +275,108 @@ fn control_and_direction_characters_from_a_file_are_shown_escaped() {
     );
     assert!(printed.contains("\\u{202e}"), "{printed}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A scenario of `beats` beats in a ring (no ending is reachable when `ring`), each
+/// offering `replies` replies.
+fn generated(beats: usize, replies: usize, ring: bool) -> String {
+    let mut s = String::from(
+        "id = \"big\"\ntitle = \"Big\"\nsummary = \"x\"\ntrainee_role = \"x\"\nsetting = \"x\"\n\
+         minutes = 2\ndifficulty = \"introductory\"\nstart = \"b0\"\n\
+         [partner]\nname = \"Pat\"\nrole = \"customer\"\n",
+    );
+    for i in 0..beats {
+        let next = if ring || i + 1 < beats {
+            format!("b{}", (i + 1) % beats)
+        } else {
+            "end".to_string()
+        };
+        s.push_str(&format!(
+            "[[beat]]\nid = \"b{i}\"\nlines = [{{ text = \"Line {i}.\" }}]\n"
+        ));
+        for r in 0..replies {
+            s.push_str(&format!(
+                "[[beat.choice]]\ntext = \"Reply {r}.\"\ngoto = \"{next}\"\n"
+            ));
+        }
+    }
+    s.push_str(
+        "[[ending]]\nid = \"end\"\ntitle = \"End\"\noutcome = \"steady\"\ndebrief = \"x\"\n",
+    );
+    s
+}
+
+#[test]
+fn a_file_past_a_limit_is_refused_with_the_limit_named_and_bounded_messages() {
+    use attune::scenario::limits::*;
+    let first = |text: &str| check_file("big.toml", text).problems[0].clone();
+    // At the limits, a long chain is fine.
+    let at = check_file("big.toml", &generated(MAX_BEATS, MAX_CHOICES, false));
+    assert!(!at.has_errors(), "{:?}", at.errors());
+    // One past each: an error of kind Limit that names the limit, placed in the file.
+    let p = first(&generated(MAX_BEATS + 1, 1, false));
+    assert_eq!(p.kind, Kind::Limit);
+    assert!(
+        p.message.contains(&format!(
+            "{} beats; a scenario may have at most {MAX_BEATS}",
+            MAX_BEATS + 1
+        )),
+        "{p}"
+    );
+    assert!(p.location.line.is_some(), "{p}");
+    let p = first(&generated(2, MAX_CHOICES + 1, false));
+    assert_eq!(p.kind, Kind::Limit);
+    assert!(
+        p.message.contains(&format!(
+            "{} replies; a scenario may have at most {MAX_CHOICES}",
+            MAX_CHOICES + 1
+        )),
+        "{p}"
+    );
+    let long = generated(2, 1, false).replace("Reply 0.", &"word ".repeat(500));
+    let p = first(&long);
+    assert_eq!(p.kind, Kind::Limit);
+    assert!(
+        p.message
+            .contains("this text has 2500 characters; it may have at most 2000"),
+        "{p}"
+    );
+    let long_id = generated(2, 1, false).replace("\"b1\"", &format!("\"{}\"", "b".repeat(65)));
+    assert!(first(&long_id).message.contains("it may have at most 64"));
+    // Too large to read at all: refused before parsing, whatever it holds.
+    let huge = format!(
+        "{}\n# {}",
+        generated(2, 1, false),
+        "x".repeat(MAX_FILE_BYTES)
+    );
+    let p = first(&huge);
+    assert_eq!(p.kind, Kind::Limit);
+    assert!(
+        p.message
+            .contains("a scenario file may have at most 1048576 (1 MiB)"),
+        "{p}"
+    );
+    assert_eq!(too_large(MAX_FILE_BYTES as u64), None);
+    assert!(too_large(MAX_FILE_BYTES as u64 + 1).is_some());
+    // A ring of the most beats: every beat is reported, but a report lists at most
+    // MAX_PROBLEMS, names a few beats of the loop in each message, and counts the rest.
+    let ring = check_file("big.toml", &generated(MAX_BEATS, 1, true));
+    assert_eq!(ring.problems.len(), attune::validate::MAX_PROBLEMS + 1);
+    assert!(ring.problems.iter().all(|p| p.to_string().len() < 300));
+    assert!(
+        ring.problems[0]
+            .message
+            .contains(&format!("and {} more", MAX_BEATS - 5)),
+        "{}",
+        ring.problems[0]
+    );
+    let last = ring.problems.last().unwrap();
+    assert_eq!(last.kind, Kind::Limit);
+    assert!(last.message.starts_with("and "), "{last}");
+    let (errors, warnings) = ring.counts();
+    assert_eq!(errors, MAX_BEATS);
+    assert_eq!(
+        errors + warnings,
+        ring.unlisted.0 + ring.unlisted.1 + ring.problems.len() - 1
+    );
 }

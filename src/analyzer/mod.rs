@@ -202,6 +202,23 @@ pub fn room_note(chars: usize) -> Option<String> {
     }
 }
 
+/// How much of what they said, and of what they said before, a reply is compared with:
+/// the latest this many characters of each (a reflection reaches back several turns, not
+/// to the start of an hour's conversation).
+pub const MAX_CONTEXT_CHARS: usize = 4000;
+
+/// The last `max` characters of `text`, from the start of a word.
+fn latest(text: &str, max: usize) -> &str {
+    let Some((at, _)) = text.char_indices().rev().nth(max) else {
+        return text;
+    };
+    let tail = &text[at..];
+    match tail.find(char::is_whitespace) {
+        Some(gap) => tail[gap..].trim_start(),
+        None => tail,
+    }
+}
+
 /// The reply up to [`MAX_REPLY_CHARS`] characters.
 pub fn capped(reply: &str) -> &str {
     match reply.char_indices().nth(MAX_REPLY_CHARS) {
@@ -298,7 +315,12 @@ pub fn intent_match(
 /// Analyzes a reply with a compiled lexicon. Never panics; time is linear in the
 /// reply's length for a fixed lexicon.
 pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
-    let r = Reply::new(capped(input.reply), input.said, input.earlier, c);
+    let r = Reply::new(
+        capped(input.reply),
+        latest(input.said, MAX_CONTEXT_CHARS),
+        latest(input.earlier, MAX_CONTEXT_CHARS),
+        c,
+    );
     let mut found = Found::default();
     let backchannel = is_backchannel(&r);
     if let Some(at) = backchannel {

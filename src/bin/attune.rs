@@ -19,7 +19,7 @@ mod cli {
     }
 
     use attune::playtest::{playtest, shortest_path_replies};
-    use attune::validate::{check_file, Severity};
+    use attune::validate::check_file;
     use clap::{Parser, Subcommand};
     use std::path::PathBuf;
     use std::process::ExitCode;
@@ -299,11 +299,10 @@ mod cli {
             let report = check_file(&path.display().to_string(), &text);
             for p in &report.problems {
                 say!("{p}");
-                match p.severity {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
-                }
             }
+            let (e, w) = report.counts();
+            errors += e;
+            warnings += w;
             if report.problems.is_empty() {
                 say!("{}: ok", path.display());
             }

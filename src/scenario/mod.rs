@@ -8,6 +8,44 @@ use std::ops::Range;
 
 mod read;
 
+/// How much one scenario file may hold. A real scenario is a few dozen beats in a few
+/// tens of kilobytes; the limits leave ample room for that and keep a hostile or broken
+/// file from freezing the validator, the CLI or a browser tab. Each is named in the
+/// message of a file that passes it.
+pub mod limits {
+    /// The size of a file, in bytes (1 MiB).
+    pub const MAX_FILE_BYTES: usize = 1 << 20;
+
+    /// Why a file of `bytes` bytes is refused, if it is: the CLI and the browser (which
+    /// asks before reading the file) say the same.
+    pub fn too_large(bytes: u64) -> Option<String> {
+        (bytes > MAX_FILE_BYTES as u64).then(|| {
+            format!(
+                "the file has {bytes} bytes; a scenario file may have at most {MAX_FILE_BYTES} (1 MiB)"
+            )
+        })
+    }
+    /// Beats in a scenario.
+    pub const MAX_BEATS: usize = 300;
+    /// Endings in a scenario.
+    pub const MAX_ENDINGS: usize = 50;
+    /// Lines in a beat, a variant or an ending.
+    pub const MAX_LINES: usize = 40;
+    /// Variants of one beat.
+    pub const MAX_VARIANTS: usize = 20;
+    /// Replies on offer in one beat.
+    pub const MAX_CHOICES: usize = 12;
+    /// Routes of one reply.
+    pub const MAX_ROUTES: usize = 20;
+    /// Tags of a scenario, or memories one reply leaves.
+    pub const MAX_NAMES: usize = 20;
+    /// Characters in an id, a `goto`, a key or a memory.
+    pub const MAX_NAME_CHARS: usize = 64;
+    /// Characters in a title, a line, a debrief, feedback or a condition (a reply holds
+    /// at most `analyzer::MAX_REPLY_CHARS`).
+    pub const MAX_TEXT_CHARS: usize = 4000;
+}
+
 /// One conversation a trainee can play: metadata, beats and endings.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
@@ -353,7 +391,8 @@ impl Location {
         } else {
             format!("{}: {severity}: {context}: {message}", self.position())
         };
-        visible(&line)
+        // Every part of a message is bounded; this bounds the whole, whatever a file holds.
+        crate::tomlread::shortened(&visible(&line), 1000)
     }
 }
 
@@ -650,6 +689,9 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
             message,
         }
     };
+    if let Some(message) = limits::too_large(text.len() as u64) {
+        return Err(located(None, message));
+    }
     let root = crate::tomlread::parse(text)
         .map_err(|e| located(e.span(), e.message().trim().to_string()))?;
     read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))

@@ -4,12 +4,32 @@
 //! derived deserializers were a fifth of the web app's size, and reading the
 //! tree directly gives every error the exact span of the key or value at fault.
 
+use super::limits::{
+    MAX_BEATS, MAX_CHOICES, MAX_ENDINGS, MAX_LINES, MAX_NAMES, MAX_NAME_CHARS, MAX_ROUTES,
+    MAX_TEXT_CHARS, MAX_VARIANTS,
+};
 use super::{
     Beat, Choice, Difficulty, Effect, Ending, Line, Mood, Outcome, Partner, Quality, Route,
     Scenario, ScoreOverride, Variant,
 };
+use crate::analyzer::MAX_REPLY_CHARS;
 use crate::condition::Condition;
-use crate::tomlread::{boolean, list, string, whole, word, Bad, Fields, Read, Value};
+use crate::tomlread::{boolean, bounded, text, whole, word, Bad, Fields, Read, Value};
+
+/// An id, a `goto`, a memory or a key.
+fn name(value: &Value) -> Read<String> {
+    text(value, MAX_NAME_CHARS)
+}
+
+/// Titles, lines, debriefs and feedback.
+fn prose(value: &Value) -> Read<String> {
+    text(value, MAX_TEXT_CHARS)
+}
+
+/// A reply: no longer than a trainee may type.
+fn reply(value: &Value) -> Read<String> {
+    text(value, MAX_REPLY_CHARS)
+}
 
 fn int(value: &Value) -> Read<i32> {
     whole(value, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
@@ -23,12 +43,12 @@ fn percent(value: &Value) -> Read<u8> {
     whole(value, 0, u8::MAX.into()).map(|n| n as u8)
 }
 
-fn strings(value: &Value) -> Read<Vec<String>> {
-    list(value, string)
+fn names(value: &Value) -> Read<Vec<String>> {
+    bounded(value, MAX_NAMES, "names", name)
 }
 
 fn condition(value: &Value) -> Read<Condition> {
-    Condition::try_from(string(value)?).map_err(|message| Bad {
+    Condition::try_from(prose(value)?).map_err(|message| Bad {
         span: value.span(),
         message,
     })
@@ -71,28 +91,28 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
         ],
     )?;
     Ok(Scenario {
-        id: string(f.need("id")?)?,
-        title: string(f.need("title")?)?,
-        summary: string(f.need("summary")?)?,
-        trainee_role: string(f.need("trainee_role")?)?,
+        id: name(f.need("id")?)?,
+        title: prose(f.need("title")?)?,
+        summary: prose(f.need("summary")?)?,
+        trainee_role: prose(f.need("trainee_role")?)?,
         partner: partner(f.need("partner")?)?,
-        setting: string(f.need("setting")?)?,
+        setting: prose(f.need("setting")?)?,
         minutes: count(f.need("minutes")?)?,
         difficulty: Difficulty::read(f.need("difficulty")?)?,
-        tags: f.or("tags", strings, Vec::new())?,
-        start: string(f.need("start")?)?,
+        tags: f.or("tags", names, Vec::new())?,
+        start: name(f.need("start")?)?,
         mood: f.or("mood", mood, Mood::default())?,
         interruption: f.or("interruption", effect, Effect::interruption_default())?,
-        beats: list(f.need("beat")?, beat)?,
-        endings: list(f.need("ending")?, ending)?,
+        beats: bounded(f.need("beat")?, MAX_BEATS, "beats", beat)?,
+        endings: bounded(f.need("ending")?, MAX_ENDINGS, "endings", ending)?,
     })
 }
 
 fn partner(value: &Value) -> Read<Partner> {
     let f = Fields::of(value, &["name", "role"])?;
     Ok(Partner {
-        name: string(f.need("name")?)?,
-        role: string(f.need("role")?)?,
+        name: prose(f.need("name")?)?,
+        role: prose(f.need("role")?)?,
     })
 }
 
@@ -115,20 +135,32 @@ fn effect(value: &Value) -> Read<Effect> {
 fn beat(value: &Value) -> Read<Beat> {
     let f = Fields::of(value, &["id", "lines", "variant", "choice", "next"])?;
     Ok(Beat {
-        id: string(f.need("id")?)?,
-        lines: list(f.need("lines")?, line)?,
-        variants: f.or("variant", |v| list(v, variant), Vec::new())?,
-        choices: f.or("choice", |v| list(v, choice), Vec::new())?,
-        next: f.opt("next", string)?,
+        id: name(f.need("id")?)?,
+        lines: lines(f.need("lines")?)?,
+        variants: f.or(
+            "variant",
+            |v| bounded(v, MAX_VARIANTS, "variants", variant),
+            Vec::new(),
+        )?,
+        choices: f.or(
+            "choice",
+            |v| bounded(v, MAX_CHOICES, "replies", choice),
+            Vec::new(),
+        )?,
+        next: f.opt("next", name)?,
     })
+}
+
+fn lines(value: &Value) -> Read<Vec<Line>> {
+    bounded(value, MAX_LINES, "lines", line)
 }
 
 fn line(value: &Value) -> Read<Line> {
     let f = Fields::of(value, &["text", "ms", "key"])?;
     Ok(Line {
-        text: string(f.need("text")?)?,
+        text: prose(f.need("text")?)?,
         ms: f.opt("ms", count)?,
-        key: f.opt("key", string)?,
+        key: f.opt("key", name)?,
     })
 }
 
@@ -136,7 +168,7 @@ fn variant(value: &Value) -> Read<Variant> {
     let f = Fields::of(value, &["when", "lines"])?;
     Ok(Variant {
         when: condition(f.need("when")?)?,
-        lines: list(f.need("lines")?, line)?,
+        lines: lines(f.need("lines")?)?,
     })
 }
 
@@ -150,18 +182,22 @@ fn choice(value: &Value) -> Read<Choice> {
     )?;
     const QUALITIES: [Quality; 4] = [Quality::Best, Quality::Good, Quality::Mixed, Quality::Poor];
     Ok(Choice {
-        text: string(f.need("text")?)?,
-        goto: string(f.need("goto")?)?,
+        text: reply(f.need("text")?)?,
+        goto: name(f.need("goto")?)?,
         when: f.opt("when", condition)?,
         effect: f.or("effect", effect, Effect::default())?,
         slight: f.or("slight", boolean, false)?,
-        remember: f.or("remember", strings, Vec::new())?,
-        routes: f.or("route", |v| list(v, route), Vec::new())?,
+        remember: f.or("remember", names, Vec::new())?,
+        routes: f.or(
+            "route",
+            |v| bounded(v, MAX_ROUTES, "routes", route),
+            Vec::new(),
+        )?,
         quality: f.opt("quality", |v| {
             word(v, &["best", "good", "mixed", "poor"]).map(|i| QUALITIES[i])
         })?,
         score: f.opt("score", score)?,
-        feedback: f.opt("feedback", string)?,
+        feedback: f.opt("feedback", prose)?,
     })
 }
 
@@ -177,17 +213,17 @@ fn route(value: &Value) -> Read<Route> {
     let f = Fields::of(value, &["when", "goto"])?;
     Ok(Route {
         when: condition(f.need("when")?)?,
-        goto: string(f.need("goto")?)?,
+        goto: name(f.need("goto")?)?,
     })
 }
 
 fn ending(value: &Value) -> Read<Ending> {
     let f = Fields::of(value, &["id", "title", "outcome", "lines", "debrief"])?;
     Ok(Ending {
-        id: string(f.need("id")?)?,
-        title: string(f.need("title")?)?,
+        id: name(f.need("id")?)?,
+        title: prose(f.need("title")?)?,
         outcome: Outcome::read(f.need("outcome")?)?,
-        lines: f.or("lines", |v| list(v, line), Vec::new())?,
-        debrief: string(f.need("debrief")?)?,
+        lines: f.or("lines", lines, Vec::new())?,
+        debrief: prose(f.need("debrief")?)?,
     })
 }

@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 /// Reads the file chosen in a file input as UTF-8 text and calls `done` with its name
 /// and the text (or why it could not be read, with the place of the first byte that is
-/// not UTF-8). The input is cleared, so the same file can
-/// be chosen again; the read lives in `slot` until it finishes (dropping it cancels it).
+/// not UTF-8). `too_large` says from the file's size alone whether to refuse it unread.
+/// The input is cleared, so the same file can be chosen again; the read lives in `slot`
+/// until it finishes (dropping it cancels it).
 pub fn read_chosen_file(
     e: &Event,
     slot: &Rc<RefCell<Option<FileReader>>>,
+    too_large: fn(u64) -> Option<String>,
     done: impl FnOnce(String, Result<String, String>) + 'static,
 ) {
     let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
@@ -22,6 +24,11 @@ pub fn read_chosen_file(
     };
     let file = gloo::file::File::from(file);
     let name = file.name();
+    if let Some(why) = too_large(file.size()) {
+        input.set_value("");
+        done(name.clone(), Err(format!("{name}: error: {why}")));
+        return;
+    }
     // Read as bytes, so text that is not UTF-8 is placed and named, never shown garbled.
     let task = gloo::file::callbacks::read_as_bytes(&file, move |result| {
         let text = result

@@ -68,42 +68,47 @@ pub fn Library(props: &LibraryProps) -> Html {
             let loaded = loaded.clone();
             let on_add = on_add.clone();
             let cards = cards.clone();
-            read_chosen_file(&e, &reader, move |name, result| match result {
-                Err(e) => loaded.set(Loaded::Rejected {
-                    file: name.clone(),
-                    problems: vec![if e.starts_with(&name) {
-                        e
-                    } else {
-                        format!("{name}: error: the file could not be read ({e})")
-                    }],
-                }),
-                Ok(text) => {
-                    // Checking scores the replies: the analyzer's data must be in first.
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(problem) = super::fetch::ensure_english().await {
-                            loaded.set(Loaded::Rejected {
-                                file: name,
-                                problems: vec![problem],
-                            });
-                            return;
-                        }
-                        match crate::shelf::admit(&cards, &name, &text) {
-                            Ok((s, warnings)) => {
-                                loaded.set(Loaded::Added {
-                                    title: s.title.clone(),
-                                    id: s.id.clone(),
-                                    warnings,
+            read_chosen_file(
+                &e,
+                &reader,
+                crate::scenario::limits::too_large,
+                move |name, result| match result {
+                    Err(e) => loaded.set(Loaded::Rejected {
+                        file: name.clone(),
+                        problems: vec![if e.starts_with(&name) {
+                            e
+                        } else {
+                            format!("{name}: error: the file could not be read ({e})")
+                        }],
+                    }),
+                    Ok(text) => {
+                        // Checking scores the replies: the analyzer's data must be in first.
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if let Err(problem) = super::fetch::ensure_english().await {
+                                loaded.set(Loaded::Rejected {
+                                    file: name,
+                                    problems: vec![problem],
                                 });
-                                on_add.emit(s);
+                                return;
                             }
-                            Err(problems) => loaded.set(Loaded::Rejected {
-                                file: name.clone(),
-                                problems,
-                            }),
-                        }
-                    });
-                }
-            });
+                            match crate::shelf::admit(&cards, &name, &text) {
+                                Ok((s, warnings)) => {
+                                    loaded.set(Loaded::Added {
+                                        title: s.title.clone(),
+                                        id: s.id.clone(),
+                                        warnings,
+                                    });
+                                    on_add.emit(s);
+                                }
+                                Err(problems) => loaded.set(Loaded::Rejected {
+                                    file: name.clone(),
+                                    problems,
+                                }),
+                            }
+                        });
+                    }
+                },
+            );
         })
     };
 

@@ -213,18 +213,20 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
             }
         })
     };
-    let on_import = {
-        let progress = progress.clone();
-        Callback::from(move |e: Event| {
+    let on_import =
+        {
             let progress = progress.clone();
-            read_chosen_file(&e, &reader, move |_, result| match result {
-                Ok(text) => progress.dispatch(ProgressAction::Import(text)),
-                Err(e) => {
-                    progress.dispatch(ProgressAction::Import(format!("unreadable file: {e}")))
-                }
-            });
-        })
-    };
+            Callback::from(move |e: Event| {
+                let progress = progress.clone();
+                read_chosen_file(&e, &reader, crate::progress::too_large, move |_, result| {
+                    match result {
+                        Ok(text) => progress.dispatch(ProgressAction::Import(text)),
+                        Err(e) => progress
+                            .dispatch(ProgressAction::Import(format!("unreadable file: {e}"))),
+                    }
+                });
+            })
+        };
     let on_clear = {
         let progress = progress.clone();
         Callback::from(move |_| {
