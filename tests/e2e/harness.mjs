@@ -94,14 +94,33 @@ export function watchErrors(page) {
  * `site` and `browser` are set before the first test and closed after the last.
  */
 export function useSite() {
-  const env = { site: null, browser: null };
+  const env = { site: null, browser: null, violations: [] };
   before(async () => {
     env.site = await serve();
     env.browser = await launch();
+    // Every page of every test reports any Content-Security-Policy violation; the test
+    // file fails after its last test if there was one (a context that means to provoke
+    // one sets `allowViolations`).
+    const newContext = env.browser.newContext.bind(env.browser);
+    env.browser.newContext = async (options) => {
+      const context = await newContext(options);
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`csp-violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
+      context.on('console', (m) => {
+        if (!context.allowViolations && /csp-violation|Content Security Policy/.test(m.text())) env.violations.push(m.text());
+      });
+      return context;
+    };
   });
   after(async () => {
     await env.browser?.close();
     await env.site?.close();
+    if (env.violations.length) {
+      throw new Error(`Content-Security-Policy violations:\n${env.violations.join('\n')}`);
+    }
   });
   return env;
 }

@@ -120,3 +120,43 @@ test('a hand-edited index that is broken is reported by line, and the trainer ca
   await page.locator('input[type=file]').waitFor({ state: 'attached' });
   await context.close();
 });
+
+test('the site carries a Content-Security-Policy that lets the app run and stops injected script', async () => {
+  const context = await env.browser.newContext(TABLET);
+  // This test provokes a violation on purpose; the others must cause none.
+  context.allowViolations = true;
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const blocked = [];
+  page.on('console', (m) => {
+    if (m.text().startsWith('csp-violation')) blocked.push(m.text());
+  });
+  const response = await page.goto(env.site.url);
+  const html = await response.text();
+  const policy = /<meta http-equiv=Content-Security-Policy content="([^"]+)">/.exec(html)?.[1];
+  assert.ok(policy, 'the page has a policy');
+  for (const directive of ["default-src 'none'", "style-src 'self'", "connect-src 'self'", "base-uri 'none'", "object-src 'none'", "'wasm-unsafe-eval'"]) {
+    assert.ok(policy.includes(directive), `${directive} in ${policy}`);
+  }
+  assert.ok(!/unsafe-inline|unsafe-eval'/.test(policy.replace("'wasm-unsafe-eval'", '')), policy);
+  // The app starts (its inline start-up script is allowed by its hash) and plays.
+  await page.locator('.card').first().waitFor();
+  await page.locator('.card a').first().tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.deepEqual(blocked, []);
+  // Script injected into the page does not run, and is reported.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = true;';
+    document.body.append(s);
+    return window.injected === true;
+  });
+  assert.equal(ran, false);
+  await new Promise((resolve) => {
+    const check = () => (blocked.length ? resolve() : setTimeout(check, 50));
+    check();
+  });
+  assert.match(blocked[0], /csp-violation: script-src-elem blocked inline/);
+  assert.deepEqual(errors.filter((e) => !/csp-violation|Content Security Policy/.test(e)), []);
+  await context.close();
+});
