@@ -385,6 +385,17 @@ impl Session {
         s
     }
 
+    /// Whether this session can be taken up again where it was left (after the trainee
+    /// went back to the library and forward again): it is of this scenario and format,
+    /// under way, and at a beat the scenario still has.
+    pub fn resumable(&self, scenario: &Scenario) -> bool {
+        self.scenario_id == scenario.id
+            && self.version == SESSION_VERSION
+            && self.ended().is_none()
+            && self.beat(scenario).is_some()
+            && !self.turns.is_empty()
+    }
+
     /// Whether the conversation is over.
     pub fn ended(&self) -> Option<&str> {
         match &self.position {

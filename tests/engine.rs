@@ -584,3 +584,50 @@ fn restart_from_a_typed_reply_rewinds_to_it() {
         Err(EngineError::Repeated { after_ms: 200 })
     );
 }
+
+#[test]
+fn a_conversation_under_way_can_be_taken_up_again_and_only_then() {
+    let s = mini();
+    let fresh = Session::new(&s, 1, 0);
+    // Nothing said yet: starting again loses nothing.
+    assert!(!fresh.resumable(&s));
+    let on = fresh
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: 0,
+                turn: 0,
+                at_ms: 6_000,
+            },
+        )
+        .unwrap();
+    assert!(on.resumable(&s));
+    // Not for another scenario, nor one edited so that its beat is gone.
+    let mut other = s.clone();
+    other.id = "other".into();
+    assert!(!on.resumable(&other));
+    let mut edited = s.clone();
+    for b in &mut edited.beats {
+        b.id = format!("renamed-{}", b.id);
+    }
+    assert!(!on.resumable(&edited));
+    // Nor once it has ended.
+    let mut ended = on.clone();
+    while ended.ended().is_none() && ended.turns.len() < 10 {
+        let at_ms = ended.replies_open_ms().max(ended.now_ms) + 10_000;
+        let choice = ended.choices(&s)[0].0;
+        let turn = ended.turns.len();
+        ended = ended
+            .apply(
+                &s,
+                &Action::Reply {
+                    choice,
+                    turn,
+                    at_ms,
+                },
+            )
+            .unwrap();
+    }
+    assert!(ended.ended().is_some());
+    assert!(!ended.resumable(&s));
+}

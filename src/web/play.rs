@@ -80,6 +80,13 @@ impl Reducible for PlayState {
     }
 }
 
+thread_local! {
+    /// Conversations left under way when the trainee went elsewhere in the app (Back to
+    /// the library, say), by scenario id, so Forward takes each up where it was.
+    static PAUSED: std::cell::RefCell<std::collections::HashMap<String, Session>> =
+        std::cell::RefCell::default();
+}
+
 /// Plays one scenario from start to ending.
 #[component]
 pub fn Play(props: &PlayProps) -> Html {
@@ -87,8 +94,33 @@ pub fn Play(props: &PlayProps) -> Html {
     let read_aloud = use_state(|| speech().is_some() && load_flag(READ_ALOUD_KEY));
     let state = {
         let scenario = props.scenario.clone();
-        use_reducer(move || PlayState::new(scenario, new_seed(), now_ms()))
+        use_reducer(move || {
+            let paused = PAUSED.with(|p| p.borrow_mut().remove(&scenario.id));
+            match paused.filter(|s| s.resumable(&scenario)) {
+                Some(session) => PlayState {
+                    scenario,
+                    session,
+                    error: None,
+                },
+                None => PlayState::new(scenario, new_seed(), now_ms()),
+            }
+        })
     };
+    {
+        // The latest session, kept aside when the view goes if it is still under way.
+        let latest = use_mut_ref(|| None::<Session>);
+        *latest.borrow_mut() = Some(state.session.clone());
+        let scenario = state.scenario.clone();
+        use_effect_with((), move |()| {
+            move || {
+                if let Some(s) = latest.borrow_mut().take() {
+                    if s.resumable(&scenario) {
+                        PAUSED.with(|p| p.borrow_mut().insert(scenario.id.clone(), s));
+                    }
+                }
+            }
+        });
+    }
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {

@@ -193,6 +193,39 @@ test('hostile scenario files get the same verdict as from the CLI, and never fre
   await context.close();
 });
 
+test('Back to the library and Forward again takes the conversation up where it was', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(env.site.url);
+  await page.locator('.card').first().waitFor();
+  await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).tap();
+  const trainee = page.locator('.line.trainee');
+  for (let i = 0; i < 2; i++) {
+    await page.locator('button.choice:enabled').first().tap();
+    await trainee.nth(i).waitFor();
+  }
+  const said = await trainee.allInnerTexts();
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: 'The idea at the end of the shift' }).waitFor();
+  await trainee.nth(1).waitFor();
+  assert.deepEqual(await trainee.allInnerTexts(), said);
+  // And it goes on from there.
+  await page.locator('button.choice:enabled').first().tap();
+  await trainee.nth(2).waitFor();
+  // A finished conversation is not taken up again: Forward after an ending starts afresh.
+  await playToEnding(page);
+  await page.goBack();
+  await page.locator('.card').first().waitFor();
+  await page.goForward();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await trainee.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a word longer than a phone screen wraps instead of widening the conversation', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
