@@ -111,19 +111,15 @@ impl Attempt {
     }
 }
 
-/// The largest count an attempt may hold here.
 /// The largest history file read, in bytes (8 MiB: tens of thousands of attempts).
 pub const MAX_FILE_BYTES: usize = 8 << 20;
 
 /// Why a history file of `bytes` bytes is refused unread, if it is.
 pub fn too_large(bytes: u64) -> Option<String> {
-    (bytes > MAX_FILE_BYTES as u64).then(|| {
-        format!(
-            "the file has {bytes} bytes; a history file may have at most {MAX_FILE_BYTES} (8 MiB)"
-        )
-    })
+    tomlread::too_large(bytes, MAX_FILE_BYTES, "history")
 }
 
+/// The largest count an attempt may hold here.
 const MAX_COUNT: i64 = if usize::BITS < 64 {
     usize::MAX as i64
 } else {

@@ -116,6 +116,18 @@ pub fn string(value: &Value) -> Read<String> {
     }
 }
 
+/// Why a file of `bytes` bytes is refused unread, if it holds more than `max` (a whole
+/// number of MiB) and is a `kind` file ("scenario", "history"): the CLI and the browser,
+/// which asks before reading, say the same.
+pub fn too_large(bytes: u64, max: usize, kind: &str) -> Option<String> {
+    (bytes > max as u64).then(|| {
+        format!(
+            "the file has {bytes} bytes; a {kind} file may have at most {max} ({} MiB)",
+            max >> 20
+        )
+    })
+}
+
 /// A string of at most `max` characters.
 pub fn text(value: &Value, max: usize) -> Read<String> {
     let s = string(value)?;

@@ -15,16 +15,6 @@ mod read;
 pub mod limits {
     /// The size of a file, in bytes (1 MiB).
     pub const MAX_FILE_BYTES: usize = 1 << 20;
-
-    /// Why a file of `bytes` bytes is refused, if it is: the CLI and the browser (which
-    /// asks before reading the file) say the same.
-    pub fn too_large(bytes: u64) -> Option<String> {
-        (bytes > MAX_FILE_BYTES as u64).then(|| {
-            format!(
-                "the file has {bytes} bytes; a scenario file may have at most {MAX_FILE_BYTES} (1 MiB)"
-            )
-        })
-    }
     /// Beats in a scenario.
     pub const MAX_BEATS: usize = 300;
     /// Endings in a scenario.
@@ -44,6 +34,11 @@ pub mod limits {
     /// Characters in a title, a line, a debrief, feedback or a condition (a reply holds
     /// at most `analyzer::MAX_REPLY_CHARS`).
     pub const MAX_TEXT_CHARS: usize = 4000;
+
+    /// Why a scenario file of `bytes` bytes is refused unread, if it is.
+    pub fn too_large(bytes: u64) -> Option<String> {
+        crate::tomlread::too_large(bytes, MAX_FILE_BYTES, "scenario")
+    }
 }
 
 /// One conversation a trainee can play: metadata, beats and endings.

@@ -107,15 +107,16 @@ pub fn Play(props: &PlayProps) -> Html {
         })
     };
     {
-        // The latest session, kept aside when the view goes if it is still under way.
-        let latest = use_mut_ref(|| None::<Session>);
-        *latest.borrow_mut() = Some(state.session.clone());
-        let scenario = state.scenario.clone();
+        // The latest state (a handle, not a copy of the session at every render), its
+        // session kept aside when the view goes if it is still under way.
+        let latest = use_mut_ref(|| None::<UseReducerHandle<PlayState>>);
+        *latest.borrow_mut() = Some(state.clone());
         use_effect_with((), move |()| {
             move || {
-                if let Some(s) = latest.borrow_mut().take() {
-                    if s.resumable(&scenario) {
-                        PAUSED.with(|p| p.borrow_mut().insert(scenario.id.clone(), s));
+                if let Some(last) = latest.borrow_mut().take() {
+                    if last.session.resumable(&last.scenario) {
+                        let id = last.scenario.id.clone();
+                        PAUSED.with(|p| p.borrow_mut().insert(id, last.session.clone()));
                     }
                 }
             }
