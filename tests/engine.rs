@@ -591,16 +591,7 @@ fn a_conversation_under_way_can_be_taken_up_again_and_only_then() {
     let fresh = Session::new(&s, 1, 0);
     // Nothing said yet: starting again loses nothing.
     assert!(!fresh.resumable(&s));
-    let on = fresh
-        .apply(
-            &s,
-            &Action::Reply {
-                choice: 0,
-                turn: 0,
-                at_ms: 6_000,
-            },
-        )
-        .unwrap();
+    let on = reply_with(&s, &fresh, "Go on.", 6_000).unwrap();
     assert!(on.resumable(&s));
     // Not for another scenario, nor one edited so that its beat is gone.
     let mut other = s.clone();
@@ -612,22 +603,7 @@ fn a_conversation_under_way_can_be_taken_up_again_and_only_then() {
     }
     assert!(!on.resumable(&edited));
     // Nor once it has ended.
-    let mut ended = on.clone();
-    while ended.ended().is_none() && ended.turns.len() < 10 {
-        let at_ms = ended.replies_open_ms().max(ended.now_ms) + 10_000;
-        let choice = ended.choices(&s)[0].0;
-        let turn = ended.turns.len();
-        ended = ended
-            .apply(
-                &s,
-                &Action::Reply {
-                    choice,
-                    turn,
-                    at_ms,
-                },
-            )
-            .unwrap();
-    }
+    let ended = reply_with(&s, &on, "Bye.", 20_000).unwrap();
     assert!(ended.ended().is_some());
     assert!(!ended.resumable(&s));
 }
