@@ -61,6 +61,31 @@ impl Action {
     }
 }
 
+/// What happened when an action was applied, in order. The web shell reacts to these
+/// (reading a line aloud, scrolling, saving, recording an attempt) instead of comparing
+/// states.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The conversation began, or began again at a reply taken back.
+    Began,
+    /// The trainee's reply number `turn` (0-based) was taken and scored.
+    Replied { turn: usize },
+    /// That reply took the floor before the other person finished.
+    CutOff,
+    /// A back-channel was heard while they spoke.
+    Backchanneled,
+    /// Their mood moved by this much (at least one is not 0).
+    MoodMoved { agitation: i32, trust: i32 },
+    /// They began line `index` of what they are saying now (see [`Session::lines`]).
+    LineBegan { index: usize },
+    /// They finished what they had to say in this beat; the floor is the trainee's.
+    FinishedSpeaking,
+    /// Replies are open again after the pause that guards against a repeated tap.
+    RepliesOpened,
+    /// The conversation reached this ending.
+    Ended { ending: String },
+}
+
 /// Why an action could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EngineError {
@@ -288,7 +313,8 @@ pub struct Session {
     pub turns: Vec<Turn>,
     /// Everything said so far, except the lines of the beat in progress.
     pub transcript: Vec<Utterance>,
-    /// Every action since the last `Start`, which restarts replay from.
+    /// Every action since the last `Start` except the passing of time (`Tick`), which
+    /// restarts replay from and a saved conversation is restored from.
     pub log: Vec<Action>,
     /// When the conversation (re)started.
     pub started_ms: u64,
@@ -580,6 +606,86 @@ impl Session {
 
     /// Applies one action, returning the new session or why it cannot.
     pub fn apply(&self, scenario: &Scenario, action: &Action) -> Result<Session, EngineError> {
+        self.step(scenario, action).map(|(s, _)| s)
+    }
+
+    /// Applies one action, returning the new session and what happened, or why it cannot.
+    pub fn step(
+        &self,
+        scenario: &Scenario,
+        action: &Action,
+    ) -> Result<(Session, Vec<Event>), EngineError> {
+        let next = self.next(scenario, action)?;
+        let events = self.events(scenario, &next, action);
+        Ok((next, events))
+    }
+
+    /// Whether the other person is in the same beat, begun at the same moment, in both.
+    fn same_moment(&self, other: &Session) -> bool {
+        match (&self.position, &other.position) {
+            (
+                Position::Beat { id, started_ms, .. },
+                Position::Beat {
+                    id: id2,
+                    started_ms: started2,
+                    ..
+                },
+            ) => id == id2 && started_ms == started2,
+            _ => false,
+        }
+    }
+
+    /// What happened between this session and `next`, the result of `action`.
+    fn events(&self, scenario: &Scenario, next: &Session, action: &Action) -> Vec<Event> {
+        let mut events = Vec::new();
+        let began = matches!(action, Action::Start { .. } | Action::RestartFrom { .. });
+        if began {
+            events.push(Event::Began);
+        }
+        if next.turns.len() > self.turns.len() {
+            events.push(Event::Replied {
+                turn: self.turns.len(),
+            });
+            if next.turns.last().is_some_and(|t| t.interrupted) {
+                events.push(Event::CutOff);
+            }
+        }
+        if next.partner.backchannels > self.partner.backchannels {
+            events.push(Event::Backchanneled);
+        }
+        let (agitation, trust) = (
+            next.partner.agitation - self.partner.agitation,
+            next.partner.trust - self.partner.trust,
+        );
+        if !began && (agitation != 0 || trust != 0) {
+            events.push(Event::MoodMoved { agitation, trust });
+        }
+        if let Some(ending) = next.ended() {
+            if began || self.position != next.position {
+                events.push(Event::Ended {
+                    ending: ending.to_string(),
+                });
+            }
+            return events;
+        }
+        let same = !began && self.same_moment(next);
+        let from = if same {
+            self.lines_started(scenario)
+        } else {
+            0
+        };
+        events.extend((from..next.lines_started(scenario)).map(|index| Event::LineBegan { index }));
+        if !next.speaking(scenario) && (!same || self.speaking(scenario)) {
+            events.push(Event::FinishedSpeaking);
+        }
+        if !began && next.replies_open() && !self.replies_open() {
+            events.push(Event::RepliesOpened);
+        }
+        events
+    }
+
+    /// The session after `action`.
+    fn next(&self, scenario: &Scenario, action: &Action) -> Result<Session, EngineError> {
         if self.scenario_id != scenario.id {
             return Err(EngineError::WrongScenario {
                 expected: scenario.id.clone(),
@@ -605,10 +711,11 @@ impl Session {
             Action::Start { seed, at_ms } => Ok(Session::new(scenario, *seed, *at_ms)),
             Action::RestartFrom { turn, at_ms } => self.restart_from(scenario, *turn, *at_ms),
             Action::Tick { at_ms } => {
+                // Not logged: replaying the replies passes the same time, and a log of
+                // every tick would grow without end and be copied at every step.
                 let mut s = self.clone();
                 s.advance_time(scenario, *at_ms);
                 s.now_ms = *at_ms;
-                s.log.push(action.clone());
                 Ok(s)
             }
             Action::Backchannel { at_ms } => {
@@ -837,7 +944,9 @@ impl Session {
         let mut snapshot = None;
         for a in &self.log {
             if matches!(a, Action::Reply { .. } | Action::Say { .. }) && s.turns.len() == turn {
-                snapshot = Some(s.clone());
+                // The moment of the reply, with the time up to it passed.
+                let at = Action::Tick { at_ms: a.at_ms() };
+                snapshot = Some(s.apply(scenario, &at)?);
             }
             s = s.apply(scenario, a)?;
         }

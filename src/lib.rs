@@ -9,6 +9,7 @@ pub mod decimal;
 pub mod engine;
 pub mod playtest;
 pub mod progress;
+pub mod saved;
 pub mod scenario;
 pub mod shelf;
 pub mod tomlread;

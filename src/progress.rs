@@ -4,7 +4,7 @@
 
 use crate::debrief;
 use crate::engine::Session;
-use crate::scenario::{Outcome, Scenario, SourceMap};
+use crate::scenario::{Outcome, Scenario};
 use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use toml_writer::ToTomlValue;
 
@@ -224,14 +224,9 @@ impl History {
         };
         let attempts = match f.get("attempt") {
             None => Vec::new(),
-            Some(v) => list(v, Attempt::read).map_err(|e| {
-                let at = SourceMap::new("", text).locate_offset(e.span.start);
-                let line = at.line.unwrap_or(1);
-                match at.field {
-                    Some(field) => damaged(format!("line {line}, `{field}`: {}", e.message)),
-                    None => damaged(format!("line {line}: {}", e.message)),
-                }
-            })?,
+            Some(v) => {
+                list(v, Attempt::read).map_err(|e| damaged(tomlread::placed(text, &e)))?
+            }
         };
         Ok(History {
             version: PROGRESS_VERSION,

@@ -128,6 +128,16 @@ pub fn too_large(bytes: u64, max: usize, kind: &str) -> Option<String> {
     })
 }
 
+/// "line 3, `seed`: message": a problem placed in a small saved file's `text`.
+pub fn placed(text: &str, e: &Bad) -> String {
+    let at = crate::scenario::SourceMap::new("", text).locate_offset(e.span.start);
+    let line = at.line.unwrap_or(1);
+    match at.field {
+        Some(field) => format!("line {line}, `{field}`: {}", e.message),
+        None => format!("line {line}: {}", e.message),
+    }
+}
+
 /// A string of at most `max` characters.
 pub fn text(value: &Value, max: usize) -> Read<String> {
     let s = string(value)?;

@@ -1,7 +1,7 @@
 //! The engine on a small scenario: timing, interruptions, memory, restarts and errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use attune::engine::{Action, EngineError, Position, Session, Speaker, SESSION_VERSION};
+use attune::engine::{Action, EngineError, Event, Position, Session, Speaker, SESSION_VERSION};
 use attune::scenario::{self, Scenario};
 
 fn mini() -> Scenario {
@@ -606,4 +606,165 @@ fn a_conversation_under_way_can_be_taken_up_again_and_only_then() {
     let ended = reply_with(&s, &on, "Bye.", 20_000).unwrap();
     assert!(ended.ended().is_some());
     assert!(!ended.resumable(&s));
+}
+
+/// The events of one action.
+fn events(s: &Scenario, session: &Session, action: Action) -> (Session, Vec<Event>) {
+    session.step(s, &action).expect("the action applies")
+}
+
+#[test]
+fn each_action_reports_what_happened_as_events() {
+    let s = mini();
+    let (session, ev) = events(
+        &s,
+        &Session::new(&s, 1, 0),
+        Action::Start { seed: 1, at_ms: 0 },
+    );
+    assert_eq!(ev, [Event::Began, Event::LineBegan { index: 0 }]);
+    // Time passing: the second line begins at 2 s, they finish at 5 s; a tick between
+    // changes nothing anyone sees and reports nothing.
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 1_000 });
+    assert!(ev.is_empty(), "{ev:?}");
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 2_000 });
+    assert_eq!(ev, [Event::LineBegan { index: 1 }]);
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 5_000 });
+    assert_eq!(ev, [Event::FinishedSpeaking]);
+    // A reply: scored, their mood moves, the next beat begins at once.
+    let index = session
+        .choices(&s)
+        .iter()
+        .find(|(_, c)| c.text == "Whatever.")
+        .unwrap()
+        .0;
+    let reply = Action::Reply {
+        choice: index,
+        turn: 0,
+        at_ms: 6_000,
+    };
+    let (session, ev) = events(&s, &session, reply);
+    assert_eq!(
+        ev,
+        [
+            Event::Replied { turn: 0 },
+            Event::MoodMoved {
+                agitation: 20,
+                trust: -10
+            },
+            Event::LineBegan { index: 0 },
+        ]
+    );
+    // Replies open again only after the guard against a repeated tap.
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 6_200 });
+    assert!(ev.is_empty(), "{ev:?}");
+    // A back-channel is heard; the trust it builds is lost to the slight just given.
+    let (session, ev) = events(&s, &session, Action::Backchannel { at_ms: 6_400 });
+    assert_eq!(ev, [Event::Backchanneled]);
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 6_600 });
+    assert_eq!(ev, [Event::RepliesOpened]);
+    let (session, ev) = events(&s, &session, Action::Tick { at_ms: 7_600 });
+    assert_eq!(ev, [Event::FinishedSpeaking]);
+    let bye = session
+        .choices(&s)
+        .iter()
+        .find(|(_, c)| c.text == "Bye.")
+        .unwrap()
+        .0;
+    let (_, ev) = events(
+        &s,
+        &session,
+        Action::Reply {
+            choice: bye,
+            turn: 1,
+            at_ms: 8_000,
+        },
+    );
+    assert_eq!(
+        ev,
+        [
+            Event::Replied { turn: 1 },
+            Event::Ended {
+                ending: "bad".into()
+            }
+        ]
+    );
+}
+
+#[test]
+fn cutting_in_and_a_beat_that_moves_on_by_itself_are_reported() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    let go_on = session
+        .choices(&s)
+        .iter()
+        .find(|(_, c)| c.text == "Go on.")
+        .unwrap()
+        .0;
+    let (cut, ev) = events(
+        &s,
+        &session,
+        Action::Reply {
+            choice: go_on,
+            turn: 0,
+            at_ms: 2_500,
+        },
+    );
+    assert_eq!(ev[..2], [Event::Replied { turn: 0 }, Event::CutOff]);
+    assert!(matches!(ev[2], Event::MoodMoved { .. }));
+    assert_eq!(ev[3..], [Event::LineBegan { index: 0 }]);
+    assert_eq!(beat_id(&cut), "cut");
+    // "cut" has no replies and moves on to "b" when said: a new line begins there.
+    let (b, ev) = events(&s, &cut, Action::Tick { at_ms: 4_100 });
+    assert_eq!(beat_id(&b), "b");
+    assert_eq!(ev, [Event::LineBegan { index: 0 }, Event::RepliesOpened]);
+}
+
+#[test]
+fn time_passing_is_not_logged_and_restarts_still_land_where_the_reply_was_given() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0);
+    let go_on = session
+        .choices(&s)
+        .iter()
+        .find(|(_, c)| c.text == "Go on.")
+        .unwrap()
+        .0;
+    let mut cut = session
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: go_on,
+                turn: 0,
+                at_ms: 2_500,
+            },
+        )
+        .unwrap();
+    for t in 0..1_000 {
+        cut = cut
+            .apply(
+                &s,
+                &Action::Tick {
+                    at_ms: 2_600 + t * 10,
+                },
+            )
+            .unwrap();
+    }
+    assert_eq!(cut.log.len(), 1, "a tick is not an action to replay");
+    assert_eq!(beat_id(&cut), "b");
+    let done = reply_with(&s, &cut, "Bye.", 13_000).unwrap();
+    // Back to the second reply: "cut" had moved on to "b" by then, with no tick logged.
+    let again = done
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 1,
+                at_ms: 20_000,
+            },
+        )
+        .unwrap();
+    assert_eq!(beat_id(&again), "b");
+    assert!(again
+        .transcript
+        .iter()
+        .any(|u| u.text == "I wasn't finished."));
 }

@@ -74,6 +74,10 @@ pub struct Scenario {
     /// The ways the conversation can end.
     #[serde(rename = "ending")]
     pub endings: Vec<Ending>,
+    /// The fingerprint of the file it was read from ([`crate::saved::fingerprint`]), so
+    /// a conversation saved on the device is not taken up in an edited scenario.
+    #[serde(skip)]
+    pub revision: u64,
 }
 
 /// The person the trainee talks with.
@@ -689,5 +693,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
     }
     let root = crate::tomlread::parse(text)
         .map_err(|e| located(e.span(), e.message().trim().to_string()))?;
-    read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))
+    let mut scenario = read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))?;
+    scenario.revision = crate::saved::fingerprint(text);
+    Ok(scenario)
 }

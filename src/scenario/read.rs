@@ -105,6 +105,7 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
         interruption: f.or("interruption", effect, Effect::interruption_default())?,
         beats: bounded(f.need("beat")?, MAX_BEATS, "beats", beat)?,
         endings: bounded(f.need("ending")?, MAX_ENDINGS, "endings", ending)?,
+        revision: 0,
     })
 }
 
