@@ -224,9 +224,7 @@ impl History {
         };
         let attempts = match f.get("attempt") {
             None => Vec::new(),
-            Some(v) => {
-                list(v, Attempt::read).map_err(|e| damaged(tomlread::placed(text, &e)))?
-            }
+            Some(v) => list(v, Attempt::read).map_err(|e| damaged(tomlread::placed(text, &e)))?,
         };
         Ok(History {
             version: PROGRESS_VERSION,

@@ -101,6 +101,11 @@ pub struct Shelf {
 }
 
 impl Shelf {
+    /// Whether this scenario is a trainer's own file, loaded on this page (not hosted).
+    pub fn is_own(&self, id: &str) -> bool {
+        self.own.iter().any(|s| s.id == id)
+    }
+
     /// The shelf after `action`.
     pub fn reduce(&self, action: ShelfAction) -> Shelf {
         let mut next = self.clone();

@@ -196,5 +196,7 @@ fn damaged_or_foreign_text_is_refused_with_a_reason_and_never_panics() {
         }
     }
     let huge = "#".repeat(attune::saved::MAX_FILE_BYTES + 1);
-    assert!(Saved::parse(&huge).unwrap_err().contains("may have at most"));
+    assert!(Saved::parse(&huge)
+        .unwrap_err()
+        .contains("may have at most"));
 }

@@ -111,6 +111,8 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
         attune::web::play::PlayProps {
             scenario: scenario.clone(),
             on_finish: Default::default(),
+            keep: false,
+            on_under_way: Default::default(),
         },
     )
     .render();
@@ -244,4 +246,70 @@ fn a_saved_count_too_large_for_the_browser_is_refused_not_truncated() {
         err.contains("line 10") && err.contains("replies") && err.contains("out of range"),
         "{err}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_conversation_kept_on_the_device_is_taken_up_and_the_app_told_it_is_under_way() {
+    use attune::engine::{Action, Session};
+    english();
+    let s = Rc::new(
+        builtin::scenarios()
+            .into_iter()
+            .find(|s| s.id == "irate-customer")
+            .unwrap(),
+    );
+    let first = Session::new(&s, 9, 0);
+    let (choice, reply) = first.choices(&s)[0];
+    let reply = reply.text.clone();
+    let session = first
+        .apply(
+            &s,
+            &Action::Reply {
+                choice,
+                turn: 0,
+                at_ms: 60_000,
+            },
+        )
+        .unwrap()
+        // Kept a while later: replies are open again.
+        .apply(&s, &Action::Tick { at_ms: 61_000 })
+        .unwrap();
+    let text = attune::saved::Saved::of(&s, &session).unwrap().to_text();
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage
+        .set_item("attune.conversation.irate-customer", &text)
+        .unwrap();
+    let under_way = Rc::new(std::cell::Cell::new(false));
+    let told = under_way.clone();
+    let root = mount_point();
+    yew::Renderer::<Play>::with_root_and_props(
+        root.clone(),
+        attune::web::play::PlayProps {
+            scenario: s.clone(),
+            on_finish: Default::default(),
+            keep: true,
+            on_under_way: yew::Callback::from(move |on| told.set(on)),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(texts(&root, ".line.trainee .text"), [reply]);
+    assert!(under_way.get());
+    // A new reply is kept as it is given.
+    let button: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(
+        root.query_selector("button.choice:enabled")
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    button.click();
+    settle().await;
+    let kept = storage
+        .get_item("attune.conversation.irate-customer")
+        .unwrap()
+        .unwrap();
+    assert_eq!(attune::saved::Saved::parse(&kept).unwrap().replies, 2);
+    storage
+        .remove_item("attune.conversation.irate-customer")
+        .unwrap();
 }

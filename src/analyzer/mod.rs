@@ -604,7 +604,7 @@ fn finish(r: &Reply<'_>, found: Found, parts: Vec<Part>) -> Analysis {
             });
         }
     }
-    signals.sort_by_key(|s| (s.span.map_or(0, |(a, _)| a), s.id));
+    crate::lean::sort_small_by_key(&mut signals, |s| (s.span.map_or(0, |(a, _)| a), s.id));
     let (presence, listening) = score(&signals);
     Analysis {
         presence,

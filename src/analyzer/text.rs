@@ -161,10 +161,9 @@ fn correct(word: &str, c: &Compiled) -> Option<String> {
     // A slip rarely changes the first letter: "frustarted" is "frustrated", but "kettles"
     // is not "settles".
     found.retain(|w| w.chars().next() == word.chars().next());
-    found.sort();
-    found.dedup();
-    match found.as_slice() {
-        [one] => Some((*one).clone()),
+    // One word, however many ways it was found.
+    match found.first() {
+        Some(one) if found.iter().all(|w| w == one) => Some((*one).clone()),
         _ => None,
     }
 }

@@ -101,7 +101,7 @@ pub fn highlighted(text: &str, signals: &[Signal]) -> Html {
             a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
         })
         .collect();
-    spans.sort_by_key(|(a, b, _)| (*a, std::cmp::Reverse(*b)));
+    crate::lean::sort_small_by_key(&mut spans, |(a, b, _)| (*a, std::cmp::Reverse(*b)));
     let mut parts: Vec<Html> = Vec::new();
     let mut pos = 0;
     for (a, b, s) in spans {

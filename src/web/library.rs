@@ -49,7 +49,7 @@ pub fn Library(props: &LibraryProps) -> Html {
         .iter()
         .flat_map(|s| s.tags.iter().map(String::as_str))
         .collect();
-    tags.sort_unstable();
+    crate::lean::sort_small_by_key(&mut tags, |t| *t);
     tags.dedup();
     let on_tag = {
         let tag = tag.clone();
@@ -178,9 +178,25 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
                 <div><dt>{ "Best" }</dt><dd>{ score(history.best(&s.id)) }</dd></div>
                 <div><dt>{ "Last" }</dt><dd>{ score(history.last(&s.id)) }</dd></div>
             </dl>
-            <a class="button" href={href} aria-label={format!("Play \u{201c}{}\u{201d}", s.title)}>{ "Play" }</a>
+            if let Some(replies) = super::kept::replies(&s.id).filter(|_| !s.own) {
+                <p class="unfinished">{ format!("Unfinished: you left it {} in.", count(replies, "reply", "replies")) }</p>
+                <div class="actions">
+                    <a class="button" href={href.clone()} aria-label={format!("Resume \u{201c}{}\u{201d}", s.title)}>{ "Resume" }</a>
+                    <a class="button secondary" {href} onclick={
+                        let id = s.id.clone();
+                        Callback::from(move |_| super::kept::forget(&id))
+                    } aria-label={format!("Start \u{201c}{}\u{201d} afresh", s.title)}>{ "Start afresh" }</a>
+                </div>
+            } else {
+                <a class="button" href={href} aria-label={format!("Play \u{201c}{}\u{201d}", s.title)}>{ "Play" }</a>
+            }
         </li>
     }
+}
+
+/// "1 reply", "3 replies".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn loaded_report(loaded: &Loaded) -> Html {

@@ -4,6 +4,7 @@ pub mod about;
 pub mod debrief;
 pub mod fetch;
 pub mod files;
+pub mod kept;
 pub mod library;
 pub mod play;
 pub mod progress;
@@ -230,6 +231,24 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // Whether a conversation is under way in the view: leaving it through the menu asks first.
+    let under_way = use_mut_ref(|| false);
+    let on_under_way = {
+        let under_way = under_way.clone();
+        Callback::from(move |on: bool| *under_way.borrow_mut() = on)
+    };
+    let leave = {
+        let under_way = under_way.clone();
+        Callback::from(move |e: MouseEvent| {
+            let stay = *under_way.borrow()
+                && !gloo::utils::window()
+                    .confirm_with_message("Leave this conversation? It is kept on this device, and the library offers to resume it.")
+                    .unwrap_or(true);
+            if stay {
+                e.prevent_default();
+            }
+        })
+    };
     let on_add = {
         let shelf = shelf.dispatcher();
         Callback::from(move |added: Scenario| shelf.dispatch(ShelfAction::Add(Box::new(added))))
@@ -243,7 +262,10 @@ pub fn App() -> Html {
         (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
         (Route::About, _) => html! { <about::About /> },
         (Route::Play(id), Some(lookup)) => match lookup {
-            Lookup::Ready(s) => html! { <Play key={id.clone()} scenario={s} {on_finish} /> },
+            Lookup::Ready(s) => {
+                let keep = !shelf.0.is_own(id);
+                html! { <Play key={id.clone()} scenario={s} {on_finish} {keep} {on_under_way} /> }
+            }
             Lookup::Fetch(_) | Lookup::Waiting => html! {
                 <main class="page" id="main">
                     <p class="loading" role="status">{ "Loading the conversation\u{2026}" }</p>
@@ -290,11 +312,11 @@ pub fn App() -> Html {
                 }
             })}>{ "Skip to content" }</a>
             <header class="top">
-                <a class="brand" href={Route::Library.hash()}>{ "Attune" }</a>
+                <a class="brand" href={Route::Library.hash()} onclick={leave.clone()}>{ "Attune" }</a>
                 <nav aria-label="Main">
-                    <a href={Route::Library.hash()} aria-current={(*route == Route::Library).then_some("page")}>{ "Library" }</a>
-                    <a href={Route::Progress.hash()} aria-current={(*route == Route::Progress).then_some("page")}>{ "Progress" }</a>
-                    <a href={Route::About.hash()} aria-current={(*route == Route::About).then_some("page")}>{ "About" }</a>
+                    <a href={Route::Library.hash()} onclick={leave.clone()} aria-current={(*route == Route::Library).then_some("page")}>{ "Library" }</a>
+                    <a href={Route::Progress.hash()} onclick={leave.clone()} aria-current={(*route == Route::Progress).then_some("page")}>{ "Progress" }</a>
+                    <a href={Route::About.hash()} onclick={leave} aria-current={(*route == Route::About).then_some("page")}>{ "About" }</a>
                 </nav>
             </header>
             if let Some(n) = &progress.notice {

@@ -1,8 +1,8 @@
 //! The conversation: the other person speaks at their pace; the trainee replies by tapping.
 
-use super::{new_seed, now_ms, storage};
+use super::{kept, new_seed, now_ms, storage};
 use crate::decimal::fixed;
-use crate::engine::{Action, EngineError, Session, Speaker};
+use crate::engine::{Action, EngineError, Event, Session, Speaker};
 use crate::scenario::Scenario;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
@@ -20,14 +20,31 @@ pub struct PlayProps {
     /// Called once with the record of each finished playthrough.
     #[prop_or_default]
     pub on_finish: Callback<crate::progress::Attempt>,
+    /// Keep the conversation on the device as it goes, and take up one kept before (a
+    /// hosted scenario; a trainer's own file is gone when the page closes).
+    #[prop_or_default]
+    pub keep: bool,
+    /// Called with whether a conversation is under way (leaving would interrupt it).
+    #[prop_or_default]
+    pub on_under_way: Callback<bool>,
 }
 
-/// The state behind the view: the scenario, the session and the last refusal.
+/// The state behind the view: the scenario, the session, what the last action did, and
+/// the last refusal.
 #[derive(Clone, PartialEq)]
 pub struct PlayState {
     pub scenario: Rc<Scenario>,
     pub session: Session,
     pub error: Option<String>,
+    /// What the last action did, and how many actions have been applied: effects react
+    /// to these once each.
+    pub events: Rc<Vec<Event>>,
+    pub step: u64,
+    /// The session's clock less the page's: a conversation taken up after a reload goes
+    /// on from the moment it was kept.
+    pub offset: i64,
+    /// Why a conversation kept on the device could not be taken up, if one could not.
+    pub notice: Option<String>,
 }
 
 impl PlayState {
@@ -38,36 +55,64 @@ impl PlayState {
             scenario,
             session,
             error: None,
+            events: Rc::default(),
+            step: 0,
+            offset: 0,
+            notice: None,
         }
+    }
+
+    /// The conversation kept on the device for this scenario, taken up where it was, or
+    /// a new one (saying why, when a kept one could not be taken up).
+    fn open(scenario: Rc<Scenario>, keep: bool) -> Self {
+        let taken = if keep {
+            kept::take_up(&scenario)
+        } else {
+            Ok(None)
+        };
+        match taken {
+            // Taken up: effects react as to a beginning (the newest line is scrolled to).
+            Ok(Some(session)) => PlayState {
+                offset: session.now_ms as i64 - now_ms() as i64,
+                session,
+                events: Rc::new(vec![Event::Began]),
+                ..PlayState::new(scenario, 0, 0)
+            },
+            Ok(None) => PlayState::new(scenario, new_seed(), now_ms()),
+            Err(notice) => PlayState {
+                notice: Some(notice),
+                ..PlayState::new(scenario, new_seed(), now_ms())
+            },
+        }
+    }
+
+    /// Now, on the session's clock.
+    pub fn now(&self) -> u64 {
+        clock(self.offset)
     }
 }
 
-/// Whether anything a person can see differs between two sessions.
-fn visibly_different(s: &Scenario, a: &Session, b: &Session) -> bool {
-    a.position != b.position
-        || a.lines_started(s) != b.lines_started(s)
-        || a.speaking(s) != b.speaking(s)
-        || a.transcript.len() != b.transcript.len()
-        || a.choices(s).len() != b.choices(s).len()
-        || a.replies_open() != b.replies_open()
+/// Now on a session clock `offset` ms from the page's.
+fn clock(offset: i64) -> u64 {
+    (now_ms() as i64).saturating_add(offset).max(0) as u64
 }
 
 impl Reducible for PlayState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.session.apply(&self.scenario, &action) {
-            Ok(next) => {
-                // Ticks that change nothing on screen keep the same state, so Yew skips the render.
-                if matches!(action, Action::Tick { .. })
-                    && !visibly_different(&self.scenario, &self.session, &next)
-                {
+        match self.session.step(&self.scenario, &action) {
+            Ok((next, events)) => {
+                // Time passing that changes nothing keeps the same state: no render.
+                if matches!(action, Action::Tick { .. }) && events.is_empty() {
                     return self;
                 }
                 Rc::new(PlayState {
-                    scenario: self.scenario.clone(),
                     session: next,
                     error: None,
+                    events: Rc::new(events),
+                    step: self.step + 1,
+                    ..(*self).clone()
                 })
             }
             // A repeated tap or Enter is ignored, not shown as a fault.
@@ -80,13 +125,6 @@ impl Reducible for PlayState {
     }
 }
 
-thread_local! {
-    /// Conversations left under way when the trainee went elsewhere in the app (Back to
-    /// the library, say), by scenario id, so Forward takes each up where it was.
-    static PAUSED: std::cell::RefCell<std::collections::HashMap<String, Session>> =
-        std::cell::RefCell::default();
-}
-
 /// Plays one scenario from start to ending.
 #[component]
 pub fn Play(props: &PlayProps) -> Html {
@@ -94,55 +132,38 @@ pub fn Play(props: &PlayProps) -> Html {
     let read_aloud = use_state(|| speech().is_some() && load_flag(READ_ALOUD_KEY));
     let state = {
         let scenario = props.scenario.clone();
-        use_reducer(move || {
-            let paused = PAUSED.with(|p| p.borrow_mut().remove(&scenario.id));
-            match paused.filter(|s| s.resumable(&scenario)) {
-                Some(session) => PlayState {
-                    scenario,
-                    session,
-                    error: None,
-                },
-                None => PlayState::new(scenario, new_seed(), now_ms()),
-            }
-        })
+        let keep = props.keep;
+        use_reducer(move || PlayState::open(scenario, keep))
     };
-    {
-        // The latest state (a handle, not a copy of the session at every render), its
-        // session kept aside when the view goes if it is still under way.
-        let latest = use_mut_ref(|| None::<UseReducerHandle<PlayState>>);
-        *latest.borrow_mut() = Some(state.clone());
-        use_effect_with((), move |()| {
-            move || {
-                if let Some(last) = latest.borrow_mut().take() {
-                    if last.session.resumable(&last.scenario) {
-                        let id = last.scenario.id.clone();
-                        PAUSED.with(|p| p.borrow_mut().insert(id, last.session.clone()));
-                    }
-                }
-            }
-        });
-    }
+    // Whether a conversation under way could not be kept on the device.
+    let unkept = use_state(|| false);
     {
         let dispatcher = state.dispatcher();
+        let offset = state.offset;
         use_effect_with((), move |_| {
             let interval = Interval::new(TICK_MS, move || {
-                dispatcher.dispatch(Action::Tick { at_ms: now_ms() })
+                dispatcher.dispatch(Action::Tick {
+                    at_ms: clock(offset),
+                })
             });
             move || drop(interval)
         });
     }
     {
-        // Record each playthrough once, when it ends.
-        let key = (
-            state.session.ended().map(str::to_string),
-            state.session.seed,
-            state.session.started_ms,
-        );
+        // After each action: keep the conversation (or forget it once over), tell the app
+        // whether one is under way, and record a playthrough once, when it ends.
         let scenario = state.scenario.clone();
         let session = state.session.clone();
+        let events = state.events.clone();
         let on_finish = props.on_finish.clone();
-        use_effect_with(key, move |(ended, _, _)| {
-            if ended.is_some() {
+        let on_under_way = props.on_under_way.clone();
+        let (keep, unkept) = (props.keep, unkept.clone());
+        use_effect_with(state.step, move |_| {
+            if !events.is_empty() {
+                unkept.set(!kept::keep(&scenario, &session, keep));
+            }
+            on_under_way.emit(session.resumable(&scenario));
+            if events.iter().any(|e| matches!(e, Event::Ended { .. })) {
                 if let Some(a) = crate::progress::Attempt::from_session(
                     &scenario,
                     &session,
@@ -154,21 +175,30 @@ pub fn Play(props: &PlayProps) -> Html {
         });
     }
     {
-        // Read each new line aloud as it begins; stop when the trainee takes the floor.
-        let started = state.session.lines_started(&state.scenario);
-        let key = (
-            state.session.position.clone(),
-            started,
-            state.session.turns.len(),
-            *read_aloud,
-        );
-        let line = state.session.lines(&state.scenario)[..started]
-            .last()
+        // Leaving the view leaves nothing under way behind it.
+        let on_under_way = props.on_under_way.clone();
+        use_effect_with((), move |()| move || on_under_way.emit(false));
+    }
+    {
+        // Read each line aloud as it begins; what was being said stops when the trainee
+        // takes the floor or the next line begins.
+        let events = &state.events;
+        let line = events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::LineBegan { index } => state.session.lines(&state.scenario).get(*index),
+                _ => None,
+            })
             .map(|l| l.text.clone());
-        use_effect_with(key, move |(_, _, _, on)| {
+        let stop = events
+            .iter()
+            .any(|e| matches!(e, Event::Replied { .. } | Event::Began));
+        use_effect_with((state.step, *read_aloud), move |(_, on)| {
             if let Some(synth) = speech() {
-                // Whatever was being said stops: the trainee cut in, or the next line begins.
-                synth.cancel();
+                if stop || line.is_some() || !*on {
+                    synth.cancel();
+                }
                 if let (true, Some(text)) = (*on, line) {
                     speak(&synth, &text);
                 }
@@ -176,34 +206,26 @@ pub fn Play(props: &PlayProps) -> Html {
         });
     }
     {
-        // Keep the newest line in view. The reply area is the last thing on the page,
-        // so scrolling to the bottom shows it in place with the newest line just above
-        // (scrolling the line itself to the bottom would put it under the sticky replies).
-        let count = state.session.transcript.len() + state.session.lines_started(&state.scenario);
-        use_effect_with(count, move |_| {
-            let window = gloo::utils::window();
-            let document = gloo::utils::document();
-            let bottom = document.document_element().map_or(0.0, |e| {
-                f64::from(e.scroll_height()) - f64::from(e.client_height())
-            });
-            // On a small phone the replies can fill most of the screen: never scroll
-            // the start of the newest line off the top to show all of them.
-            let newest_top = document
-                .query_selector(".transcript > li:last-child")
-                .ok()
-                .flatten()
-                .map(|li| {
-                    li.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0) - 8.0
-                });
-            let target = newest_top.map_or(bottom, |top| bottom.min(top));
-            window.scroll_to_with_x_and_y(0.0, target.max(0.0));
-            // Someone typing keeps their box: it stays above the keyboard as lines arrive.
-            keep_reply_box_in_view();
+        // Keep the newest line in view: always after the trainee acts; as they speak on,
+        // only if the trainee has not scrolled up to reread.
+        let acted = state
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Replied { .. } | Event::Began));
+        let spoke = state
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::LineBegan { .. }));
+        use_effect_with(state.step, move |_| {
+            if acted || spoke {
+                follow_newest_line(acted);
+            }
         });
     }
 
     let s = &state.scenario;
     let session = &state.session;
+    let offset = state.offset;
     let partner = &s.partner.name;
     let (agitation, trust) = session.partner.mood_words();
     let speaking = session.ended().is_none() && session.speaking(s);
@@ -241,7 +263,11 @@ pub fn Play(props: &PlayProps) -> Html {
 
     let backchannel = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: now_ms() }))
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::Backchannel {
+                at_ms: clock(offset),
+            })
+        })
     };
     // Replies given so far: each reply names the moment it answers, so a double tap or a
     // second Enter is refused by the engine instead of answering a line not yet heard.
@@ -253,7 +279,7 @@ pub fn Play(props: &PlayProps) -> Html {
             dispatcher.dispatch(Action::Say {
                 text,
                 turn,
-                at_ms: now_ms(),
+                at_ms: clock(offset),
             })
         })
     };
@@ -283,7 +309,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 Callback::from(move |_| {
                     dispatcher.dispatch(Action::Start {
                         seed: new_seed(),
-                        at_ms: now_ms(),
+                        at_ms: clock(offset),
                     })
                 })
             };
@@ -292,7 +318,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 Callback::from(move |turn: usize| {
                     dispatcher.dispatch(Action::RestartFrom {
                         turn,
-                        at_ms: now_ms(),
+                        at_ms: clock(offset),
                     })
                 })
             };
@@ -319,7 +345,7 @@ pub fn Play(props: &PlayProps) -> Html {
                             let dispatcher = state.dispatcher();
                             let index = *index;
                             // The reply names the moment it answers; a second tap is refused.
-                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: now_ms() }));
+                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: clock(offset) }));
                             // Inert for a moment after a reply, so a tap meant for the last
                             // one cannot land on a new reply sliding under the finger.
                             html! { <li><button class="choice" {onclick} disabled={!open}>{ &c.text }</button></li> }
@@ -363,12 +389,55 @@ pub fn Play(props: &PlayProps) -> Html {
             <ol class="transcript" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
                 { for said }
             </ol>
+            if let Some(n) = &state.notice {
+                <p class="notice error" role="alert">{ n }</p>
+            }
+            if *unkept {
+                <p class="notice error" role="alert">{ "This conversation cannot be kept on this device (the browser\u{2019}s storage is full or switched off): closing or reloading the page will lose it." }</p>
+            }
             if let Some(e) = &state.error {
                 <p class="notice error" role="alert">{ e }</p>
             }
             { controls }
         </main>
     }
+}
+
+thread_local! {
+    /// Where the page was last scrolled to, to show a new line.
+    static FOLLOWED_TO: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Scrolls the newest line into view, unless (when not `always`) the trainee has scrolled
+/// up from where it was last put to reread. The reply area is the last thing on the page,
+/// so scrolling to the bottom shows it in place with the newest line just above
+/// (scrolling the line itself to the bottom would put it under the sticky replies).
+fn follow_newest_line(always: bool) {
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    let y = window.scroll_y().unwrap_or(0.0);
+    // More than a line's height up from where the last line was shown: rereading.
+    if !always && y < FOLLOWED_TO.with(std::cell::Cell::get) - 48.0 {
+        return;
+    }
+    let top_of = |selector: &str| {
+        document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|e| e.get_bounding_client_rect().top())
+    };
+    let bottom = document.document_element().map_or(0.0, |e| {
+        f64::from(e.scroll_height()) - f64::from(e.client_height())
+    });
+    // On a small phone the replies can fill most of the screen: never scroll the start
+    // of the newest line off the top to show all of them.
+    let newest_top = top_of(".transcript > li:last-child").map(|top| top + y - 8.0);
+    let target = newest_top.map_or(bottom, |top| bottom.min(top)).max(0.0);
+    window.scroll_to_with_x_and_y(0.0, target);
+    FOLLOWED_TO.with(|f| f.set(target));
+    // Someone typing keeps their box: it stays above the keyboard as lines arrive.
+    keep_reply_box_in_view();
 }
 
 /// The text with a full stop, unless it already ends a sentence.

@@ -14,3 +14,8 @@ pub fn get(key: &str) -> Option<String> {
 pub fn set(key: &str, value: &str) -> bool {
     local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
+
+/// Removes what is saved under `key`; `true` if nothing is left there.
+pub fn remove(key: &str) -> bool {
+    local().is_some_and(|s| s.remove_item(key).is_ok())
+}

@@ -228,6 +228,67 @@ test('Back to the library and Forward again takes the conversation up where it w
   await context.close();
 });
 
+test('a reload takes a conversation up where it was; leaving it through the menu asks first', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}#/play/yes-and`);
+  const trainee = page.locator('.line.trainee');
+  for (let i = 0; i < 2; i++) {
+    await page.locator('button.choice:enabled').first().tap();
+    await trainee.nth(i).waitFor();
+  }
+  const said = await trainee.allInnerTexts();
+  const first = await page.locator('.line.partner').first().innerText();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'The idea at the end of the shift' }).waitFor();
+  await trainee.nth(1).waitFor();
+  assert.deepEqual(await trainee.allInnerTexts(), said);
+  assert.equal(await page.locator('.line.partner').first().innerText(), first);
+  await page.locator('button.choice:enabled').first().tap();
+  await trainee.nth(2).waitFor();
+
+  // Leaving through the menu asks; saying no stays.
+  const asking = page.waitForEvent('dialog');
+  const tapped = page.getByRole('link', { name: 'Library' }).tap();
+  const dialog = await asking;
+  assert.match(dialog.message(), /Leave this conversation\? It is kept on this device/);
+  await dialog.dismiss();
+  await tapped;
+  assert.match(page.url(), /#\/play\/yes-and$/);
+  assert.equal(await trainee.count(), 3);
+  // Saying yes leaves, and the library offers to resume it.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('link', { name: 'Library' }).tap();
+  const card = page.locator('.card', { hasText: 'The idea at the end of the shift' });
+  await card.getByText('Unfinished: you left it 3 replies in.').waitFor();
+  await page.getByRole('link', { name: 'Resume “The idea at the end of the shift”' }).tap();
+  await trainee.nth(2).waitFor();
+  assert.equal(await trainee.count(), 3);
+  // Starting afresh forgets it.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('link', { name: 'Library' }).tap();
+  await page.getByRole('link', { name: 'Start “The idea at the end of the shift” afresh' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await trainee.count(), 0);
+  await page.getByRole('link', { name: 'Library' }).tap();
+  await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).waitFor();
+  assert.equal(await page.getByText(/Unfinished/).count(), 0);
+
+  // A kept conversation that cannot be taken up is kept aside, with the reason, and the
+  // conversation starts afresh.
+  await page.evaluate(() => localStorage.setItem('attune.conversation.irate-customer', 'version = 99'));
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  await page.getByRole('alert').filter({ hasText: 'could not be taken up' }).waitFor();
+  assert.match(await page.getByRole('alert').first().innerText(), /format 99; this version of Attune reads format 1/);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => k.startsWith('attune.conversation.irate-customer.unreadable-')), keys.join(', '));
+  assert.ok(!keys.includes('attune.conversation.irate-customer'), keys.join(', '));
+  await page.locator('button.choice').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a word longer than a phone screen wraps instead of widening the conversation', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
@@ -429,7 +490,7 @@ test('the newest line is never hidden under the reply area on a tablet', async (
   for (let i = 0; i < 3; i++) {
     await page.locator('button.choice').first().tap();
     await page.locator('.line.trainee').nth(i).waitFor();
-    await page.waitForTimeout(2500);
+    await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
     const [line, controls] = await Promise.all([
       page.locator('.line').last().boundingBox(),
       page.locator('.controls').boundingBox(),
@@ -437,6 +498,30 @@ test('the newest line is never hidden under the reply area on a tablet', async (
     assert.ok(line.y + line.height <= controls.y + 1, `newest line ends at ${line.y + line.height}, replies start at ${controls.y}`);
     assert.ok(line.y >= 0, 'the newest line is on screen');
   }
+  await context.close();
+});
+
+test('a new line does not pull the page down while the trainee scrolls up to reread', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  const lines = page.locator('.transcript > li');
+  // Reply at once, twice: the conversation grows taller than the phone's screen.
+  for (let i = 0; i < 2; i++) {
+    await page.locator('button.choice:enabled').first().tap();
+    await page.locator('.line.trainee').nth(i).waitFor();
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight * 1.5));
+  // Up to the top while they go on speaking: the page stays where the trainee put it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const before = await lines.count();
+  await lines.nth(before).waitFor({ timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // Their next reply brings the newest line back into view.
+  await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+  await page.locator('button.choice:enabled').first().tap();
+  await page.locator('.line.trainee').nth(2).waitFor();
+  await page.waitForFunction(() => window.scrollY > 0);
   await context.close();
 });
 
