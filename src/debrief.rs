@@ -259,6 +259,14 @@ pub fn coach_note(s: &Scenario, t: &Turn) -> String {
     })
 }
 
+/// For a reply typed in one's own words, the reply on offer it was taken as, so the
+/// trainee sees why the other person answered as they did: "Heard as: “Go on.”".
+pub fn heard_as(s: &Scenario, t: &Turn) -> Option<String> {
+    let choice = s.beat(&t.beat)?.choices.get(t.choice)?;
+    t.typed
+        .then(|| format!("Heard as: \u{201c}{}\u{201d}", choice.text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

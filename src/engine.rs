@@ -72,6 +72,9 @@ pub enum Event {
     Replied { turn: usize },
     /// That reply took the floor before the other person finished.
     CutOff,
+    /// A typed reply was not understood (not English words, or like nothing on offer);
+    /// the other person asked what was meant, and nothing moved on or was scored.
+    NotUnderstood,
     /// A back-channel was heard while they spoke.
     Backchanneled,
     /// Their mood moved by this much (at least one is not 0).
@@ -300,7 +303,18 @@ pub struct Utterance {
     /// For the other person: the line was cut off. For the trainee: the reply cut in.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub overlapped: bool,
+    /// Part of an exchange that moved nothing on: a typed reply not understood, and the
+    /// other person asking what was meant. Not one of the trainee's [`Session::turns`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub aside: bool,
 }
+
+/// What the other person says when a typed reply is not understood, in turn.
+pub const WHAT_DO_YOU_MEAN: [&str; 3] = [
+    "Sorry, what do you mean?",
+    "I'm not sure I follow. What do you mean?",
+    "Sorry, I didn't get that. Could you put it another way?",
+];
 
 /// The state of one playthrough; serializable, with a format version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -311,8 +325,12 @@ pub struct Session {
     pub partner: PartnerState,
     pub position: Position,
     pub turns: Vec<Turn>,
-    /// Everything said so far, except the lines of the beat in progress.
+    /// Everything said so far, except the lines of the beat in progress and its asides.
     pub transcript: Vec<Utterance>,
+    /// Exchanges in the beat in progress that moved nothing on (see [`Utterance::aside`]);
+    /// they join the transcript after the beat's lines when the trainee replies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asides: Vec<Utterance>,
     /// Every action since the last `Start` except the passing of time (`Tick`), which
     /// restarts replay from and a saved conversation is restored from.
     pub log: Vec<Action>,
@@ -403,6 +421,7 @@ impl Session {
             },
             turns: Vec::new(),
             transcript: Vec::new(),
+            asides: Vec::new(),
             log: Vec::new(),
             started_ms: at_ms,
             now_ms: at_ms,
@@ -520,6 +539,7 @@ impl Session {
                 speaker: Speaker::Partner,
                 text: l.text.clone(),
                 overlapped: cut && i + 1 == count,
+                aside: false,
             });
         }
     }
@@ -649,6 +669,9 @@ impl Session {
             if next.turns.last().is_some_and(|t| t.interrupted) {
                 events.push(Event::CutOff);
             }
+        }
+        if next.asides.len() > self.asides.len() {
+            events.push(Event::NotUnderstood);
         }
         if next.partner.backchannels > self.partner.backchannels {
             events.push(Event::Backchanneled);
@@ -850,27 +873,45 @@ impl Session {
                 if chars > analyzer::MAX_REPLY_CHARS {
                     return Err(EngineError::TooLong { chars });
                 }
+                if !analyzer::reads_as_english(text, &heard_text) {
+                    return Ok(s.not_understood(action, text));
+                }
                 let a = analyze(text, true);
                 let words = analyzer::content_stems(text);
                 let untimed = analyze(text, false);
                 // Route to the best intent match; ties go to the reply listed first in the file.
-                let (index, _) = offered
+                // Only replies it has something in common with: a content word, a signal,
+                // or signals that help (or harm) alike; timing aside. A reply with nothing
+                // in common with anything on offer is not understood.
+                let kinds = |a: &Analysis| -> Vec<SignalId> {
+                    a.signals
+                        .iter()
+                        .map(|s| s.id)
+                        .filter(|id| *id != SignalId::Interruption)
+                        .collect()
+                };
+                let helps = |ids: &[SignalId]| ids.iter().any(|id| id.weight() > 0);
+                let harms = |ids: &[SignalId]| ids.iter().any(|id| id.is_harmful());
+                let own = kinds(&untimed);
+                let best = offered
                     .iter()
-                    .map(|(i, c)| {
+                    .filter_map(|(i, c)| {
                         let ca = analyze(&c.text, false);
-                        let m = analyzer::intent_match(
-                            &untimed,
-                            &words,
-                            &ca,
-                            &analyzer::content_stems(&c.text),
-                        );
-                        (*i, m)
+                        let theirs = analyzer::content_stems(&c.text);
+                        let other = kinds(&ca);
+                        let akin = !words.is_disjoint(&theirs)
+                            || other.iter().any(|id| own.contains(id))
+                            || (helps(&own) && helps(&other))
+                            || (harms(&own) && harms(&other));
+                        akin.then(|| (*i, analyzer::intent_match(&untimed, &words, &ca, &theirs)))
                     })
                     .fold(None, |best: Option<(usize, f64)>, (i, m)| match best {
                         Some((bi, bm)) if bm > m || (bm == m && bi < i) => Some((bi, bm)),
                         _ => Some((i, m)),
-                    })
-                    .ok_or(EngineError::NoSuchChoice(0))?;
+                    });
+                let Some((index, _)) = best else {
+                    return Ok(s.not_understood(action, text));
+                };
                 // A typed reply with anything harmful in it is taken as a slight.
                 let slight = a
                     .signals
@@ -883,10 +924,12 @@ impl Session {
         let done = lines_finished(lines, elapsed);
         let missed: Vec<String> = lines[done..].iter().filter_map(|l| l.key.clone()).collect();
         s.say_partner(lines, started, interrupted);
+        s.transcript.append(&mut s.asides);
         s.transcript.push(Utterance {
             speaker: Speaker::Trainee,
             text: text.clone(),
             overlapped: interrupted,
+            aside: false,
         });
         if interrupted {
             s.partner.interruptions += 1;
@@ -929,6 +972,22 @@ impl Session {
         Ok(s)
     }
 
+    /// The session after a typed reply that was not understood: it and the other person's
+    /// request to say what was meant are set aside in the beat; nothing is scored.
+    fn not_understood(mut self, action: &Action, text: &str) -> Session {
+        let ask = WHAT_DO_YOU_MEAN[self.asides.len() / 2 % WHAT_DO_YOU_MEAN.len()];
+        for (speaker, text) in [(Speaker::Trainee, text), (Speaker::Partner, ask)] {
+            self.asides.push(Utterance {
+                speaker,
+                text: text.to_string(),
+                overlapped: false,
+                aside: true,
+            });
+        }
+        self.log.push(action.clone());
+        self
+    }
+
     fn restart_from(
         &self,
         scenario: &Scenario,
@@ -952,6 +1011,7 @@ impl Session {
         }
         let mut s = snapshot.ok_or(EngineError::NoSuchTurn(turn))?;
         // They begin that beat again now, so the trainee hears all of it anew.
+        s.asides.clear();
         for key in s.lines(scenario).iter().filter_map(|l| l.key.as_ref()) {
             s.partner.heard.remove(key);
         }

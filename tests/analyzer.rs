@@ -524,3 +524,37 @@ fn a_broken_lexicon_file_is_refused_with_the_place() {
     assert!(e("backchannels = [").contains("en.toml:1:"));
     assert!(e("").contains("missing list"));
 }
+
+#[test]
+fn every_reply_of_the_evaluation_sets_reads_as_english_and_no_other_language_does() {
+    use attune::analyzer::reads_as_english;
+    // The hand-written replies of both evaluation sets, informal ones included (typos,
+    // slang, no punctuation, emoji): all English.
+    let mut english = 0;
+    for file in [
+        include_str!("data/eval/replies.toml"),
+        include_str!("data/eval/widened.toml"),
+    ] {
+        for line in file.lines().filter_map(|l| l.strip_prefix("  text = \"")) {
+            let reply = line.trim_end_matches('"').replace("\\\"", "\"");
+            assert!(reads_as_english(&reply, ""), "not read as English: {reply}");
+            english += 1;
+        }
+    }
+    assert!(english > 700, "{english} replies");
+    // Other languages, gibberish, and no words at all.
+    let others: Vec<&str> = include_str!("data/eval/not-understood.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    assert!(others.len() >= 30);
+    for reply in others {
+        assert!(!reads_as_english(reply, ""), "read as English: {reply}");
+    }
+    // A word of theirs said back counts, however rare: "Seven." to "It's been seven weeks".
+    assert!(!reads_as_english("Glamorous.", ""));
+    assert!(reads_as_english(
+        "Glamorous.",
+        "It all looked so glamorous at first."
+    ));
+}

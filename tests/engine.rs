@@ -768,3 +768,78 @@ fn time_passing_is_not_logged_and_restarts_still_land_where_the_reply_was_given(
         .iter()
         .any(|u| u.text == "I wasn't finished."));
 }
+
+#[test]
+fn a_typed_reply_not_understood_is_met_with_what_do_you_mean_and_moves_nothing_on() {
+    let s = mini();
+    let session = Session::new(&s, 1, 0)
+        .apply(&s, &Action::Tick { at_ms: 6_000 })
+        .unwrap();
+    let say = |session: &Session, text: &str, at_ms: u64| {
+        session
+            .step(
+                &s,
+                &Action::Say {
+                    text: text.into(),
+                    turn: 0,
+                    at_ms,
+                },
+            )
+            .unwrap()
+    };
+    // Not words, another language, and English like nothing on offer: each is asked about.
+    let mut now = 6_000;
+    let mut asked = session.clone();
+    for (i, text) in [
+        "asdf qwer zxcv",
+        "Lo siento, ¿qué pasó?",
+        "Going down stairs.",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        now += 1_000;
+        let (next, ev) = say(&asked, text, now);
+        assert_eq!(ev, [Event::NotUnderstood], "{text}");
+        assert!(next.turns.is_empty(), "scored nothing: {text}");
+        assert_eq!((beat_id(&next), &next.partner), ("a", &session.partner));
+        assert_eq!(next.asides.len(), 2 * (i + 1));
+        assert_eq!(next.asides[2 * i].text, text);
+        assert_eq!(next.asides[2 * i].speaker, Speaker::Trainee);
+        assert_eq!(
+            next.asides[2 * i + 1].text,
+            attune::engine::WHAT_DO_YOU_MEAN[i % attune::engine::WHAT_DO_YOU_MEAN.len()]
+        );
+        asked = next;
+    }
+    // A reply understood then goes on, and the exchange joins the conversation after
+    // their lines and before the reply, marked as an aside.
+    let (after, ev) = say(&asked, "Whatever, I don't care.", now + 1_000);
+    assert!(ev.contains(&Event::Replied { turn: 0 }));
+    assert!(after.asides.is_empty());
+    let said: Vec<(&str, bool)> = after
+        .transcript
+        .iter()
+        .map(|u| (u.text.as_str(), u.aside))
+        .collect();
+    assert_eq!(
+        said[..2],
+        [
+            ("First sentence.", false),
+            ("The part that matters.", false)
+        ]
+    );
+    assert_eq!(said[2], ("asdf qwer zxcv", true));
+    assert_eq!(said[8], ("Whatever, I don't care.", false));
+    // Taking that reply back forgets the exchange too.
+    let again = after
+        .apply(
+            &s,
+            &Action::RestartFrom {
+                turn: 0,
+                at_ms: 30_000,
+            },
+        )
+        .unwrap();
+    assert!(again.asides.is_empty() && again.transcript.is_empty());
+}

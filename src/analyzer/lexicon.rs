@@ -223,6 +223,8 @@ macro_rules! lexicon {
             pub deletions: HashMap<String, Vec<String>>,
             /// The stems of the vocabulary, so an inflected word is never taken for a slip.
             pub vocabulary_stems: HashSet<String>,
+            /// The stems of the everyday words (`common_words`), which are not vocabulary.
+            pub common_stems: HashSet<String>,
             /// Every phrase of every list by its first word, with the list it belongs to,
             /// so a reply is matched against all lists in one pass.
             index: HashMap<String, Vec<(u16, Vec<String>)>>,
@@ -276,6 +278,7 @@ macro_rules! lexicon {
                     vocabulary: HashSet::new(),
                     deletions: HashMap::new(),
                     vocabulary_stems: HashSet::new(),
+                    common_stems: HashSet::new(),
                     index: HashMap::new(),
                 };
                 let mut index: HashMap<String, Vec<(u16, Vec<String>)>> = HashMap::new();
@@ -287,8 +290,10 @@ macro_rules! lexicon {
                     }
                 }
                 let mut vocabulary: HashSet<String> = HashSet::new();
-                for set in &c.sets {
-                    vocabulary.extend(set.words().cloned());
+                for (l, set) in c.sets.iter().enumerate() {
+                    if l != List::common_words as usize {
+                        vocabulary.extend(set.words().cloned());
+                    }
                 }
                 for words in c.spellings.values() {
                     vocabulary.extend(words.iter().cloned());
@@ -303,6 +308,7 @@ macro_rules! lexicon {
                 }
                 c.index = index;
                 c.vocabulary_stems = vocabulary.iter().map(|w| super::text::stem(w, &c)).collect();
+                c.common_stems = c.common_words().words().map(|w| super::text::stem(w, &c)).collect();
                 c.vocabulary = vocabulary;
                 c.deletions = deletions;
                 c
@@ -608,6 +614,9 @@ lexicon! {
     time_prepositions,
     /// Admitting the fault, an apology in itself ("my mistake", "we let you down").
     admissions,
+    /// Everyday words in no other list, so a reply about anything reads as English
+    /// ([`super::reads_as_english`]); never a signal, never a target for a slip.
+    common_words,
 }
 
 /// The lists of pairs, and the suffixes, by name, as in a language's data file.

@@ -266,6 +266,41 @@ pub fn english() -> &'static Compiled {
     })
 }
 
+/// The least share of a reply's words that must be English words the analyzer knows, or
+/// words the other person used, for the reply to be read as English (see
+/// docs/analyzer.md, "A reply not understood").
+pub const ENGLISH_SHARE: f64 = 0.5;
+
+/// Whether a reply reads as English words: it has a word (letters, not only digits,
+/// emoji or punctuation), and at least [`ENGLISH_SHARE`] of its words are words of the
+/// analyzer's lists or everyday words (in any form), or words of `said`.
+pub fn reads_as_english(reply: &str, said: &str) -> bool {
+    let c = english();
+    let theirs = units::content_stems(
+        &text::tokenize_with(latest(said, MAX_CONTEXT_CHARS), c, false).tokens,
+        c,
+    );
+    let t = text::tokenize(capped(reply), c);
+    let (mut words, mut known) = (0usize, 0usize);
+    for w in t
+        .tokens
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+    {
+        words += 1;
+        let stem = text::stem(&w.text, c);
+        if c.vocabulary.contains(&w.text)
+            || c.vocabulary_stems.contains(&stem)
+            || c.common_stems.contains(&stem)
+            || c.numbers.values().any(|n| *n == w.text)
+            || theirs.contains(&stem)
+        {
+            known += 1;
+        }
+    }
+    words > 0 && known as f64 >= ENGLISH_SHARE * words as f64
+}
+
 /// The content words of a text, lightly stemmed, for comparing what two replies are about.
 pub fn content_stems(text: &str) -> HashSet<String> {
     let c = english();

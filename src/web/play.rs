@@ -187,10 +187,16 @@ pub fn Play(props: &PlayProps) -> Html {
             .iter()
             .rev()
             .find_map(|e| match e {
-                Event::LineBegan { index } => state.session.lines(&state.scenario).get(*index),
+                Event::LineBegan { index } => state
+                    .session
+                    .lines(&state.scenario)
+                    .get(*index)
+                    .map(|l| &l.text),
+                // They ask what was meant.
+                Event::NotUnderstood => state.session.asides.last().map(|u| &u.text),
                 _ => None,
             })
-            .map(|l| l.text.clone());
+            .cloned();
         let stop = events
             .iter()
             .any(|e| matches!(e, Event::Replied { .. } | Event::Began));
@@ -208,10 +214,12 @@ pub fn Play(props: &PlayProps) -> Html {
     {
         // Keep the newest line in view: always after the trainee acts; as they speak on,
         // only if the trainee has not scrolled up to reread.
-        let acted = state
-            .events
-            .iter()
-            .any(|e| matches!(e, Event::Replied { .. } | Event::Began));
+        let acted = state.events.iter().any(|e| {
+            matches!(
+                e,
+                Event::Replied { .. } | Event::Began | Event::NotUnderstood
+            )
+        });
         let spoke = state
             .events
             .iter()
@@ -237,16 +245,18 @@ pub fn Play(props: &PlayProps) -> Html {
         .transcript
         .iter()
         .map(|u| {
-            let note = match u.speaker {
-                Speaker::Trainee => replies
-                    .next()
-                    .filter(|_| coach)
-                    .map(|t| crate::debrief::coach_note(s, t)),
-                Speaker::Partner => None,
-            };
+            // An aside is no reply of the trainee's: it has no turn, note or "heard as".
+            let turn = (u.speaker == Speaker::Trainee && !u.aside)
+                .then(|| replies.next())
+                .flatten();
+            let heard = turn.and_then(|t| crate::debrief::heard_as(s, t));
+            let note = turn
+                .filter(|_| coach)
+                .map(|t| crate::debrief::coach_note(s, t));
             html! {
                 <>
-                    { utterance(u.speaker, partner, &u.text, u.overlapped) }
+                    { utterance(u, partner) }
+                    if let Some(h) = heard { <li class="heard-as">{ h }</li> }
                     if let Some(n) = note { <li class="coach-note">{ n }</li> }
                 </>
             }
@@ -254,11 +264,18 @@ pub fn Play(props: &PlayProps) -> Html {
         .collect();
     if session.ended().is_none() {
         let lines = session.lines(s);
-        said.extend(
-            lines[..session.lines_started(s)]
-                .iter()
-                .map(|l| utterance(Speaker::Partner, partner, &l.text, false)),
-        );
+        said.extend(lines[..session.lines_started(s)].iter().map(|l| {
+            utterance(
+                &crate::engine::Utterance {
+                    speaker: Speaker::Partner,
+                    text: l.text.clone(),
+                    overlapped: false,
+                    aside: false,
+                },
+                partner,
+            )
+        }));
+        said.extend(session.asides.iter().map(|u| utterance(u, partner)));
     }
 
     let backchannel = {
@@ -666,20 +683,20 @@ fn save_mode(m: Mode) {
     );
 }
 
-fn utterance(speaker: Speaker, partner: &str, text: &str, overlapped: bool) -> Html {
-    let (class, who) = match speaker {
+fn utterance(u: &crate::engine::Utterance, partner: &str) -> Html {
+    let (class, who) = match u.speaker {
         Speaker::Partner => ("line partner", partner.to_string()),
         Speaker::Trainee => ("line trainee", "You".to_string()),
     };
-    let note = match (speaker, overlapped) {
+    let note = match (u.speaker, u.overlapped) {
         (Speaker::Partner, true) => Some("(cut off)"),
         (Speaker::Trainee, true) => Some("(you cut in)"),
         _ => None,
     };
     html! {
-        <li class={classes!(class, overlapped.then_some("overlapped"))}>
+        <li class={classes!(class, u.overlapped.then_some("overlapped"), u.aside.then_some("aside"))}>
             <span class="who">{ who }</span>
-            <span class="text">{ text }</span>
+            <span class="text">{ &u.text }</span>
             if let Some(n) = note { <span class="note">{ n }</span> }
         </li>
     }

@@ -118,14 +118,51 @@ test('a typed reply is scored, moves the story on, and the ending shows the scor
   await box.fill('Four calls and two missed visits, and now it is costing you clients. I am so sorry. I will book a technician for tomorrow at nine and call you at eight to confirm.');
   await page.keyboard.press('Enter');
   await page.locator('.line.trainee', { hasText: 'Four calls and two missed visits' }).waitFor();
-  // The story moved on: she says something new.
+  // The story moved on: she says something new; the reply shows what it was taken as.
   await page.waitForFunction((n) => document.querySelectorAll('.line.partner').length > n, before);
   assert.equal(await box.inputValue(), '');
+  assert.match(await page.locator('.heard-as').first().innerText(), /^Heard as: “.+”$/);
   await playToEnding(page);
   const scores = page.getByRole('region', { name: 'Your scores' });
   assert.match(await scores.innerText(), /Presence\s+\d+ \/ 100/);
   assert.match(await scores.innerText(), /Listening\s+\d+ \/ 100/);
   assert.match(await scores.innerText(), /Follow-through/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('gibberish and another language get "what do you mean", score nothing and move nothing on', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}#/play/irate-customer`);
+  // Once she has said all of her opening.
+  await page.locator('p.speaking').waitFor({ state: 'attached' });
+  await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+  const said = page.locator('.line.partner:not(.aside)');
+  const before = await said.count();
+  const box = page.getByLabel('Or say it in your own words');
+  const asks = page.locator('.line.partner.aside');
+  for (const [i, text] of ['asdf qwer zxcv', 'No entiendo lo que me estás diciendo.'].entries()) {
+    await box.tap();
+    await box.fill(text);
+    await page.locator('.own-words button[type=submit]:enabled').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.line.trainee.aside', { hasText: text }).waitFor();
+    await asks.nth(i).waitFor();
+    assert.match(await asks.nth(i).innerText(), /what do you mean\?/i);
+  }
+  // Nothing moved on or was scored: the same lines, no reply taken.
+  assert.equal(await said.count(), before);
+  assert.equal(await page.locator('.heard-as').count(), 0);
+  assert.equal(await page.locator('.line.trainee:not(.aside)').count(), 0);
+  // A reply in English that meets what is on offer is taken, and says what it was taken as.
+  await box.tap();
+  await box.fill('I am so sorry about all the missed visits. I will book a technician today.');
+  await page.locator('.own-words button[type=submit]:enabled').waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.heard-as').waitFor();
+  assert.equal(await page.locator('.line.trainee:not(.aside)').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
