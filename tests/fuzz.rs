@@ -95,41 +95,80 @@ fn apply(text: &str, m: &Mutation) -> String {
     }
 }
 
-/// Plays a few random actions, including nonsense ones, against any scenario that validated.
+/// Checks a mutated file, then plays a few actions, nonsense ones included, against any
+/// scenario that validated, holding the engine to what must stay true whatever the file.
 fn exercise(text: &str, seed: u64) {
     let report = check_file("fuzz.toml", text);
-    let rendered: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(rendered.len(), report.problems.len());
-    if let Some(s) = report.playable() {
-        let r = playtest(s, 3, seed);
-        let _ = r.failed();
-        let mut session = Session::new(s, seed, 0);
-        for (i, a) in [
-            Action::Backchannel { at_ms: 10 },
-            Action::Reply {
-                choice: 0,
-                turn: 0,
-                at_ms: 100,
-            },
-            Action::Reply {
-                choice: 99,
-                turn: 1,
-                at_ms: 700,
-            },
-            Action::Tick { at_ms: 100_000 },
-            Action::RestartFrom {
-                turn: 0,
-                at_ms: 200_000,
-            },
-            Action::Tick { at_ms: 5 },
-        ]
-        .iter()
-        .enumerate()
-        {
-            if let Ok(next) = session.apply(s, a) {
-                session = next;
+    for p in &report.problems {
+        let line = p.to_string();
+        // Every problem names the file, and prints no raw control character.
+        assert!(line.starts_with("fuzz.toml"), "{line}");
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\n'),
+            "{line:?}"
+        );
+    }
+    let Some(s) = report.playable() else {
+        return;
+    };
+    assert!(
+        report.errors().is_empty(),
+        "a playable report has no errors"
+    );
+    let _ = playtest(s, 3, seed);
+    let mut session = Session::new(s, seed, 0);
+    for a in [
+        Action::Backchannel { at_ms: 10 },
+        Action::Reply {
+            choice: 0,
+            turn: 0,
+            at_ms: 600,
+        },
+        Action::Reply {
+            choice: 99,
+            turn: 1,
+            at_ms: 1_300,
+        },
+        Action::Say {
+            text: "asdf qwer".into(),
+            turn: 1,
+            at_ms: 2_000,
+        },
+        Action::Tick { at_ms: 100_000 },
+        Action::RestartFrom {
+            turn: 0,
+            at_ms: 200_000,
+        },
+        Action::Tick { at_ms: 5 },
+    ] {
+        let result = session.apply(s, &a);
+        match &a {
+            // No scenario offers a 100th reply; time never runs backwards.
+            Action::Reply { choice: 99, .. } | Action::Tick { at_ms: 5 } => {
+                assert!(result.is_err(), "{a:?} was taken")
             }
-            let _ = (i, session.choices(s), session.lines(s), session.speaking(s));
+            Action::Say { .. } => {
+                if let Ok(next) = &result {
+                    assert_eq!(next.turns.len(), session.turns.len(), "gibberish scored");
+                }
+            }
+            _ => {}
+        }
+        if let Ok(next) = result {
+            session = next;
+        }
+        let p = &session.partner;
+        assert!((0..=100).contains(&p.agitation) && (0..=100).contains(&p.trust));
+        assert!(session.lines_started(s) <= session.lines(s).len());
+        if let Some(beat) = session.beat(s) {
+            assert!(session
+                .choices(s)
+                .iter()
+                .all(|(i, c)| std::ptr::eq(*c, &beat.choices[*i])));
+        }
+        // What is kept on the device comes back the same.
+        if let Some(saved) = attune::saved::Saved::of(s, &session) {
+            assert_eq!(saved.restore(s).as_ref(), Ok(&session));
         }
     }
 }

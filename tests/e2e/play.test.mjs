@@ -177,10 +177,15 @@ test('the reply box holds at most 2,000 characters and says how much room is lef
   const room = page.locator('#own-words-room');
   await box.pressSequentially('I hear you.');
   assert.equal(await room.isVisible(), false, 'no count while there is plenty of room');
+  const oneLine = (await box.boundingBox()).height;
   // A long paste is cut at the limit, and the box says so.
   await page.keyboard.insertText(' and'.repeat(520));
   await page.waitForFunction(() => document.querySelector('#own-words').value.length === 2000);
   await room.filter({ hasText: 'as long as a reply can be (2000 characters)' }).waitFor();
+  // The box grew with the text, to a third of the screen at most.
+  const grown = (await box.boundingBox()).height;
+  const screen = page.viewportSize().height;
+  assert.ok(grown > oneLine * 2 && grown <= screen / 3 + 1, `the box is ${grown}px high, from ${oneLine}px, on a ${screen}px screen`);
   assert.equal(await box.getAttribute('aria-describedby'), 'own-words-room');
   await page.keyboard.press('Backspace');
   await room.filter({ hasText: '1 character left.' }).waitFor();
