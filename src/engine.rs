@@ -486,6 +486,18 @@ impl Session {
         self.elapsed_ms() < speech_ms(self.lines(scenario))
     }
 
+    /// The moment the other person will have finished what they are saying now, if the
+    /// trainee may skip ahead to it: only while they speak, and never in a beat whose
+    /// lines the author timed (`ms`), where the waiting is the lesson.
+    pub fn skip_to(&self, scenario: &Scenario) -> Option<u64> {
+        let Position::Beat { started_ms, .. } = &self.position else {
+            return None;
+        };
+        let lines = self.lines(scenario);
+        (self.speaking(scenario) && lines.iter().all(|l| l.ms.is_none()))
+            .then(|| started_ms + speech_ms(lines))
+    }
+
     /// The replies on offer now, as (index in the beat, reply), in this session's shuffled order.
     pub fn choices<'s>(&self, scenario: &'s Scenario) -> Vec<(usize, &'s Choice)> {
         let Some(beat) = self.beat(scenario) else {

@@ -843,3 +843,32 @@ fn a_typed_reply_not_understood_is_met_with_what_do_you_mean_and_moves_nothing_o
         .unwrap();
     assert!(again.asides.is_empty() && again.transcript.is_empty());
 }
+
+#[test]
+fn the_trainee_may_skip_ahead_only_where_the_waiting_is_not_the_lesson() {
+    // The minimal scenario times its lines: no skipping there.
+    let s = mini();
+    assert_eq!(Session::new(&s, 1, 0).skip_to(&s), None);
+    // Lines at a conversational pace may be skipped, to the moment they end, and only
+    // while they are being said.
+    let text = include_str!("data/minimal.toml")
+        .replace(", ms = 2000", "")
+        .replace(", ms = 3000", "");
+    let paced = attune::scenario::parse("paced.toml", &text).unwrap();
+    let session = Session::new(&paced, 1, 1_000);
+    let end = 1_000 + attune::engine::speech_ms(session.lines(&paced));
+    assert_eq!(session.skip_to(&paced), Some(end));
+    let (skipped, ev) = session.step(&paced, &Action::Tick { at_ms: end }).unwrap();
+    assert_eq!(ev, [Event::LineBegan { index: 1 }, Event::FinishedSpeaking]);
+    assert_eq!(skipped.skip_to(&paced), None);
+    assert!(
+        skipped.partner.heard.contains("point"),
+        "skipping ahead hears them out"
+    );
+    // The physician's opening keeps real time.
+    let physician = attune::builtin::scenarios()
+        .into_iter()
+        .find(|s| s.id == "interrupting-physician")
+        .unwrap();
+    assert_eq!(Session::new(&physician, 1, 0).skip_to(&physician), None);
+}

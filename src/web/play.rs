@@ -40,9 +40,6 @@ pub struct PlayState {
     /// to these once each.
     pub events: Rc<Vec<Event>>,
     pub step: u64,
-    /// The session's clock less the page's: a conversation taken up after a reload goes
-    /// on from the moment it was kept.
-    pub offset: i64,
     /// Why a conversation kept on the device could not be taken up, if one could not.
     pub notice: Option<String>,
 }
@@ -57,7 +54,6 @@ impl PlayState {
             error: None,
             events: Rc::default(),
             step: 0,
-            offset: 0,
             notice: None,
         }
     }
@@ -73,7 +69,6 @@ impl PlayState {
         match taken {
             // Taken up: effects react as to a beginning (the newest line is scrolled to).
             Ok(Some(session)) => PlayState {
-                offset: session.now_ms as i64 - now_ms() as i64,
                 session,
                 events: Rc::new(vec![Event::Began]),
                 ..PlayState::new(scenario, 0, 0)
@@ -85,16 +80,80 @@ impl PlayState {
             },
         }
     }
+}
 
-    /// Now, on the session's clock.
-    pub fn now(&self) -> u64 {
-        clock(self.offset)
+/// The session's clock: it goes on from the session's own time (a conversation taken up
+/// after a reload goes on from the moment it was kept), runs at the trainee's reading
+/// pace, and jumps ahead when they skip to the end of what is being said.
+#[derive(Clone, Copy, Debug)]
+struct Clock {
+    /// A moment on the page's clock, and the session's time then.
+    page: f64,
+    session: u64,
+    /// Session milliseconds per page millisecond.
+    rate: f64,
+}
+
+impl Clock {
+    fn now(self) -> u64 {
+        self.session + ((now_ms() as f64 - self.page).max(0.0) * self.rate) as u64
+    }
+
+    /// The same clock, from now on at `rate`.
+    fn at_rate(self, rate: f64) -> Clock {
+        Clock {
+            page: now_ms() as f64,
+            session: self.now(),
+            rate,
+        }
+    }
+
+    /// The clock moved on to `to` (never back).
+    fn moved_to(self, to: u64) -> Clock {
+        Clock {
+            page: now_ms() as f64,
+            session: self.now().max(to),
+            rate: self.rate,
+        }
     }
 }
 
-/// Now on a session clock `offset` ms from the page's.
-fn clock(offset: i64) -> u64 {
-    (now_ms() as i64).saturating_add(offset).max(0) as u64
+/// The clock as the view and its callbacks share it.
+type SharedClock = Rc<std::cell::Cell<Clock>>;
+
+/// How fast the other person speaks, for the trainee's reading pace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    Slower,
+    Usual,
+    Faster,
+}
+
+impl Pace {
+    const ALL: [(Pace, &'static str, &'static str); 3] = [
+        (Pace::Slower, "slower", "Slower"),
+        (Pace::Usual, "usual", "Usual"),
+        (Pace::Faster, "faster", "Faster"),
+    ];
+
+    /// Session time per page time: slower gives 40% more time to read each line.
+    fn rate(self) -> f64 {
+        match self {
+            Pace::Slower => 1.0 / 1.4,
+            Pace::Usual => 1.0,
+            Pace::Faster => 1.4,
+        }
+    }
+}
+
+const PACE_KEY: &str = "attune.pace";
+
+fn load_pace() -> Pace {
+    let saved = storage::get(PACE_KEY);
+    Pace::ALL
+        .iter()
+        .find(|(_, word, _)| saved.as_deref() == Some(*word))
+        .map_or(Pace::Usual, |(p, _, _)| *p)
 }
 
 impl Reducible for PlayState {
@@ -137,14 +196,28 @@ pub fn Play(props: &PlayProps) -> Html {
     };
     // Whether a conversation under way could not be kept on the device.
     let unkept = use_state(|| false);
+    let pace = use_state(load_pace);
+    let clock: SharedClock = {
+        let (session, rate) = (state.session.now_ms, pace.rate());
+        (*use_memo((), move |()| {
+            Rc::new(std::cell::Cell::new(Clock {
+                page: now_ms() as f64,
+                session,
+                rate,
+            }))
+        }))
+        .clone()
+    };
+    let at = {
+        let clock = clock.clone();
+        move || clock.get().now()
+    };
     {
         let dispatcher = state.dispatcher();
-        let offset = state.offset;
+        let at = at.clone();
         use_effect_with((), move |_| {
             let interval = Interval::new(TICK_MS, move || {
-                dispatcher.dispatch(Action::Tick {
-                    at_ms: clock(offset),
-                })
+                dispatcher.dispatch(Action::Tick { at_ms: at() })
             });
             move || drop(interval)
         });
@@ -233,7 +306,6 @@ pub fn Play(props: &PlayProps) -> Html {
 
     let s = &state.scenario;
     let session = &state.session;
-    let offset = state.offset;
     let partner = &s.partner.name;
     let (agitation, trust) = session.partner.mood_words();
     let speaking = session.ended().is_none() && session.speaking(s);
@@ -280,11 +352,8 @@ pub fn Play(props: &PlayProps) -> Html {
 
     let backchannel = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::Backchannel {
-                at_ms: clock(offset),
-            })
-        })
+        let at = at.clone();
+        Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: at() }))
     };
     // Replies given so far: each reply names the moment it answers, so a double tap or a
     // second Enter is refused by the engine instead of answering a line not yet heard.
@@ -292,11 +361,12 @@ pub fn Play(props: &PlayProps) -> Html {
     let open = session.replies_open();
     let say = {
         let dispatcher = state.dispatcher();
+        let at = at.clone();
         Callback::from(move |text: String| {
             dispatcher.dispatch(Action::Say {
                 text,
                 turn,
-                at_ms: clock(offset),
+                at_ms: at(),
             })
         })
     };
@@ -323,20 +393,19 @@ pub fn Play(props: &PlayProps) -> Html {
         Some(_) => {
             let again = {
                 let dispatcher = state.dispatcher();
+                let at = at.clone();
                 Callback::from(move |_| {
                     dispatcher.dispatch(Action::Start {
                         seed: new_seed(),
-                        at_ms: clock(offset),
+                        at_ms: at(),
                     })
                 })
             };
             let restart = {
                 let dispatcher = state.dispatcher();
+                let at = at.clone();
                 Callback::from(move |turn: usize| {
-                    dispatcher.dispatch(Action::RestartFrom {
-                        turn,
-                        at_ms: clock(offset),
-                    })
+                    dispatcher.dispatch(Action::RestartFrom { turn, at_ms: at() })
                 })
             };
             html! {
@@ -351,18 +420,32 @@ pub fn Play(props: &PlayProps) -> Html {
             html! {
                 <section class="controls" aria-label="Your reply">
                     { partner_row(html! {
-                        <button class="backchannel" onclick={backchannel} disabled={!speaking}
-                            aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
-                            { "Mm-hm" }
-                        </button>
+                        <>
+                            <button class="backchannel" onclick={backchannel} disabled={!speaking}
+                                aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
+                                { "Mm-hm" }
+                            </button>
+                            if let Some(to) = session.skip_to(s) {
+                                <button class="backchannel secondary" onclick={
+                                    let (clock, dispatcher) = (clock.clone(), state.dispatcher());
+                                    Callback::from(move |_| {
+                                        clock.set(clock.get().moved_to(to));
+                                        dispatcher.dispatch(Action::Tick { at_ms: clock.get().now() });
+                                    })
+                                } aria-label={format!("Skip ahead: read the rest of what {partner} is saying now")}>
+                                    { "Skip ahead" }
+                                </button>
+                            }
+                        </>
                     }) }
                     <h2 class="visually-hidden">{ "Your replies" }</h2>
                     <ul class="choices">
                         { for choices.iter().map(|(index, c)| {
                             let dispatcher = state.dispatcher();
+                            let at = at.clone();
                             let index = *index;
                             // The reply names the moment it answers; a second tap is refused.
-                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: clock(offset) }));
+                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: at() }));
                             // Inert for a moment after a reply, so a tap meant for the last
                             // one cannot land on a new reply sliding under the finger.
                             html! { <li><button class="choice" {onclick} disabled={!open}>{ &c.text }</button></li> }
@@ -397,6 +480,24 @@ pub fn Play(props: &PlayProps) -> Html {
                         html! {
                             <label class="choice-inline">
                                 <input type="radio" name="mode" {checked} {onchange} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+                <fieldset class="mode">
+                    <legend>{ "Reading pace" }</legend>
+                    { for Pace::ALL.into_iter().map(|(p, word, label)| {
+                        let checked = *pace == p;
+                        let (pace, clock) = (pace.clone(), clock.clone());
+                        let onchange = Callback::from(move |_| {
+                            storage::set(PACE_KEY, word);
+                            clock.set(clock.get().at_rate(p.rate()));
+                            pace.set(p);
+                        });
+                        html! {
+                            <label class="choice-inline">
+                                <input type="radio" name="pace" {checked} {onchange} />
                                 { label }
                             </label>
                         }

@@ -331,6 +331,36 @@ test('a reload takes a conversation up where it was; leaving it through the menu
   await context.close();
 });
 
+test('the trainee may skip ahead to the end of what is being said, except where waiting is the lesson; the reading pace is remembered', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}#/play/yes-and`);
+  const skip = page.getByRole('button', { name: /^Skip ahead/ });
+  await skip.waitFor();
+  const lines = page.locator('.line.partner');
+  const heard = await lines.count();
+  await skip.tap();
+  // Everything of the opening is there at once, and the floor is the trainee's.
+  await page.locator('p.speaking').waitFor({ state: 'hidden' });
+  assert.ok(await lines.count() > heard, 'the rest of the opening is shown');
+  await skip.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.line.trainee').count(), 0);
+  // The physician's opening keeps real time: no skipping while she speaks.
+  await page.goto(`${env.site.url}#/play/interrupting-physician`);
+  await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Choose' }).waitFor();
+  await page.locator('p.speaking:not([hidden])').waitFor();
+  assert.equal(await skip.count(), 0);
+  // The reading pace is a setting, kept on the device.
+  await page.getByRole('radio', { name: 'Slower' }).check();
+  await page.reload();
+  await page.getByRole('radio', { name: 'Slower' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Slower' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: 'Usual' }).isChecked(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a word longer than a phone screen wraps instead of widening the conversation', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
