@@ -54,6 +54,17 @@ impl Attempt {
         })
     }
 
+    /// The attempt in a few words for the library: its scores and how it ended,
+    /// "presence 70, listening 65, repaired".
+    pub fn summary(&self) -> String {
+        format!(
+            "presence {}, listening {}, {}",
+            self.presence,
+            self.listening,
+            self.outcome.word()
+        )
+    }
+
     /// Presence and listening together, for picking a best attempt.
     pub fn total(&self) -> u16 {
         u16::from(self.presence) + u16::from(self.listening)
@@ -348,6 +359,10 @@ mod tests {
         assert_eq!(h.attempts.len(), 3, "the same attempt is kept once");
         assert_eq!(h.last("a").unwrap().finished_at, 3);
         assert_eq!(h.best("a").unwrap().finished_at, 1);
+        assert_eq!(
+            h.best("a").unwrap().summary(),
+            "presence 80, listening 70, steady"
+        );
         assert!(h.best("c").is_none());
     }
 

@@ -231,6 +231,20 @@ impl Shelf {
             .collect()
     }
 
+    /// The library's topics: every tag of the cards, in order, with how many cards
+    /// carry it.
+    pub fn topics(cards: &[Card]) -> Vec<(String, usize)> {
+        let mut topics: Vec<(String, usize)> = Vec::new();
+        for tag in cards.iter().flat_map(|c| &c.tags) {
+            match topics.iter_mut().find(|(t, _)| t == tag) {
+                Some((_, n)) => *n += 1,
+                None => topics.push((tag.clone(), 1)),
+            }
+        }
+        crate::lean::sort_small_by_key(&mut topics, |(t, _)| t.clone());
+        topics
+    }
+
     /// The library's cards: the hosted scenarios in the index's order (a trainer's own
     /// with the same id in its place), then the trainer's other scenarios.
     pub fn cards(&self) -> Vec<Card> {
@@ -336,6 +350,25 @@ mod tests {
             .unwrap();
         assert!(card.with.contains(", ") && !card.own && card.problems.is_none());
         assert_eq!(shelf.lookup("nobody"), Lookup::NotFound);
+    }
+
+    #[test]
+    fn topics_are_every_tag_once_in_order_with_how_many_scenarios_carry_it() {
+        let cards = listed().cards();
+        let topics = Shelf::topics(&cards);
+        let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(names, sorted, "in order, each once");
+        for (tag, n) in &topics {
+            assert_eq!(
+                *n,
+                cards.iter().filter(|c| c.tags.contains(tag)).count(),
+                "{tag}"
+            );
+        }
+        assert!(topics.iter().any(|(_, n)| *n > 1), "some topic is shared");
     }
 
     #[test]

@@ -44,13 +44,12 @@ enum Loaded {
 pub fn Library(props: &LibraryProps) -> Html {
     let loaded = use_state(|| Loaded::Nothing);
     let tag = use_state(String::new);
-    let mut tags: Vec<&str> = props
+    let topics = crate::shelf::Shelf::topics(&props.cards);
+    let shown: Vec<&Card> = props
         .cards
         .iter()
-        .flat_map(|s| s.tags.iter().map(String::as_str))
+        .filter(|c| tag.is_empty() || c.tags.contains(&*tag))
         .collect();
-    crate::lean::sort_small_by_key(&mut tags, |t| *t);
-    tags.dedup();
     let on_tag = {
         let tag = tag.clone();
         Callback::from(move |e: Event| {
@@ -131,11 +130,12 @@ pub fn Library(props: &LibraryProps) -> Html {
                     { "Show" }
                     <select onchange={on_tag}>
                         <option value="" selected={tag.is_empty()}>{ "All topics" }</option>
-                        { for tags.iter().map(|t| html! { <option value={t.to_string()} selected={*tag == *t}>{ *t }</option> }) }
+                        { for topics.iter().map(|(t, n)| html! { <option value={t.clone()} selected={*tag == *t}>{ format!("{t} ({n})") }</option> }) }
                     </select>
                 </label>
+                <p class="count" role="status">{ format!("{} of {} conversations", shown.len(), props.cards.len()) }</p>
                 <ul class="cards">
-                    { for props.cards.iter().filter(|c| tag.is_empty() || c.tags.contains(&*tag)).map(|c| card(c, &props.history)) }
+                    { for shown.into_iter().map(|c| card(c, &props.history)) }
                 </ul>
                 <section class="loader" aria-labelledby="loader-title">
                     <h2 id="loader-title">{ "Try your own scenario" }</h2>
@@ -154,15 +154,16 @@ pub fn Library(props: &LibraryProps) -> Html {
 fn card(s: &Card, history: &crate::progress::History) -> Html {
     let href = Route::Play(s.id.clone()).hash();
     let score = |a: Option<&crate::progress::Attempt>| {
-        a.map_or("not played yet".to_string(), |a| {
-            format!("presence {}, listening {}", a.presence, a.listening)
-        })
+        a.map_or(
+            "not played yet".to_string(),
+            crate::progress::Attempt::summary,
+        )
     };
     html! {
         <li class="card">
             <h2>{ &s.title }</h2>
             <p>{ &s.summary }</p>
-            <dl class="facts">
+            <dl class="facts compact">
                 <div><dt>{ "You are" }</dt><dd>{ &s.role }</dd></div>
                 <div><dt>{ "With" }</dt><dd>{ &s.with }</dd></div>
                 <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
@@ -174,7 +175,7 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
                     <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
             }
-            <dl class="facts scores-line">
+            <dl class="facts compact scores-line">
                 <div><dt>{ "Best" }</dt><dd>{ score(history.best(&s.id)) }</dd></div>
                 <div><dt>{ "Last" }</dt><dd>{ score(history.last(&s.id)) }</dd></div>
             </dl>

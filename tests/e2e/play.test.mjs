@@ -45,6 +45,24 @@ test('a tablet user plays a scenario to an ending by touch, from a subpath', asy
   await context.close();
 });
 
+test('the library fits four conversations on a tablet held upright, and its topics say how many each holds', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  await page.locator('.card').first().waitFor();
+  const height = page.viewportSize().height;
+  const whole = await page.locator('.card').evaluateAll((cards, h) =>
+    cards.filter((c) => { const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= h; }).length, height);
+  assert.ok(whole >= 4, `${whole} whole conversations on the first screen`);
+  // Each topic says how many conversations it holds, and choosing one shows just those.
+  const option = page.locator('select option').nth(1);
+  const [, topic, count] = (await option.innerText()).match(/^(.+) \((\d+)\)$/);
+  await page.locator('select').selectOption(topic);
+  await page.getByText(`${count} of 6 conversations`).waitFor();
+  assert.equal(await page.locator('.card').count(), Number(count));
+  await context.close();
+});
+
 test('a deep link opens a scenario directly, and a phone user can play it', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();

@@ -29,7 +29,8 @@ test('history survives a reload, exports, clears and imports back', async () => 
   // The library shows best and last.
   await page.getByRole('link', { name: 'Library' }).tap();
   const card = page.locator('.card', { hasText: 'The idea at the end of the shift' });
-  assert.match(await card.innerText(), /Best\s+presence \d+, listening \d+/);
+  // Best and last, each with how it ended.
+  assert.match(await card.innerText(), /Best\s*presence \d+, listening \d+, (repaired|steady|strained|lost)/);
 
   await page.getByRole('link', { name: 'Progress' }).tap();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).tap()]);
