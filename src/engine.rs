@@ -486,6 +486,14 @@ impl Session {
         self.elapsed_ms() < speech_ms(self.lines(scenario))
     }
 
+    /// What the other person feels besides their mood, where the scenario says: the
+    /// current beat's feeling, else the partner's.
+    pub fn feeling(&self, scenario: &Scenario) -> Option<crate::scenario::Feeling> {
+        self.beat(scenario)
+            .and_then(|b| b.feeling)
+            .or(scenario.partner.feeling)
+    }
+
     /// The moment the other person will have finished what they are saying now, if the
     /// trainee may skip ahead to it: only while they speak, and never in a beat whose
     /// lines the author timed (`ms`), where the waiting is the lesson.

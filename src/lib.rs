@@ -7,6 +7,7 @@ pub mod condition;
 pub mod debrief;
 pub mod decimal;
 pub mod engine;
+pub mod face;
 pub mod lean;
 pub mod playtest;
 pub mod progress;

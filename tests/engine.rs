@@ -872,3 +872,60 @@ fn the_trainee_may_skip_ahead_only_where_the_waiting_is_not_the_lesson() {
         .unwrap();
     assert_eq!(Session::new(&physician, 1, 0).skip_to(&physician), None);
 }
+
+#[test]
+fn the_face_moves_visibly_between_a_dismissive_reply_and_a_good_one_and_shows_grief() {
+    use attune::face::face;
+    use attune::scenario::Feeling;
+    for s in attune::builtin::scenarios() {
+        let start = Session::new(&s, 3, 0);
+        // The warmest and the coldest reply on offer first, by what the author says
+        // they do.
+        let warmth = |c: &attune::scenario::Choice| c.effect.trust - c.effect.agitation;
+        let offered = start.choices(&s);
+        let after = |warmest: bool| {
+            let (i, _) = offered
+                .iter()
+                .copied()
+                .max_by_key(|(_, c)| if warmest { warmth(c) } else { -warmth(c) })
+                .unwrap();
+            let next = start
+                .apply(
+                    &s,
+                    &Action::Reply {
+                        choice: i,
+                        turn: 0,
+                        at_ms: 60_000,
+                    },
+                )
+                .unwrap();
+            let feeling = next.feeling(&s);
+            (
+                face(next.partner.agitation, next.partner.trust, feeling),
+                feeling,
+            )
+        };
+        let ((good, felt), (poor, felt_poor)) = (after(true), after(false));
+        if felt == felt_poor {
+            // Four units of a 64-unit face: the mouth visibly turns.
+            assert!(
+                good.mouth_middle - poor.mouth_middle >= 4.0,
+                "{}: {good:?} against {poor:?}",
+                s.id
+            );
+        } else {
+            // A good reply that lets a feeling show (his fear) changes the face as much.
+            let moved = (good.brow_inner - poor.brow_inner).abs()
+                + (good.mouth_middle - poor.mouth_middle).abs()
+                + (good.mouth_open - poor.mouth_open).abs()
+                + (good.eye - poor.eye).abs();
+            assert!(moved >= 4.0, "{}: {good:?} against {poor:?}", s.id);
+        }
+    }
+    // The widow's face at the news of her husband is sad, not angry.
+    let coffee = attune::builtin::scenarios()
+        .into_iter()
+        .find(|s| s.id == "coffee-regular")
+        .unwrap();
+    assert_eq!(coffee.beat("garden").unwrap().feeling, Some(Feeling::Sad));
+}

@@ -205,9 +205,14 @@ fn reading_errors_name_the_place_and_what_was_expected() {
             "m.toml:23:3: error: beat \"a\", field `choice[0]`: missing field `goto`",
         ),
         (
+            "id = \"cut\"\n",
+            "id = \"cut\"\nfeeling = \"angry\"\n",
+            "m.toml:40:11: error: beat \"cut\", field `feeling`: unknown variant `angry`, expected one of `sad`, `afraid`, `embarrassed`",
+        ),
+        (
             "[partner]\nname = \"Pat\"",
             "[partner]\nnom = \"Pat\"",
-            "m.toml:13:1: error: field `partner.nom`: unknown field `nom`, expected one of `name`, `role`",
+            "m.toml:13:1: error: field `partner.nom`: unknown field `nom`, expected one of `name`, `role`, `feeling`",
         ),
         (
             "  remember = [\"brushed\"]",

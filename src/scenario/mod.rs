@@ -87,6 +87,34 @@ pub struct Partner {
     pub name: String,
     /// What they are to the trainee: customer, patient, colleague.
     pub role: String,
+    /// What they feel throughout, besides their mood, if the author says (a grieving
+    /// widow is sad, not angry); a beat may say otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feeling: Option<Feeling>,
+}
+
+/// A feeling the other person's face shows besides their mood (agitation and trust),
+/// where the scenario says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feeling {
+    Sad,
+    Afraid,
+    Embarrassed,
+}
+
+impl Feeling {
+    /// Every feeling, as written in a scenario file.
+    pub const ALL: [Feeling; 3] = [Feeling::Sad, Feeling::Afraid, Feeling::Embarrassed];
+
+    /// The word for it in a scenario file.
+    pub fn word(self) -> &'static str {
+        match self {
+            Feeling::Sad => "sad",
+            Feeling::Afraid => "afraid",
+            Feeling::Embarrassed => "embarrassed",
+        }
+    }
 }
 
 /// How demanding a scenario is.
@@ -176,6 +204,9 @@ pub struct Beat {
     /// Where the conversation goes when they finish speaking, for beats without choices.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+    /// What they feel while saying it, besides their mood, if not the partner's feeling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feeling: Option<Feeling>,
 }
 
 /// One sentence (or a few) the other person says.

@@ -9,8 +9,8 @@ use super::limits::{
     MAX_TEXT_CHARS, MAX_VARIANTS,
 };
 use super::{
-    Beat, Choice, Difficulty, Effect, Ending, Line, Mood, Outcome, Partner, Quality, Route,
-    Scenario, ScoreOverride, Variant,
+    Beat, Choice, Difficulty, Effect, Ending, Feeling, Line, Mood, Outcome, Partner, Quality,
+    Route, Scenario, ScoreOverride, Variant,
 };
 use crate::analyzer::MAX_REPLY_CHARS;
 use crate::condition::Condition;
@@ -62,6 +62,13 @@ impl Difficulty {
     }
 }
 
+impl Feeling {
+    /// Reads one of the words `sad`, `afraid`, `embarrassed`.
+    pub(crate) fn read(value: &Value) -> Read<Feeling> {
+        word(value, &Feeling::ALL.map(Feeling::word)).map(|i| Feeling::ALL[i])
+    }
+}
+
 impl Outcome {
     /// Reads one of the words `repaired`, `steady`, `strained`, `lost`.
     pub(crate) fn read(value: &Value) -> Read<Outcome> {
@@ -110,10 +117,11 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
 }
 
 fn partner(value: &Value) -> Read<Partner> {
-    let f = Fields::of(value, &["name", "role"])?;
+    let f = Fields::of(value, &["name", "role", "feeling"])?;
     Ok(Partner {
         name: prose(f.need("name")?)?,
         role: prose(f.need("role")?)?,
+        feeling: f.opt("feeling", Feeling::read)?,
     })
 }
 
@@ -134,7 +142,10 @@ fn effect(value: &Value) -> Read<Effect> {
 }
 
 fn beat(value: &Value) -> Read<Beat> {
-    let f = Fields::of(value, &["id", "lines", "variant", "choice", "next"])?;
+    let f = Fields::of(
+        value,
+        &["id", "lines", "variant", "choice", "next", "feeling"],
+    )?;
     Ok(Beat {
         id: name(f.need("id")?)?,
         lines: lines(f.need("lines")?)?,
@@ -149,6 +160,7 @@ fn beat(value: &Value) -> Read<Beat> {
             Vec::new(),
         )?,
         next: f.opt("next", name)?,
+        feeling: f.opt("feeling", Feeling::read)?,
     })
 }
 

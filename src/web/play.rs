@@ -375,7 +375,11 @@ pub fn Play(props: &PlayProps) -> Html {
     let partner_row = |backchannel: Html| {
         html! {
             <div class="partner-row">
-                { face(session.partner.agitation, session.partner.trust) }
+                { face(
+                    &crate::face::face(session.partner.agitation, session.partner.trust, session.feeling(s)),
+                    crate::face::landing(&state.events),
+                    session.turns.len() as u32 + session.partner.backchannels,
+                ) }
                 <div class="partner-state">
                     <p class="mood" aria-live="polite">
                         <span class="who">{ partner }</span>
@@ -686,28 +690,44 @@ fn keep_reply_box_in_view() {
     }
 }
 
-/// The other person's face: brows and mouth follow agitation and trust. Decorative:
-/// the mood sentence beside it says the same for screen readers.
-fn face(agitation: i32, trust: i32) -> Html {
-    let a = f64::from(agitation.clamp(0, 100)) / 100.0;
-    let t = f64::from(trust.clamp(0, 100)) / 100.0;
-    // Mouth: a curve from frown to smile; brows: from relaxed to drawn together.
-    let curve = (t - a) * 14.0;
-    let mouth = format!("M 22 44 Q 32 {} 42 44", fixed(44.0 + curve, 1));
-    let tilt = a * 6.0;
-    let (top, low) = (fixed(22.0 - tilt * 0.2, 1), fixed(22.0 + tilt, 1));
-    let left = format!("M 18 {top} L 27 {low}");
-    let right = format!("M 46 {top} L 37 {low}");
-    let flush = format!("rgba(200, 80, 60, {})", fixed(a * 0.35, 2));
+/// Draws the other person's face ([`crate::face`] decides its shape). Decorative: their
+/// mood is also said in words. A reply that moved their mood makes it move for a moment,
+/// warmer or colder; `moment` (a count of replies and back-channels) makes the movement
+/// play again each time.
+fn face(f: &crate::face::Face, landing: Option<crate::face::Landing>, moment: u32) -> Html {
+    use crate::face::Landing;
+    let at = |v: f64| fixed(v, 1);
+    let eye_y = 29.0 + f.look_down;
+    let mouth = format!(
+        "M 22 {c} Q 32 {m} 42 {c}",
+        c = at(f.mouth_corners),
+        m = at(f.mouth_middle)
+    );
+    let (inner, outer) = (at(f.brow_inner), at(f.brow_outer));
+    let left = format!("M 18 {outer} L 27 {inner}");
+    let right = format!("M 46 {outer} L 37 {inner}");
+    let flush = format!("rgba(200, 80, 60, {})", fixed(f.flush, 2));
+    let blush = fixed(f.blush, 2);
+    let moved = match landing {
+        Some(Landing::Warmer) => Some("warmer"),
+        Some(Landing::Colder) => Some("colder"),
+        None => None,
+    };
     html! {
-        <svg class="face" viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
+        <svg key={moment.to_string()} class={classes!("face", moved)} viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
             <circle cx="32" cy="32" r="29" class="skin" />
             <circle cx="32" cy="32" r="29" fill={flush} />
+            <circle cx="17" cy="40" r="5" class="blush" opacity={blush.clone()} />
+            <circle cx="47" cy="40" r="5" class="blush" opacity={blush} />
             <path d={left} class="brow" />
             <path d={right} class="brow" />
-            <circle cx="24" cy="29" r="2.6" class="eye" />
-            <circle cx="40" cy="29" r="2.6" class="eye" />
-            <path d={mouth} class="mouth" />
+            <circle cx="24" cy={at(eye_y)} r={at(f.eye)} class="eye" />
+            <circle cx="40" cy={at(eye_y)} r={at(f.eye)} class="eye" />
+            if f.mouth_open > 0.0 {
+                <ellipse cx="32" cy={at(f.mouth_middle)} rx="4" ry={at(f.mouth_open / 2.0)} class="mouth-open" />
+            } else {
+                <path d={mouth} class="mouth" />
+            }
         </svg>
     }
 }

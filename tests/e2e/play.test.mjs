@@ -185,6 +185,34 @@ test('gibberish and another language get "what do you mean", score nothing and m
   await context.close();
 });
 
+test('the face turns colder after a dismissive reply and warmer after a good one', async () => {
+  for (const [reply, moved, warmer] of [
+    ['Calm down, it is not a big deal. These things happen.', 'colder', false],
+    ['I am so sorry, four calls and still no connection. I will book a technician for tomorrow morning and call you at nine to confirm.', 'warmer', true],
+  ]) {
+    // A fresh browser each time, so each reply is the first.
+    const context = await env.browser.newContext(TABLET);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The height of the middle of the mouth (larger: more of a smile).
+    const smile = async () => Number((await page.locator('.controls .face path.mouth').getAttribute('d')).split(' ')[5]);
+    await page.goto(`${env.site.url}#/play/irate-customer`);
+    await page.locator('p.speaking').waitFor({ state: 'attached' });
+    await page.locator('p.speaking').waitFor({ state: 'hidden', timeout: 60_000 });
+    const before = await smile();
+    const box = page.getByLabel('Or say it in your own words');
+    await box.tap();
+    await box.fill(reply);
+    await page.locator('.own-words button[type=submit]:enabled').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.controls .face.${moved}`).waitFor();
+    const after = await smile();
+    assert.ok(warmer ? after > before : after < before, `${moved}: mouth from ${before} to ${after}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the reply box holds at most 2,000 characters and says how much room is left near the end', async () => {
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
