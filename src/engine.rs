@@ -309,6 +309,9 @@ pub struct Utterance {
     pub aside: bool,
 }
 
+/// How a back-channel shows in the conversation.
+pub const BACKCHANNEL_TEXT: &str = "Mm-hm.";
+
 /// What the other person says when a typed reply is not understood, in turn.
 pub const WHAT_DO_YOU_MEAN: [&str; 3] = [
     "Sorry, what do you mean?",
@@ -327,10 +330,11 @@ pub struct Session {
     pub turns: Vec<Turn>,
     /// Everything said so far, except the lines of the beat in progress and its asides.
     pub transcript: Vec<Utterance>,
-    /// Exchanges in the beat in progress that moved nothing on (see [`Utterance::aside`]);
-    /// they join the transcript after the beat's lines when the trainee replies.
+    /// What the trainee said in the beat in progress that moved nothing on (a
+    /// back-channel, a reply not understood and the other person's question), each with
+    /// how many of the beat's lines had begun by then (see [`Session::said_in_beat`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub asides: Vec<Utterance>,
+    pub asides: Vec<(usize, Utterance)>,
     /// Every action since the last `Start` except the passing of time (`Tick`), which
     /// restarts replay from and a saved conversation is restored from.
     pub log: Vec<Action>,
@@ -597,7 +601,8 @@ impl Session {
                 Some(b) if b.choices.is_empty() && elapsed >= total => match &b.next {
                     Some(next) => {
                         let next = next.clone();
-                        self.say_partner(lines, lines.len(), false);
+                        let count = lines.len();
+                        self.close_beat(scenario, count, false);
                         self.enter(scenario, &next, started + total);
                     }
                     None => return,
@@ -605,6 +610,45 @@ impl Session {
                 _ => return,
             }
         }
+    }
+
+    /// The beat in progress as said so far: its first `count` lines, with what the
+    /// trainee said in between (back-channels, replies not understood) in its place.
+    pub fn said_in_beat(&self, scenario: &Scenario, count: usize) -> Vec<Utterance> {
+        let lines = self.lines(scenario);
+        let count = count.min(lines.len());
+        let mut asides = self.asides.iter().peekable();
+        let mut said = Vec::new();
+        for (i, l) in lines[..count].iter().enumerate() {
+            while let Some((_, u)) = asides.next_if(|(at, _)| *at <= i) {
+                said.push(u.clone());
+            }
+            said.push(Utterance {
+                speaker: Speaker::Partner,
+                text: l.text.clone(),
+                overlapped: false,
+                aside: false,
+            });
+        }
+        said.extend(asides.map(|(_, u)| u.clone()));
+        said
+    }
+
+    /// Moves the beat in progress into the transcript: its first `count` lines (the last
+    /// marked cut off if `cut`) and the asides among them.
+    fn close_beat(&mut self, scenario: &Scenario, count: usize, cut: bool) {
+        let mut said = self.said_in_beat(scenario, count);
+        if cut {
+            if let Some(last) = said
+                .iter_mut()
+                .rev()
+                .find(|u| u.speaker == Speaker::Partner && !u.aside)
+            {
+                last.overlapped = true;
+            }
+        }
+        self.transcript.append(&mut said);
+        self.asides.clear();
     }
 
     fn apply_effect(&mut self, e: Effect) {
@@ -690,7 +734,12 @@ impl Session {
                 events.push(Event::CutOff);
             }
         }
-        if next.asides.len() > self.asides.len() {
+        if next.asides.len() > self.asides.len()
+            && next
+                .asides
+                .last()
+                .is_some_and(|(_, u)| u.speaker == Speaker::Partner)
+        {
             events.push(Event::NotUnderstood);
         }
         if next.partner.backchannels > self.partner.backchannels {
@@ -770,6 +819,17 @@ impl Session {
                 }
                 if s.speaking(scenario) {
                     s.partner.backchannels += 1;
+                    // Shown as the trainee's own "mm-hm", where it was said.
+                    let at = s.lines_started(scenario);
+                    s.asides.push((
+                        at,
+                        Utterance {
+                            speaker: Speaker::Trainee,
+                            text: BACKCHANNEL_TEXT.to_string(),
+                            overlapped: false,
+                            aside: true,
+                        },
+                    ));
                     if let Position::Beat { backchanneled, .. } = &mut s.position {
                         // Encouraging them to go on builds a little trust, once per beat.
                         if !*backchanneled {
@@ -894,7 +954,7 @@ impl Session {
                     return Err(EngineError::TooLong { chars });
                 }
                 if !analyzer::reads_as_english(text, &heard_text) {
-                    return Ok(s.not_understood(action, text));
+                    return Ok(s.not_understood(scenario, action, text));
                 }
                 let a = analyze(text, true);
                 let words = analyzer::content_stems(text);
@@ -930,7 +990,7 @@ impl Session {
                         _ => Some((i, m)),
                     });
                 let Some((index, _)) = best else {
-                    return Ok(s.not_understood(action, text));
+                    return Ok(s.not_understood(scenario, action, text));
                 };
                 // A typed reply with anything harmful in it is taken as a slight.
                 let slight = a
@@ -943,8 +1003,7 @@ impl Session {
         let picked = &beat.choices[choice];
         let done = lines_finished(lines, elapsed);
         let missed: Vec<String> = lines[done..].iter().filter_map(|l| l.key.clone()).collect();
-        s.say_partner(lines, started, interrupted);
-        s.transcript.append(&mut s.asides);
+        s.close_beat(scenario, started, interrupted);
         s.transcript.push(Utterance {
             speaker: Speaker::Trainee,
             text: text.clone(),
@@ -994,15 +1053,24 @@ impl Session {
 
     /// The session after a typed reply that was not understood: it and the other person's
     /// request to say what was meant are set aside in the beat; nothing is scored.
-    fn not_understood(mut self, action: &Action, text: &str) -> Session {
-        let ask = WHAT_DO_YOU_MEAN[self.asides.len() / 2 % WHAT_DO_YOU_MEAN.len()];
+    fn not_understood(mut self, scenario: &Scenario, action: &Action, text: &str) -> Session {
+        let asked = self
+            .asides
+            .iter()
+            .filter(|(_, u)| u.speaker == Speaker::Partner)
+            .count();
+        let ask = WHAT_DO_YOU_MEAN[asked % WHAT_DO_YOU_MEAN.len()];
+        let at = self.lines_started(scenario);
         for (speaker, text) in [(Speaker::Trainee, text), (Speaker::Partner, ask)] {
-            self.asides.push(Utterance {
-                speaker,
-                text: text.to_string(),
-                overlapped: false,
-                aside: true,
-            });
+            self.asides.push((
+                at,
+                Utterance {
+                    speaker,
+                    text: text.to_string(),
+                    overlapped: false,
+                    aside: true,
+                },
+            ));
         }
         self.log.push(action.clone());
         self

@@ -237,11 +237,29 @@ impl History {
             None => Vec::new(),
             Some(v) => list(v, Attempt::read).map_err(|e| damaged(tomlread::placed(text, &e)))?,
         };
-        Ok(History {
+        let mut history = History {
             version: PROGRESS_VERSION,
-            attempts,
+            attempts: Vec::with_capacity(attempts.len()),
             cleared_at,
-        })
+        };
+        for a in attempts {
+            history.place(a);
+        }
+        Ok(history)
+    }
+
+    /// Puts an attempt in its place in the one order every copy keeps (by when it
+    /// finished, then scenario and seed), so that tabs can compare copies. An insertion,
+    /// not a sort: a saved history is in order already, and the standard sort would
+    /// cost the web app kilobytes.
+    fn place(&mut self, attempt: Attempt) {
+        fn order(a: &Attempt) -> (u64, &str, u64) {
+            (a.finished_at, &a.scenario_id, a.seed)
+        }
+        let at = self
+            .attempts
+            .partition_point(|a| order(a) <= order(&attempt));
+        self.attempts.insert(at, attempt);
     }
 
     /// The text to save or export: TOML, one `[[attempt]]` table each.
@@ -262,10 +280,7 @@ impl History {
     /// Adds an attempt (once: the same attempt twice is kept once).
     pub fn record(&mut self, attempt: Attempt) {
         if !self.attempts.iter().any(|a| a.key() == attempt.key()) {
-            self.attempts.push(attempt);
-            // One order for the same attempts, however they arrived (tabs compare copies).
-            self.attempts
-                .sort_by(|a, b| (a.finished_at, a.key()).cmp(&(b.finished_at, b.key())));
+            self.place(attempt);
         }
     }
 
@@ -377,6 +392,25 @@ mod tests {
         other.record(attempt("b", 2, 50, 50));
         assert_eq!(h.import(&other.to_text()), Ok(1));
         assert_eq!(h.attempts.len(), 2);
+    }
+
+    #[test]
+    fn a_history_out_of_order_is_read_in_the_one_order_every_copy_keeps() {
+        let mut h = History::default();
+        for a in [
+            attempt("b", 5, 1, 1),
+            attempt("a", 5, 1, 1),
+            attempt("c", 1, 1, 1),
+        ] {
+            h.attempts.push(a);
+        }
+        let read = History::parse(&h.to_text()).unwrap();
+        let order: Vec<(u64, &str)> = read
+            .attempts
+            .iter()
+            .map(|a| (a.finished_at, a.scenario_id.as_str()))
+            .collect();
+        assert_eq!(order, [(1, "c"), (5, "a"), (5, "b")]);
     }
 
     #[test]

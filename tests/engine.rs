@@ -804,10 +804,10 @@ fn a_typed_reply_not_understood_is_met_with_what_do_you_mean_and_moves_nothing_o
         assert!(next.turns.is_empty(), "scored nothing: {text}");
         assert_eq!((beat_id(&next), &next.partner), ("a", &session.partner));
         assert_eq!(next.asides.len(), 2 * (i + 1));
-        assert_eq!(next.asides[2 * i].text, text);
-        assert_eq!(next.asides[2 * i].speaker, Speaker::Trainee);
+        assert_eq!(next.asides[2 * i].1.text, text);
+        assert_eq!(next.asides[2 * i].1.speaker, Speaker::Trainee);
         assert_eq!(
-            next.asides[2 * i + 1].text,
+            next.asides[2 * i + 1].1.text,
             attune::engine::WHAT_DO_YOU_MEAN[i % attune::engine::WHAT_DO_YOU_MEAN.len()]
         );
         asked = next;
@@ -928,4 +928,42 @@ fn the_face_moves_visibly_between_a_dismissive_reply_and_a_good_one_and_shows_gr
         .find(|s| s.id == "coffee-regular")
         .unwrap();
     assert_eq!(coffee.beat("garden").unwrap().feeling, Some(Feeling::Sad));
+}
+
+#[test]
+fn a_back_channel_shows_as_the_trainees_own_mm_hm_where_it_was_said() {
+    let s = mini();
+    let (heard, ev) = Session::new(&s, 1, 0)
+        .step(&s, &Action::Backchannel { at_ms: 500 })
+        .unwrap();
+    assert!(ev.contains(&Event::Backchanneled) && !ev.contains(&Event::NotUnderstood));
+    let shown = |session: &Session| -> Vec<(String, bool)> {
+        session
+            .said_in_beat(&s, session.lines_started(&s))
+            .into_iter()
+            .map(|u| (u.text, u.aside))
+            .collect()
+    };
+    let mm = (attune::engine::BACKCHANNEL_TEXT.to_string(), true);
+    let first = ("First sentence.".to_string(), false);
+    assert_eq!(shown(&heard), [first.clone(), mm.clone()]);
+    // The next line comes after it, and a reply keeps that order in the conversation.
+    let later = heard.apply(&s, &Action::Tick { at_ms: 2_500 }).unwrap();
+    let second = ("The part that matters.".to_string(), false);
+    assert_eq!(shown(&later), [first.clone(), mm.clone(), second.clone()]);
+    let replied = reply_with(&s, &later, "Go on.", 6_000).unwrap();
+    let said: Vec<(String, bool)> = replied
+        .transcript
+        .iter()
+        .map(|u| (u.text.clone(), u.aside))
+        .collect();
+    assert_eq!(said, [first, mm, second, ("Go on.".to_string(), false)]);
+    assert!(replied.asides.is_empty());
+    // Once they have finished, a back-channel is not one: nothing is shown.
+    let quiet = replied
+        .apply(&s, &Action::Tick { at_ms: 9_000 })
+        .unwrap()
+        .apply(&s, &Action::Backchannel { at_ms: 9_100 })
+        .unwrap();
+    assert!(quiet.asides.is_empty());
 }

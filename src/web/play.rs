@@ -266,7 +266,7 @@ pub fn Play(props: &PlayProps) -> Html {
                     .get(*index)
                     .map(|l| &l.text),
                 // They ask what was meant.
-                Event::NotUnderstood => state.session.asides.last().map(|u| &u.text),
+                Event::NotUnderstood => state.session.asides.last().map(|(_, u)| &u.text),
                 _ => None,
             })
             .cloned();
@@ -335,19 +335,13 @@ pub fn Play(props: &PlayProps) -> Html {
         })
         .collect();
     if session.ended().is_none() {
-        let lines = session.lines(s);
-        said.extend(lines[..session.lines_started(s)].iter().map(|l| {
-            utterance(
-                &crate::engine::Utterance {
-                    speaker: Speaker::Partner,
-                    text: l.text.clone(),
-                    overlapped: false,
-                    aside: false,
-                },
-                partner,
-            )
-        }));
-        said.extend(session.asides.iter().map(|u| utterance(u, partner)));
+        // The beat in progress as said so far, with the trainee's asides in place.
+        said.extend(
+            session
+                .said_in_beat(s, session.lines_started(s))
+                .iter()
+                .map(|u| utterance(u, partner)),
+        );
     }
 
     let backchannel = {

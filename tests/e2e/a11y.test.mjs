@@ -90,17 +90,19 @@ test('in the physician scenario, "mm-hm" is not an interruption and replying ear
   await page.goto(`${env.site.url}#/play/interrupting-physician`);
   await page.locator('p.speaking:not([hidden])').waitFor();
   await page.getByRole('button', { name: /^Mm-hm/ }).tap();
-  await page.waitForTimeout(1500);
-  assert.equal(await page.locator('.line.trainee').count(), 0, 'a back-channel does not take the floor');
+  // It shows as the trainee's own "mm-hm", and does not take the floor.
+  await page.locator('.line.trainee.aside', { hasText: 'Mm-hm.' }).waitFor();
+  assert.equal(await page.locator('.line.trainee:not(.aside)').count(), 0, 'a back-channel does not take the floor');
+  assert.equal(await page.locator('p.speaking:not([hidden])').count(), 1, 'she is still speaking');
   await page.locator('button.choice', { hasText: "Let's start with the knee" }).tap();
-  const reply = page.locator('.line.trainee').first();
+  const reply = page.locator('.line.trainee:not(.aside)').first();
   await reply.waitFor();
   assert.match(await reply.innerText(), /you cut in/);
   // The concern that mattered was never said.
   assert.equal(await page.locator('.line.partner', { hasText: 'tightness in my chest' }).count(), 0);
   for (let i = 1; i < 60 && !(await page.locator('.ending').count()); i++) {
     await page.locator('button.choice').first().tap();
-    await page.locator('.line.trainee').nth(i).waitFor();
+    await page.locator('.line.trainee:not(.aside)').nth(i).waitFor();
   }
   const facts = await page.locator('.ending').innerText();
   assert.match(facts, /Back-channels\s+1/);
