@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod shelf;
 pub mod tomlread;
 pub mod validate;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -4,6 +4,8 @@ use super::{kept, new_seed, now_ms, storage};
 use crate::decimal::fixed;
 use crate::engine::{Action, EngineError, Event, Session, Speaker};
 use crate::scenario::Scenario;
+pub use crate::view::Mode;
+use crate::view::PlayView;
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
@@ -307,42 +309,23 @@ pub fn Play(props: &PlayProps) -> Html {
     let s = &state.scenario;
     let session = &state.session;
     let partner = &s.partner.name;
-    let (agitation, trust) = session.partner.mood_words();
-    let speaking = session.ended().is_none() && session.speaking(s);
+    let view = PlayView::of(s, session, *mode, &state.events);
+    let speaking = view.speaking;
 
-    // What has been said, then the lines of the beat in progress as they begin.
-    let coach = *mode == Mode::Coach;
-    let mut replies = session.turns.iter();
-    let mut said: Vec<Html> = session
-        .transcript
+    // What has been said, then the beat in progress as far as it has got.
+    let said: Vec<Html> = view
+        .said
         .iter()
         .map(|u| {
-            // An aside is no reply of the trainee's: it has no turn, note or "heard as".
-            let turn = (u.speaker == Speaker::Trainee && !u.aside)
-                .then(|| replies.next())
-                .flatten();
-            let heard = turn.and_then(|t| crate::debrief::heard_as(s, t));
-            let note = turn
-                .filter(|_| coach)
-                .map(|t| crate::debrief::coach_note(s, t));
             html! {
                 <>
                     { utterance(u, partner) }
-                    if let Some(h) = heard { <li class="heard-as">{ h }</li> }
-                    if let Some(n) = note { <li class="coach-note">{ n }</li> }
+                    if let Some(h) = &u.heard_as { <li class="heard-as">{ h }</li> }
+                    if let Some(n) = &u.coach { <li class="coach-note">{ n }</li> }
                 </>
             }
         })
         .collect();
-    if session.ended().is_none() {
-        // The beat in progress as said so far, with the trainee's asides in place.
-        said.extend(
-            session
-                .said_in_beat(s, session.lines_started(s))
-                .iter()
-                .map(|u| utterance(u, partner)),
-        );
-    }
 
     let backchannel = {
         let dispatcher = state.dispatcher();
@@ -351,8 +334,7 @@ pub fn Play(props: &PlayProps) -> Html {
     };
     // Replies given so far: each reply names the moment it answers, so a double tap or a
     // second Enter is refused by the engine instead of answering a line not yet heard.
-    let turn = session.turns.len();
-    let open = session.replies_open();
+    let (turn, open) = (view.turn, view.open);
     let say = {
         let dispatcher = state.dispatcher();
         let at = at.clone();
@@ -370,15 +352,12 @@ pub fn Play(props: &PlayProps) -> Html {
         html! {
             <div class="partner-row">
                 { face(
-                    &crate::face::face(session.partner.agitation, session.partner.trust, session.feeling(s)),
-                    crate::face::landing(&state.events),
+                    &view.face,
+                    view.landing,
                     session.turns.len() as u32 + session.partner.backchannels,
                 ) }
                 <div class="partner-state">
-                    <p class="mood" aria-live="polite">
-                        <span class="who">{ partner }</span>
-                        { format!(" seems {agitation} and {trust}.") }
-                    </p>
+                    <p class="mood" aria-live="polite">{ &view.mood }</p>
                     <p class="speaking" aria-hidden="true" hidden={!speaking}>
                         { "Still speaking" }<span class="dots"><span/><span/><span/></span>
                     </p>
@@ -387,8 +366,8 @@ pub fn Play(props: &PlayProps) -> Html {
             </div>
         }
     };
-    let controls = match session.ended() {
-        Some(_) => {
+    let controls = match view.ended {
+        true => {
             let again = {
                 let dispatcher = state.dispatcher();
                 let at = at.clone();
@@ -413,8 +392,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 </>
             }
         }
-        None => {
-            let choices = session.choices(s);
+        false => {
             html! {
                 <section class="controls" aria-label="Your reply">
                     { partner_row(html! {
@@ -423,7 +401,7 @@ pub fn Play(props: &PlayProps) -> Html {
                                 aria-label={format!("Mm-hm: show {partner} you are listening, without taking the floor")}>
                                 { "Mm-hm" }
                             </button>
-                            if let Some(to) = session.skip_to(s) {
+                            if let Some(to) = view.skip_to {
                                 <button class="backchannel secondary" onclick={
                                     let (clock, dispatcher) = (clock.clone(), state.dispatcher());
                                     Callback::from(move |_| {
@@ -438,7 +416,7 @@ pub fn Play(props: &PlayProps) -> Html {
                     }) }
                     <h2 class="visually-hidden">{ "Your replies" }</h2>
                     <ul class="choices">
-                        { for choices.iter().map(|(index, c)| {
+                        { for view.replies.iter().map(|(index, text)| {
                             let dispatcher = state.dispatcher();
                             let at = at.clone();
                             let index = *index;
@@ -446,7 +424,7 @@ pub fn Play(props: &PlayProps) -> Html {
                             let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: at() }));
                             // Inert for a moment after a reply, so a tap meant for the last
                             // one cannot land on a new reply sliding under the finger.
-                            html! { <li><button class="choice" {onclick} disabled={!open}>{ &c.text }</button></li> }
+                            html! { <li><button class="choice" {onclick} disabled={!open}>{ text }</button></li> }
                         }) }
                     </ul>
                     <OwnWords on_say={say} {open} />
@@ -769,15 +747,6 @@ fn speak(synth: &web_sys::SpeechSynthesis, text: &str) {
     synth.speak(&utterance);
 }
 
-/// When feedback is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// A short note after each reply.
-    Coach,
-    /// Feedback only at the end.
-    Assessment,
-}
-
 const MODE_KEY: &str = "attune.mode";
 
 fn load_mode() -> Mode {
@@ -798,21 +767,16 @@ fn save_mode(m: Mode) {
     );
 }
 
-fn utterance(u: &crate::engine::Utterance, partner: &str) -> Html {
+fn utterance(u: &crate::view::Shown, partner: &str) -> Html {
     let (class, who) = match u.speaker {
-        Speaker::Partner => ("line partner", partner.to_string()),
-        Speaker::Trainee => ("line trainee", "You".to_string()),
-    };
-    let note = match (u.speaker, u.overlapped) {
-        (Speaker::Partner, true) => Some("(cut off)"),
-        (Speaker::Trainee, true) => Some("(you cut in)"),
-        _ => None,
+        Speaker::Partner => ("line partner", partner),
+        Speaker::Trainee => ("line trainee", "You"),
     };
     html! {
-        <li class={classes!(class, u.overlapped.then_some("overlapped"), u.aside.then_some("aside"))}>
+        <li class={classes!(class, u.note.is_some().then_some("overlapped"), u.aside.then_some("aside"))}>
             <span class="who">{ who }</span>
             <span class="text">{ &u.text }</span>
-            if let Some(n) = note { <span class="note">{ n }</span> }
+            if let Some(n) = u.note { <span class="note">{ n }</span> }
         </li>
     }
 }

@@ -1,0 +1,121 @@
+//! What the conversation screen shows, decided here and tested natively; the web shell
+//! only draws a [`PlayView`].
+
+use crate::engine::{Event, Session, Speaker};
+use crate::face::{Face, Landing};
+use crate::scenario::Scenario;
+
+/// When feedback is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A short note after each reply.
+    Coach,
+    /// Feedback only at the end.
+    Assessment,
+}
+
+/// One thing said, as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub speaker: Speaker,
+    pub text: String,
+    /// "(cut off)" under a line of theirs the trainee cut into, "(you cut in)" under the
+    /// reply that did.
+    pub note: Option<&'static str>,
+    /// Said in passing, moving nothing on: a back-channel, a reply not understood and
+    /// their question.
+    pub aside: bool,
+    /// For a reply typed in one's own words, what it was taken as.
+    pub heard_as: Option<String>,
+    /// In coach mode, the note on the reply.
+    pub coach: Option<String>,
+}
+
+/// The conversation screen at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlayView {
+    /// Everything said so far, in order, then the beat in progress as far as it has got.
+    pub said: Vec<Shown>,
+    /// The replies on offer, as (index in the beat, text), in this session's order.
+    pub replies: Vec<(usize, String)>,
+    /// Which reply the next one is (0-based): a reply names the moment it answers.
+    pub turn: usize,
+    /// Whether a reply is taken now (not within the guard against a repeated tap).
+    pub open: bool,
+    /// Whether they are still speaking: "mm-hm" is a back-channel only then.
+    pub speaking: bool,
+    /// The moment to skip ahead to, where skipping is allowed.
+    pub skip_to: Option<u64>,
+    /// "Dana seems upset and guarded."
+    pub mood: String,
+    pub face: Face,
+    /// How the last action moved them, for a moment's movement of the face.
+    pub landing: Option<Landing>,
+    /// Whether the conversation has reached an ending.
+    pub ended: bool,
+}
+
+impl PlayView {
+    /// The screen for `session`, after the action that produced `events`.
+    pub fn of(scenario: &Scenario, session: &Session, mode: Mode, events: &[Event]) -> PlayView {
+        let ended = session.ended().is_some();
+        let mut turns = session.turns.iter();
+        let mut said: Vec<Shown> = session
+            .transcript
+            .iter()
+            .map(|u| {
+                // An aside is no reply of the trainee's: no turn, note or "heard as".
+                let turn = (u.speaker == Speaker::Trainee && !u.aside)
+                    .then(|| turns.next())
+                    .flatten();
+                Shown {
+                    speaker: u.speaker,
+                    text: u.text.clone(),
+                    note: match (u.speaker, u.overlapped) {
+                        (Speaker::Partner, true) => Some("(cut off)"),
+                        (Speaker::Trainee, true) => Some("(you cut in)"),
+                        _ => None,
+                    },
+                    aside: u.aside,
+                    heard_as: turn.and_then(|t| crate::debrief::heard_as(scenario, t)),
+                    coach: turn
+                        .filter(|_| mode == Mode::Coach)
+                        .map(|t| crate::debrief::coach_note(scenario, t)),
+                }
+            })
+            .collect();
+        if !ended {
+            said.extend(
+                session
+                    .said_in_beat(scenario, session.lines_started(scenario))
+                    .into_iter()
+                    .map(|u| Shown {
+                        speaker: u.speaker,
+                        text: u.text,
+                        note: None,
+                        aside: u.aside,
+                        heard_as: None,
+                        coach: None,
+                    }),
+            );
+        }
+        let (agitation, trust) = session.partner.mood_words();
+        let p = &session.partner;
+        PlayView {
+            said,
+            replies: session
+                .choices(scenario)
+                .into_iter()
+                .map(|(i, c)| (i, c.text.clone()))
+                .collect(),
+            turn: session.turns.len(),
+            open: session.replies_open(),
+            speaking: !ended && session.speaking(scenario),
+            skip_to: session.skip_to(scenario),
+            mood: format!("{} seems {agitation} and {trust}.", scenario.partner.name),
+            face: crate::face::face(p.agitation, p.trust, session.feeling(scenario)),
+            landing: crate::face::landing(events),
+            ended,
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! What the conversation screen shows, decided in the core: native tests of `PlayView`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use attune::engine::{Action, Session, Speaker};
+use attune::scenario::{self, Scenario};
+use attune::view::{Mode, PlayView};
+
+fn mini() -> Scenario {
+    scenario::parse("minimal.toml", include_str!("data/minimal.toml")).unwrap()
+}
+
+fn index_of(s: &Scenario, session: &Session, text: &str) -> usize {
+    session
+        .choices(s)
+        .iter()
+        .find(|(_, c)| c.text == text)
+        .unwrap()
+        .0
+}
+
+#[test]
+fn the_screen_shows_lines_as_they_begin_and_the_replies_on_offer() {
+    let s = mini();
+    let session = Session::new(&s, 7, 0);
+    let (view, ev) = {
+        let (next, ev) = session.step(&s, &Action::Tick { at_ms: 1_000 }).unwrap();
+        (PlayView::of(&s, &next, Mode::Coach, &ev), ev)
+    };
+    assert!(ev.is_empty());
+    let texts: Vec<&str> = view.said.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(texts, ["First sentence."], "the second line has not begun");
+    assert!(view.speaking && view.open && !view.ended);
+    assert_eq!(view.mood, "Pat seems upset and guarded.");
+    // The replies on offer, in the session's order, named by their index in the beat.
+    let offered: Vec<(usize, String)> = session
+        .choices(&s)
+        .into_iter()
+        .map(|(i, c)| (i, c.text.clone()))
+        .collect();
+    assert_eq!(view.replies, offered);
+    assert_eq!(view.turn, 0);
+    // Lines the author timed may not be skipped.
+    assert_eq!(view.skip_to, None);
+}
+
+#[test]
+fn coach_notes_show_in_coach_mode_only_and_a_typed_reply_says_what_it_was_heard_as() {
+    let s = mini();
+    let session = Session::new(&s, 7, 0);
+    let cut = session
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: index_of(&s, &session, "Go on."),
+                turn: 0,
+                at_ms: 3_000,
+            },
+        )
+        .unwrap()
+        .apply(&s, &Action::Tick { at_ms: 6_000 })
+        .unwrap();
+    let typed = cut
+        .apply(
+            &s,
+            &Action::Say {
+                text: "Bye then, I have to go.".into(),
+                turn: 1,
+                at_ms: 7_000,
+            },
+        )
+        .unwrap();
+    assert!(typed.ended().is_some());
+    let coach = PlayView::of(&s, &typed, Mode::Coach, &[]);
+    let trainee: Vec<_> = coach
+        .said
+        .iter()
+        .filter(|u| u.speaker == Speaker::Trainee)
+        .collect();
+    assert_eq!(trainee.len(), 2);
+    // The tapped reply cut in: marked, with a note, and not "heard as" anything.
+    assert_eq!(trainee[0].note, Some("(you cut in)"));
+    assert!(trainee[0].coach.is_some() && trainee[0].heard_as.is_none());
+    // The line it cut off is marked too.
+    assert!(coach
+        .said
+        .iter()
+        .any(|u| u.speaker == Speaker::Partner && u.note == Some("(cut off)")));
+    // The typed one says what it was taken as.
+    assert_eq!(
+        trainee[1].heard_as.as_deref(),
+        Some("Heard as: \u{201c}Bye.\u{201d}")
+    );
+    // Assessment mode waits for the end: no notes.
+    let assess = PlayView::of(&s, &typed, Mode::Assessment, &[]);
+    assert!(assess.said.iter().all(|u| u.coach.is_none()));
+    assert!(assess.ended && assess.replies.is_empty() && !assess.speaking);
+}
+
+#[test]
+fn right_after_a_reply_the_new_replies_are_inert_and_the_face_says_how_it_landed() {
+    let s = mini();
+    let session = Session::new(&s, 7, 0);
+    let action = Action::Reply {
+        choice: index_of(&s, &session, "Whatever."),
+        turn: 0,
+        at_ms: 6_000,
+    };
+    let (next, ev) = session.step(&s, &action).unwrap();
+    let view = PlayView::of(&s, &next, Mode::Coach, &ev);
+    assert!(!view.open, "inert for a moment against a repeated tap");
+    assert_eq!(view.turn, 1);
+    assert_eq!(view.landing, Some(attune::face::Landing::Colder));
+    let before = PlayView::of(&s, &session, Mode::Coach, &[]);
+    assert!(view.face.mouth_middle < before.face.mouth_middle);
+}
