@@ -2,8 +2,8 @@
 //! ratio, interruptions and the four fundamentals of service. Deterministic.
 
 use crate::analyzer::{Signal, SignalId};
-use crate::engine::Turn;
-use crate::scenario::Scenario;
+use crate::engine::{Session, Turn};
+use crate::scenario::{Choice, Quality, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// One of the four fundamentals of service (seed 002).
@@ -257,6 +257,24 @@ pub fn coach_note(s: &Scenario, t: &Turn) -> String {
             |x| x.note.clone(),
         )
     })
+}
+
+/// A stronger reply than reply number `turn`, if there was one: the author's best reply
+/// among those on offer at that moment, unless that is the reply given.
+pub fn stronger_reply<'s>(s: &'s Scenario, session: &Session, turn: usize) -> Option<&'s Choice> {
+    let t = session.turns.get(turn)?;
+    let beat = s.beat(&t.beat)?;
+    let gave_best = !t.typed && beat.choices.get(t.choice)?.quality == Some(Quality::Best);
+    if gave_best {
+        return None;
+    }
+    let offered = session.offered_at(s, turn);
+    // The first in the file, whatever order they were shown in.
+    beat.choices
+        .iter()
+        .enumerate()
+        .find(|(i, c)| offered.contains(i) && c.quality == Some(Quality::Best) && c.text != t.text)
+        .map(|(_, c)| c)
 }
 
 /// For a reply typed in one's own words, the reply on offer it was taken as, so the

@@ -1076,17 +1076,13 @@ impl Session {
         self
     }
 
-    fn restart_from(
-        &self,
-        scenario: &Scenario,
-        turn: usize,
-        at_ms: u64,
-    ) -> Result<Session, EngineError> {
+    /// The session at the moment reply number `turn` was given, just before it.
+    fn moment_of(&self, scenario: &Scenario, turn: usize) -> Result<Session, EngineError> {
         if turn >= self.turns.len() {
             return Err(EngineError::NoSuchTurn(turn));
         }
         // Replay from the start; the last moment before a reply with `turn` replies
-        // behind is the one that led to the reply being taken back.
+        // behind is the one that led to the reply.
         let mut s = Session::new(scenario, self.seed, self.started_ms);
         let mut snapshot = None;
         for a in &self.log {
@@ -1097,7 +1093,24 @@ impl Session {
             }
             s = s.apply(scenario, a)?;
         }
-        let mut s = snapshot.ok_or(EngineError::NoSuchTurn(turn))?;
+        snapshot.ok_or(EngineError::NoSuchTurn(turn))
+    }
+
+    /// The replies that were on offer when reply number `turn` was given, by their index
+    /// in its beat (a reply whose condition did not hold then was not one of them).
+    pub fn offered_at(&self, scenario: &Scenario, turn: usize) -> Vec<usize> {
+        self.moment_of(scenario, turn)
+            .map(|m| m.choices(scenario).into_iter().map(|(i, _)| i).collect())
+            .unwrap_or_default()
+    }
+
+    fn restart_from(
+        &self,
+        scenario: &Scenario,
+        turn: usize,
+        at_ms: u64,
+    ) -> Result<Session, EngineError> {
+        let mut s = self.moment_of(scenario, turn)?;
         // They begin that beat again now, so the trainee hears all of it anew.
         s.asides.clear();
         for key in s.lines(scenario).iter().filter_map(|l| l.key.as_ref()) {

@@ -113,3 +113,48 @@ fn right_after_a_reply_the_new_replies_are_inert_and_the_face_says_how_it_landed
     let before = PlayView::of(&s, &session, Mode::Coach, &[]);
     assert!(view.face.mouth_middle < before.face.mouth_middle);
 }
+
+#[test]
+fn a_stronger_reply_is_offered_only_among_the_replies_on_offer_at_that_moment() {
+    // The reply that needs the point heard is the author's best.
+    let text = include_str!("data/minimal.toml").replace(
+        "  when = \"heard point\"\n",
+        "  when = \"heard point\"\n  quality = \"best\"\n",
+    );
+    let s = scenario::parse("best.toml", &text).unwrap();
+    let bye_after = |go_on_at: u64| {
+        let start = Session::new(&s, 7, 0);
+        let mid = start
+            .apply(
+                &s,
+                &Action::Reply {
+                    choice: index_of(&s, &start, "Go on."),
+                    turn: 0,
+                    at_ms: go_on_at,
+                },
+            )
+            .unwrap()
+            .apply(&s, &Action::Tick { at_ms: 20_000 })
+            .unwrap();
+        mid.apply(
+            &s,
+            &Action::Reply {
+                choice: index_of(&s, &mid, "Bye."),
+                turn: 1,
+                at_ms: 21_000,
+            },
+        )
+        .unwrap()
+    };
+    // Heard out: the best reply was there to give, so it is shown.
+    let heard = bye_after(6_000);
+    assert_eq!(
+        attune::debrief::stronger_reply(&s, &heard, 1).map(|c| c.text.as_str()),
+        Some("You said something mattered.")
+    );
+    assert_eq!(heard.offered_at(&s, 1).len(), 2);
+    // Cut off before the point: that reply was never on offer, so nothing is shown.
+    let cut = bye_after(2_500);
+    assert_eq!(cut.offered_at(&s, 1).len(), 1);
+    assert_eq!(attune::debrief::stronger_reply(&s, &cut, 1), None);
+}

@@ -4,7 +4,7 @@ use super::Route;
 use crate::analyzer::Signal;
 use crate::debrief::{score, signal_line, ConversationScore, RatioBand};
 use crate::engine::Session;
-use crate::scenario::{Quality, Scenario};
+use crate::scenario::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,9 +56,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     };
                     let beat = s.beat(&t.beat);
                     let chosen = beat.and_then(|b| b.choices.get(t.choice));
-                    let stronger = beat
-                        .and_then(|b| b.choices.iter().find(|c| c.quality == Some(Quality::Best)))
-                        .filter(|best| chosen.is_none_or(|c| c.quality != Some(Quality::Best) || t.typed) && best.text != t.text);
+                    let stronger = crate::debrief::stronger_reply(s, session, i);
                     let authored_note = chosen.filter(|_| !t.typed).and_then(|c| c.feedback.clone());
                     html! {
                         <li class="reply">
