@@ -2,7 +2,7 @@
 // scenario's file (with the analyzer's word lists) is fetched only when it is opened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, TABLET, watchErrors } from './harness.mjs';
+import { useSite, serve, TABLET, watchErrors } from './harness.mjs';
 
 const env = useSite();
 
@@ -158,5 +158,41 @@ test('the site carries a Content-Security-Policy that lets the app run and stops
   });
   assert.match(blocked[0], /csp-violation: script-src-elem blocked inline/);
   assert.deepEqual(errors.filter((e) => !/csp-violation|Content Security Policy/.test(e)), []);
+  await context.close();
+});
+
+test('once a conversation has been opened, the whole site works with the server gone: a reload, the library, another conversation', async () => {
+  // A server of its own, to take away.
+  const site = await serve();
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url);
+  await page.locator('.card').first().waitFor();
+  // The service worker takes charge of the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.getByRole('link', { name: 'Play “The idea at the end of the shift”' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  // Opening one fetches the others ahead, and the worker keeps each: wait until every
+  // scenario and the word lists are in its cache.
+  await page.waitForFunction(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith('attune-')));
+    const paths = (await cache.keys()).map((r) => new URL(r.url).pathname);
+    return paths.filter((p) => /scenarios\/[a-z-]+\.toml$/.test(p) && !p.endsWith('index.toml')).length === 6
+      && paths.some((p) => p.endsWith('lexicon/en.toml'));
+  }, null, { timeout: 60_000, polling: 250 });
+  await site.close();
+  // The server is gone: a reload still opens the app, from the worker's copy.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'The idea at the end of the shift' }).waitFor();
+  await page.locator('button.choice').first().waitFor();
+  await page.getByRole('link', { name: 'Library' }).tap();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card').count(), 6);
+  await page.getByRole('link', { name: 'Play “Fourth call, no connection”' }).tap();
+  await page.locator('button.choice').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(errors.filter((e) => !e.includes('Failed to load resource')), []);
   await context.close();
 });
