@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('sw: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -49,7 +50,7 @@ self.addEventListener('fetch', (e) => {
     .then((hit) => hit || Response.error())));
 });
 `;
-  fs.writeFileSync(path.join(dir, 'sw.js'), worker);
+  fs.writeFileSync(path.join(dir, 'sw.js'), transformSync(worker, { minify: true, target: 'es2020' }).code);
   const file = path.join(dir, 'index.html');
   const html = fs.readFileSync(file, 'utf8');
   const register = "<script>if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register('./sw.js').catch(()=>{}))</script>";
