@@ -11,6 +11,8 @@ import path from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 if (process.env.TRUNK_PROFILE === 'release') {
+  // First the service worker and its registration script, which the policy must allow.
+  await import('./sw.mjs');
   const file = path.join(dir, 'index.html');
   const html = fs.readFileSync(file, 'utf8');
   // Every inline script: a <script> without src, with its exact text.

@@ -1,7 +1,7 @@
-// Trunk post-build hook: makes release builds work offline, for a workshop whose Wi-Fi
-// drops. Writes sw.js, a service worker that keeps a copy of the app in the browser's
+// Run first by scripts/csp.mjs (a Trunk post-build hook): makes release builds work
+// offline, for a workshop whose Wi-Fi drops. Writes sw.js, a service worker that keeps a copy of the app in the browser's
 // cache, and a one-line inline script in index.html that registers it once the page
-// has loaded (scripts/csp.mjs, run next, allows that script by its hash).
+// has loaded (scripts/csp.mjs then allows that script by its hash).
 //
 // The worker caches the app's own files when it installs (the page, its script, wasm,
 // style, icon and the scenario index: what the first page loads anyway), and every other
@@ -50,7 +50,10 @@ self.addEventListener('fetch', (e) => {
     .then((hit) => hit || Response.error())));
 });
 `;
-  fs.writeFileSync(path.join(dir, 'sw.js'), transformSync(worker, { minify: true, target: 'es2020' }).code);
+  // Written whole under another name, then renamed: the glue minifier may be running.
+  const tmp = path.join(dir, 'sw.js.part');
+  fs.writeFileSync(tmp, transformSync(worker, { minify: true, target: 'es2020' }).code);
+  fs.renameSync(tmp, path.join(dir, 'sw.js'));
   const file = path.join(dir, 'index.html');
   const html = fs.readFileSync(file, 'utf8');
   const register = "<script>if('serviceWorker'in navigator)addEventListener('load',()=>navigator.serviceWorker.register('./sw.js').catch(()=>{}))</script>";

@@ -14,20 +14,23 @@ fn reply_with(
     text: &str,
     at_ms: u64,
 ) -> Result<Session, EngineError> {
-    let beat = session.beat(s).expect("a beat");
-    let index = beat
-        .choices
-        .iter()
-        .position(|c| c.text == text)
-        .expect("a reply with that text");
     session.apply(
         s,
         &Action::Reply {
-            choice: index,
+            choice: index_of(s, session, text),
             turn: session.turns.len(),
             at_ms,
         },
     )
+}
+
+/// The index in the current beat of the reply with this text.
+fn index_of(s: &Scenario, session: &Session, text: &str) -> usize {
+    let beat = session.beat(s).expect("a beat");
+    beat.choices
+        .iter()
+        .position(|c| c.text == text)
+        .expect("a reply with that text")
 }
 
 fn beat_id(session: &Session) -> &str {
@@ -631,12 +634,7 @@ fn each_action_reports_what_happened_as_events() {
     let (session, ev) = events(&s, &session, Action::Tick { at_ms: 5_000 });
     assert_eq!(ev, [Event::FinishedSpeaking]);
     // A reply: scored, their mood moves, the next beat begins at once.
-    let index = session
-        .choices(&s)
-        .iter()
-        .find(|(_, c)| c.text == "Whatever.")
-        .unwrap()
-        .0;
+    let index = index_of(&s, &session, "Whatever.");
     let reply = Action::Reply {
         choice: index,
         turn: 0,
@@ -664,12 +662,7 @@ fn each_action_reports_what_happened_as_events() {
     assert_eq!(ev, [Event::RepliesOpened]);
     let (session, ev) = events(&s, &session, Action::Tick { at_ms: 7_600 });
     assert_eq!(ev, [Event::FinishedSpeaking]);
-    let bye = session
-        .choices(&s)
-        .iter()
-        .find(|(_, c)| c.text == "Bye.")
-        .unwrap()
-        .0;
+    let bye = index_of(&s, &session, "Bye.");
     let (_, ev) = events(
         &s,
         &session,
@@ -694,12 +687,7 @@ fn each_action_reports_what_happened_as_events() {
 fn cutting_in_and_a_beat_that_moves_on_by_itself_are_reported() {
     let s = mini();
     let session = Session::new(&s, 1, 0);
-    let go_on = session
-        .choices(&s)
-        .iter()
-        .find(|(_, c)| c.text == "Go on.")
-        .unwrap()
-        .0;
+    let go_on = index_of(&s, &session, "Go on.");
     let (cut, ev) = events(
         &s,
         &session,
@@ -723,12 +711,7 @@ fn cutting_in_and_a_beat_that_moves_on_by_itself_are_reported() {
 fn time_passing_is_not_logged_and_restarts_still_land_where_the_reply_was_given() {
     let s = mini();
     let session = Session::new(&s, 1, 0);
-    let go_on = session
-        .choices(&s)
-        .iter()
-        .find(|(_, c)| c.text == "Go on.")
-        .unwrap()
-        .0;
+    let go_on = index_of(&s, &session, "Go on.");
     let mut cut = session
         .apply(
             &s,

@@ -447,38 +447,20 @@ pub fn Play(props: &PlayProps) -> Html {
                         { format!("Read {partner}'s lines aloud") }
                     </label>
                 }
-                <fieldset class="mode">
-                    <legend>{ "Feedback" }</legend>
-                    { for [(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")].into_iter().map(|(m, label)| {
-                        let checked = *mode == m;
-                        let mode = mode.clone();
-                        let onchange = Callback::from(move |_| { save_mode(m); mode.set(m); });
-                        html! {
-                            <label class="choice-inline">
-                                <input type="radio" name="mode" {checked} {onchange} />
-                                { label }
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-                <fieldset class="mode">
-                    <legend>{ "Reading pace" }</legend>
-                    { for Pace::ALL.into_iter().map(|(p, word, label)| {
-                        let checked = *pace == p;
-                        let (pace, clock) = (pace.clone(), clock.clone());
-                        let onchange = Callback::from(move |_| {
+                { radios("mode", "Feedback", &[(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")], *mode, {
+                    let mode = mode.clone();
+                    Callback::from(move |m| { save_mode(m); mode.set(m); })
+                }) }
+                { radios("pace", "Reading pace", &Pace::ALL.map(|(p, _, label)| (p, label)), *pace, {
+                    let (pace, clock) = (pace.clone(), clock.clone());
+                    Callback::from(move |p: Pace| {
+                        if let Some((_, word, _)) = Pace::ALL.iter().find(|(q, _, _)| *q == p) {
                             storage::set(PACE_KEY, word);
-                            clock.set(clock.get().at_rate(p.rate()));
-                            pace.set(p);
-                        });
-                        html! {
-                            <label class="choice-inline">
-                                <input type="radio" name="pace" {checked} {onchange} />
-                                { label }
-                            </label>
                         }
-                    }) }
-                </fieldset>
+                        clock.set(clock.get().at_rate(p.rate()));
+                        pace.set(p);
+                    })
+                }) }
             </div>
             <ol class="transcript" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
                 { for said }
@@ -532,6 +514,31 @@ fn follow_newest_line(always: bool) {
     FOLLOWED_TO.with(|f| f.set(target));
     // Someone typing keeps their box: it stays above the keyboard as lines arrive.
     keep_reply_box_in_view();
+}
+
+/// A setting as a group of radio buttons: each option with its label, the one chosen
+/// checked, `on` called with the option chosen.
+fn radios<T: Copy + PartialEq + 'static>(
+    name: &'static str,
+    legend: &'static str,
+    options: &[(T, &'static str)],
+    current: T,
+    on: Callback<T>,
+) -> Html {
+    html! {
+        <fieldset class="mode">
+            <legend>{ legend }</legend>
+            { for options.iter().map(|&(value, label)| {
+                let onchange = on.reform(move |_| value);
+                html! {
+                    <label class="choice-inline">
+                        <input type="radio" {name} checked={current == value} {onchange} />
+                        { label }
+                    </label>
+                }
+            }) }
+        </fieldset>
+    }
 }
 
 /// The text with a full stop, unless it already ends a sentence.
