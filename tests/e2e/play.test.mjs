@@ -115,7 +115,7 @@ test('a trainer loads a broken scenario file and is told where the problem is', 
   // A good file joins the library and can be played; its text is shown as text, never as HTML.
   const good = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('title = "Mini"', 'title = "<b>Mini</b>"');
   await page.locator('input[type=file]').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(good) });
-  await page.getByRole('status').waitFor();
+  await page.getByRole('status').filter({ hasText: 'checked out' }).waitFor();
   assert.equal(await page.locator('.card h2 b').count(), 0);
   assert.equal(await page.locator('.card h2', { hasText: '<b>Mini</b>' }).count(), 1);
   await page.getByRole('link', { name: 'Play it now' }).tap();
