@@ -155,6 +155,7 @@ fn entry(value: &Value) -> Read<Entry> {
     let file = string(file_value)?;
     if !is_file_name(&file) {
         return Err(Bad {
+            flaw: crate::tomlread::Flaw::Malformed,
             span: file_value.span(),
             message: format!("`{file}` is not a scenario file name: name a `.toml` file in the scenarios folder itself (letters, digits, `-`, `_`, `.`), never a path or the index"),
         });

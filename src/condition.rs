@@ -108,17 +108,22 @@ pub trait Facts {
 pub const MAX_TESTS: usize = 16;
 
 impl Condition {
+    /// Why `source` joins more tests than a condition may, if it does.
+    pub fn too_many_tests(source: &str) -> Option<String> {
+        let tests = 1 + source.split_whitespace().filter(|w| *w == "and").count();
+        (tests > MAX_TESTS).then(|| {
+            format!("{tests} tests joined by `and`; a condition may have at most {MAX_TESTS}")
+        })
+    }
+
     /// Parses `test (and test)*` where a test is `[not] atom`.
     pub fn parse(source: &str) -> Result<Self, String> {
         let words: Vec<&str> = source.split_whitespace().collect();
         if words.is_empty() {
             return Err("empty condition".into());
         }
-        let tests = 1 + words.iter().filter(|w| **w == "and").count();
-        if tests > MAX_TESTS {
-            return Err(format!(
-                "{tests} tests joined by `and`; a condition may have at most {MAX_TESTS}"
-            ));
+        if let Some(why) = Condition::too_many_tests(source) {
+            return Err(why);
         }
         let mut tests = Vec::new();
         let mut i = 0;

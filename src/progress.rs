@@ -99,6 +99,7 @@ impl Attempt {
         let text = |name: &str| string(f.need(name)?);
         let seed = |value: &Value| {
             string(value)?.parse().map_err(|_| tomlread::Bad {
+                flaw: tomlread::Flaw::Malformed,
                 span: value.span(),
                 message:
                     "expected a whole number from 0 to 18446744073709551615, written as a string"

@@ -165,6 +165,7 @@ impl Saved {
 /// A 64-bit number written as a string (TOML integers stop at 2^63).
 fn big(value: &Value) -> Read<u64> {
     string(value)?.parse().map_err(|_| tomlread::Bad {
+        flaw: tomlread::Flaw::Malformed,
         span: value.span(),
         message: "expected a whole number from 0 to 18446744073709551615, written as a string"
             .into(),

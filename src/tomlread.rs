@@ -37,12 +37,38 @@ fn one_of(names: &[&str]) -> String {
 pub struct Bad {
     pub span: Range<usize>,
     pub message: String,
+    pub flaw: Flaw,
+}
+
+/// The kind of thing wrong with a file, as a validator report sorts it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flaw {
+    /// Not TOML, or a value of the wrong kind or shape.
+    #[default]
+    Malformed,
+    /// A field the table does not have.
+    UnknownField,
+    /// More than a limit allows (items, characters, bytes).
+    Limit,
 }
 
 pub type Read<T> = Result<T, Bad>;
 
 pub fn bad<T>(span: Range<usize>, message: String) -> Read<T> {
-    Err(Bad { span, message })
+    Err(Bad {
+        span,
+        message,
+        flaw: Flaw::Malformed,
+    })
+}
+
+/// Over a limit: `message` says which.
+pub fn over<T>(span: Range<usize>, message: String) -> Read<T> {
+    Err(Bad {
+        span,
+        message,
+        flaw: Flaw::Limit,
+    })
 }
 
 /// The fields of one table, checked against the names it may have.
@@ -61,14 +87,15 @@ impl<'t, 'a> Fields<'t, 'a> {
             .iter()
             .find(|(k, _)| !names.contains(&k.get_ref().as_ref()))
         {
-            return bad(
-                key.span(),
-                format!(
+            return Err(Bad {
+                span: key.span(),
+                message: format!(
                     "unknown field `{}`, expected one of {}",
                     key.get_ref(),
                     one_of(names)
                 ),
-            );
+                flaw: Flaw::UnknownField,
+            });
         }
         Ok(Fields {
             table,
@@ -143,7 +170,7 @@ pub fn text(value: &Value, max: usize) -> Read<String> {
     let s = string(value)?;
     let n = s.chars().count();
     if n > max {
-        return bad(
+        return over(
             value.span(),
             format!("this text has {n} characters; it may have at most {max}"),
         );
@@ -192,6 +219,7 @@ pub fn word(value: &Value, names: &[&str]) -> Read<usize> {
         .ok_or_else(|| Bad {
             span: value.span(),
             message: format!("unknown variant `{s}`, expected one of {}", one_of(names)),
+            flaw: Flaw::Malformed,
         })
 }
 
@@ -211,7 +239,7 @@ pub fn bounded<T>(
     read: fn(&Value) -> Read<T>,
 ) -> Read<Vec<T>> {
     match value.get_ref() {
-        DeValue::Array(items) if items.len() > max => bad(
+        DeValue::Array(items) if items.len() > max => over(
             value.span(),
             format!("{} {what}; a scenario may have at most {max}", items.len()),
         ),

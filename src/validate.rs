@@ -4,6 +4,7 @@ use crate::analyzer;
 use crate::condition::{is_name, Atom, Condition};
 use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
+use crate::tomlread::Flaw;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -136,12 +137,10 @@ pub const MAX_PROBLEMS: usize = 100;
 pub fn check_file(file: &str, text: &str) -> Report {
     match scenario::parse(file, text) {
         Err(e) => {
-            let kind = if e.message.contains("unknown field") {
-                Kind::UnknownField
-            } else if e.message.contains("may have at most") {
-                Kind::Limit
-            } else {
-                Kind::Syntax
+            let kind = match e.flaw {
+                Flaw::UnknownField => Kind::UnknownField,
+                Flaw::Limit => Kind::Limit,
+                Flaw::Malformed => Kind::Syntax,
             };
             Report {
                 scenario: None,

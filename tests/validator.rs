@@ -385,3 +385,30 @@ fn a_file_past_a_limit_is_refused_with_the_limit_named_and_bounded_messages() {
         ring.unlisted.0 + ring.unlisted.1 + ring.problems.len() - 1
     );
 }
+
+#[test]
+fn the_kind_of_a_reading_error_comes_from_what_went_wrong_not_from_its_words() {
+    let mini = include_str!("data/minimal.toml");
+    let kind_of = |text: &str| {
+        let report = check_file("m.toml", text);
+        assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+        report.problems[0].kind
+    };
+    // A wrong value whose own words look like another kind of problem.
+    for words in ["may have at most", "unknown field"] {
+        let text = mini.replace(
+            "difficulty = \"introductory\"",
+            &format!("difficulty = \"{words}\""),
+        );
+        assert_eq!(kind_of(&text), Kind::Syntax, "{words}");
+    }
+    assert_eq!(
+        kind_of(&mini.replace("minutes = 2", "minutes = 2\ncolour = 3")),
+        Kind::UnknownField
+    );
+    let many = vec!["trust > 1"; 17].join(" and ");
+    assert_eq!(
+        kind_of(&mini.replace("when = \"heard point\"", &format!("when = \"{many}\""))),
+        Kind::Limit
+    );
+}

@@ -676,6 +676,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct ParseError {
     pub location: Box<Location>,
     pub message: String,
+    /// What kind of thing is wrong, for a report to sort it by.
+    pub flaw: crate::tomlread::Flaw,
 }
 
 impl ParseError {
@@ -694,6 +696,7 @@ impl ParseError {
         ParseError {
             location: Box::new(location),
             message,
+            flaw: crate::tomlread::Flaw::Malformed,
         }
     }
 }
@@ -706,7 +709,8 @@ impl std::fmt::Display for ParseError {
 
 /// Reads a scenario from TOML text; `file` names it in errors.
 pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
-    let located = |span: Option<Range<usize>>, message: String| {
+    use crate::tomlread::Flaw;
+    let located = |span: Option<Range<usize>>, message: String, flaw: Flaw| {
         let location = match span {
             Some(span) => SourceMap::new(file, text).locate_offset(span.start),
             None => Location {
@@ -717,14 +721,16 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
         ParseError {
             location: Box::new(location),
             message,
+            flaw,
         }
     };
     if let Some(message) = limits::too_large(text.len() as u64) {
-        return Err(located(None, message));
+        return Err(located(None, message, Flaw::Limit));
     }
     let root = crate::tomlread::parse(text)
-        .map_err(|e| located(e.span(), e.message().trim().to_string()))?;
-    let mut scenario = read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message))?;
+        .map_err(|e| located(e.span(), e.message().trim().to_string(), Flaw::Malformed))?;
+    let mut scenario =
+        read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message, bad.flaw))?;
     scenario.revision = crate::saved::fingerprint(text);
     Ok(scenario)
 }

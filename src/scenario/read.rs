@@ -14,7 +14,7 @@ use super::{
 };
 use crate::analyzer::MAX_REPLY_CHARS;
 use crate::condition::Condition;
-use crate::tomlread::{boolean, bounded, text, whole, word, Bad, Fields, Read, Value};
+use crate::tomlread::{boolean, bounded, text, whole, word, Bad, Fields, Flaw, Read, Value};
 
 /// An id, a `goto`, a memory or a key.
 fn name(value: &Value) -> Read<String> {
@@ -48,9 +48,16 @@ fn names(value: &Value) -> Read<Vec<String>> {
 }
 
 fn condition(value: &Value) -> Read<Condition> {
-    Condition::try_from(prose(value)?).map_err(|message| Bad {
+    let source = prose(value)?;
+    let flaw = if Condition::too_many_tests(&source).is_some() {
+        Flaw::Limit
+    } else {
+        Flaw::Malformed
+    };
+    Condition::try_from(source).map_err(|message| Bad {
         span: value.span(),
         message,
+        flaw,
     })
 }
 
