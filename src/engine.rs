@@ -690,7 +690,8 @@ impl Session {
 
     /// Applies one action, returning the new session or why it cannot.
     pub fn apply(&self, scenario: &Scenario, action: &Action) -> Result<Session, EngineError> {
-        self.step(scenario, action).map(|(s, _)| s)
+        // Replays and playtests call this for every action: no events to work out.
+        self.next(scenario, action)
     }
 
     /// Applies one action, returning the new session and what happened, or why it cannot.
@@ -820,16 +821,7 @@ impl Session {
                 if s.speaking(scenario) {
                     s.partner.backchannels += 1;
                     // Shown as the trainee's own "mm-hm", where it was said.
-                    let at = s.lines_started(scenario);
-                    s.asides.push((
-                        at,
-                        Utterance {
-                            speaker: Speaker::Trainee,
-                            text: BACKCHANNEL_TEXT.to_string(),
-                            overlapped: false,
-                            aside: true,
-                        },
-                    ));
+                    s.set_aside(scenario, Speaker::Trainee, BACKCHANNEL_TEXT);
                     if let Position::Beat { backchanneled, .. } = &mut s.position {
                         // Encouraging them to go on builds a little trust, once per beat.
                         if !*backchanneled {
@@ -1060,20 +1052,24 @@ impl Session {
             .filter(|(_, u)| u.speaker == Speaker::Partner)
             .count();
         let ask = WHAT_DO_YOU_MEAN[asked % WHAT_DO_YOU_MEAN.len()];
-        let at = self.lines_started(scenario);
-        for (speaker, text) in [(Speaker::Trainee, text), (Speaker::Partner, ask)] {
-            self.asides.push((
-                at,
-                Utterance {
-                    speaker,
-                    text: text.to_string(),
-                    overlapped: false,
-                    aside: true,
-                },
-            ));
-        }
+        self.set_aside(scenario, Speaker::Trainee, text);
+        self.set_aside(scenario, Speaker::Partner, ask);
         self.log.push(action.clone());
         self
+    }
+
+    /// Adds something said in passing to the beat in progress, where it is now.
+    fn set_aside(&mut self, scenario: &Scenario, speaker: Speaker, text: &str) {
+        let at = self.lines_started(scenario);
+        self.asides.push((
+            at,
+            Utterance {
+                speaker,
+                text: text.to_string(),
+                overlapped: false,
+                aside: true,
+            },
+        ));
     }
 
     /// The session at the moment reply number `turn` was given, just before it.
