@@ -38,21 +38,18 @@ pub fn take_up(scenario: &Scenario) -> Result<Option<Session>, String> {
     let Some(text) = stored.clone().or(remembered) else {
         return Ok(None);
     };
-    match Saved::parse(&text).and_then(|s| s.restore(scenario)) {
-        Ok(session) => Ok(Some(session)),
-        Err(reason) if stored.is_some() => {
-            let aside = format!("{key}.unreadable-{}", js_sys::Date::now() as u64);
-            let moved = storage::set(&aside, &text) && storage::remove(&key);
-            Err(if moved {
-                format!("Your unfinished conversation could not be taken up: {reason}. It is kept aside in this browser\u{2019}s storage as \u{201c}{aside}\u{201d}; this one starts afresh.")
-            } else {
-                format!("Your unfinished conversation could not be taken up: {reason}. This one starts afresh.")
-            })
-        }
-        Err(reason) => Err(format!(
-            "Your unfinished conversation could not be taken up: {reason}. This one starts afresh."
-        )),
-    }
+    let reason = match Saved::parse(&text).and_then(|s| s.restore(scenario)) {
+        Ok(session) => return Ok(Some(session)),
+        Err(reason) => reason,
+    };
+    // Only what storage holds is kept aside; what memory held is gone with the page.
+    let afresh = match stored.and_then(|_| storage::set_aside(&key, &text)) {
+        Some(aside) => format!("It is kept aside in this browser\u{2019}s storage as \u{201c}{aside}\u{201d}; this one starts afresh."),
+        None => "This one starts afresh.".to_string(),
+    };
+    Err(format!(
+        "Your unfinished conversation could not be taken up: {reason}. {afresh}"
+    ))
 }
 
 /// Keeps `session` if it is under way (in storage if `lasting`, else in memory), and

@@ -88,7 +88,6 @@ impl Reducible for ProgressState {
 /// Reads the saved history. Text that cannot be read is moved aside under its own key,
 /// so nothing is lost, and the trainee is told.
 pub fn load() -> ProgressState {
-    let store = storage::local();
     let saved = storage::get(STORAGE_KEY);
     match History::load(saved.as_deref()) {
         Loaded::Empty => ProgressState {
@@ -100,17 +99,12 @@ pub fn load() -> ProgressState {
             notice: None,
         },
         Loaded::Unreadable { reason } => {
-            let aside = format!("{STORAGE_KEY}.unreadable-{}", js_sys::Date::now() as u64);
-            let kept = match (&store, &saved) {
-                (Some(s), Some(text)) => {
-                    s.set_item(&aside, text).is_ok() && s.remove_item(STORAGE_KEY).is_ok()
-                }
-                _ => false,
-            };
-            let text = if kept {
-                format!("Your saved progress could not be read: {reason}. It has been kept aside in this browser's storage as \u{201c}{aside}\u{201d}, and new attempts are saved from a fresh start.")
-            } else {
-                format!("Your saved progress could not be read: {reason}. It has been left as it was, and new attempts will not be saved until it is dealt with.")
+            let aside = saved
+                .as_deref()
+                .and_then(|text| storage::set_aside(STORAGE_KEY, text));
+            let text = match aside {
+                Some(aside) => format!("Your saved progress could not be read: {reason}. It has been kept aside in this browser's storage as \u{201c}{aside}\u{201d}, and new attempts are saved from a fresh start."),
+                None => format!("Your saved progress could not be read: {reason}. It has been left as it was, and new attempts will not be saved until it is dealt with."),
             };
             ProgressState {
                 history: History::default(),

@@ -15,6 +15,13 @@ pub fn set(key: &str, value: &str) -> bool {
     local().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Moves `text`, saved under `key` but unreadable, aside under a key of its own, so it
+/// is neither lost nor in the way; the new key, or `None` if storage would not.
+pub fn set_aside(key: &str, text: &str) -> Option<String> {
+    let aside = format!("{key}.unreadable-{}", js_sys::Date::now() as u64);
+    (set(&aside, text) && remove(key)).then_some(aside)
+}
+
 /// Removes what is saved under `key`; `true` if nothing is left there.
 pub fn remove(key: &str) -> bool {
     local().is_some_and(|s| s.remove_item(key).is_ok())
