@@ -31,6 +31,17 @@ pub struct Shown {
     pub coach: Option<String>,
 }
 
+/// Whether the newest line is brought into view after an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Follow {
+    /// Nothing new was said.
+    No,
+    /// They said something: shown unless the trainee has scrolled up to reread.
+    IfFollowing,
+    /// The trainee acted (replied, began again, was asked what they meant): always shown.
+    Always,
+}
+
 /// The conversation screen at one moment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlayView {
@@ -51,6 +62,16 @@ pub struct PlayView {
     pub face: Face,
     /// How the last action moved them, for a moment's movement of the face.
     pub landing: Option<Landing>,
+    /// Counts the replies and back-channels, so the face's movement plays again for each.
+    pub moment: u32,
+    /// What to read aloud now, for those who listen: the line they just began, or their
+    /// question about a reply not understood.
+    pub say: Option<String>,
+    /// Whether what was being read aloud stops: the trainee took the floor or began
+    /// again, or there is something new to say.
+    pub hush: bool,
+    /// Whether to bring the newest line into view.
+    pub follow: Follow,
     /// Whether the conversation has reached an ending.
     pub ended: bool,
 }
@@ -101,6 +122,22 @@ impl PlayView {
         }
         let (agitation, trust) = session.partner.mood_words();
         let p = &session.partner;
+        let say = events
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::LineBegan { index } => session.lines(scenario).get(*index).map(|l| &l.text),
+                Event::NotUnderstood => session.asides.last().map(|(_, u)| &u.text),
+                _ => None,
+            })
+            .cloned();
+        let acted = events.iter().any(|e| {
+            matches!(
+                e,
+                Event::Replied { .. } | Event::Began | Event::NotUnderstood
+            )
+        });
+        let spoke = events.iter().any(|e| matches!(e, Event::LineBegan { .. }));
         PlayView {
             said,
             replies: session
@@ -115,6 +152,17 @@ impl PlayView {
             mood: format!("{} seems {agitation} and {trust}.", scenario.partner.name),
             face: crate::face::face(p.agitation, p.trust, session.feeling(scenario)),
             landing: crate::face::landing(events),
+            moment: session.turns.len() as u32 + p.backchannels,
+            hush: say.is_some()
+                || events
+                    .iter()
+                    .any(|e| matches!(e, Event::Replied { .. } | Event::Began)),
+            say,
+            follow: match (acted, spoke) {
+                (true, _) => Follow::Always,
+                (false, true) => Follow::IfFollowing,
+                (false, false) => Follow::No,
+            },
             ended,
         }
     }

@@ -158,3 +158,44 @@ fn a_stronger_reply_is_offered_only_among_the_replies_on_offer_at_that_moment() 
     assert_eq!(cut.offered_at(&s, 1).len(), 1);
     assert_eq!(attune::debrief::stronger_reply(&s, &cut, 1), None);
 }
+
+#[test]
+fn what_to_read_aloud_when_to_stop_and_whether_to_follow_come_from_what_happened() {
+    use attune::view::Follow;
+    let s = mini();
+    let view_after = |session: &Session, action: Action| {
+        let (next, ev) = session.step(&s, &action).unwrap();
+        (PlayView::of(&s, &next, Mode::Coach, &ev), next)
+    };
+    // Beginning: the first line is read, and shown whatever the scroll.
+    let (begun, session) = view_after(&Session::new(&s, 7, 0), Action::Start { seed: 7, at_ms: 0 });
+    assert_eq!(begun.say.as_deref(), Some("First sentence."));
+    assert!(begun.hush);
+    assert_eq!(begun.follow, Follow::Always);
+    // Time passing with nothing new: nothing to say, stop or show.
+    let (quiet, session) = view_after(&session, Action::Tick { at_ms: 1_000 });
+    assert_eq!(
+        (quiet.say, quiet.hush, quiet.follow),
+        (None, false, Follow::No)
+    );
+    // Their next line: read, and shown unless the trainee is rereading.
+    let (next_line, session) = view_after(&session, Action::Tick { at_ms: 2_000 });
+    assert_eq!(next_line.say.as_deref(), Some("The part that matters."));
+    assert_eq!(next_line.follow, Follow::IfFollowing);
+    // A back-channel: the face moves again, nothing else.
+    let (mm, session) = view_after(&session, Action::Backchannel { at_ms: 2_500 });
+    assert_eq!((mm.moment, mm.follow), (next_line.moment + 1, Follow::No));
+    // A reply not understood: their question is read out, and shown.
+    let said = Action::Say {
+        text: "asdf qwer zxcv".into(),
+        turn: 0,
+        at_ms: 6_000,
+    };
+    let (asked, _) = view_after(&session, said);
+    assert_eq!(
+        asked.say.as_deref(),
+        Some(attune::engine::WHAT_DO_YOU_MEAN[0])
+    );
+    assert!(asked.hush);
+    assert_eq!(asked.follow, Follow::Always);
+}

@@ -5,7 +5,7 @@ use crate::decimal::fixed;
 use crate::engine::{Action, EngineError, Event, Session, Speaker};
 use crate::scenario::Scenario;
 pub use crate::view::Mode;
-use crate::view::PlayView;
+use crate::view::{Follow, PlayView};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::rc::Rc;
@@ -132,11 +132,21 @@ pub enum Pace {
 }
 
 impl Pace {
-    const ALL: [(Pace, &'static str, &'static str); 3] = [
-        (Pace::Slower, "slower", "Slower"),
-        (Pace::Usual, "usual", "Usual"),
-        (Pace::Faster, "faster", "Faster"),
+    /// Each pace with its label.
+    const ALL: [(Pace, &'static str); 3] = [
+        (Pace::Slower, "Slower"),
+        (Pace::Usual, "Usual"),
+        (Pace::Faster, "Faster"),
     ];
+
+    /// The word it is saved as.
+    fn word(self) -> &'static str {
+        match self {
+            Pace::Slower => "slower",
+            Pace::Usual => "usual",
+            Pace::Faster => "faster",
+        }
+    }
 
     /// Session time per page time: slower gives 40% more time to read each line.
     fn rate(self) -> f64 {
@@ -153,9 +163,10 @@ const PACE_KEY: &str = "attune.pace";
 fn load_pace() -> Pace {
     let saved = storage::get(PACE_KEY);
     Pace::ALL
-        .iter()
-        .find(|(_, word, _)| saved.as_deref() == Some(*word))
-        .map_or(Pace::Usual, |(p, _, _)| *p)
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| saved.as_deref() == Some(p.word()))
+        .unwrap_or(Pace::Usual)
 }
 
 impl Reducible for PlayState {
@@ -196,6 +207,8 @@ pub fn Play(props: &PlayProps) -> Html {
         let keep = props.keep;
         use_reducer(move || PlayState::open(scenario, keep))
     };
+    // What the screen shows, decided in the core.
+    let view = PlayView::of(&state.scenario, &state.session, *mode, &state.events);
     // Whether a conversation under way could not be kept on the device.
     let unkept = use_state(|| false);
     let pace = use_state(load_pace);
@@ -255,61 +268,32 @@ pub fn Play(props: &PlayProps) -> Html {
         use_effect_with((), move |()| move || on_under_way.emit(false));
     }
     {
-        // Read each line aloud as it begins; what was being said stops when the trainee
-        // takes the floor or the next line begins.
-        let events = &state.events;
-        let line = events
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Event::LineBegan { index } => state
-                    .session
-                    .lines(&state.scenario)
-                    .get(*index)
-                    .map(|l| &l.text),
-                // They ask what was meant.
-                Event::NotUnderstood => state.session.asides.last().map(|(_, u)| &u.text),
-                _ => None,
-            })
-            .cloned();
-        let stop = events
-            .iter()
-            .any(|e| matches!(e, Event::Replied { .. } | Event::Began));
+        // Read each line aloud as it begins (PlayView says what, and when to stop).
+        let (say, hush) = (view.say.clone(), view.hush);
         use_effect_with((state.step, *read_aloud), move |(_, on)| {
             if let Some(synth) = speech() {
-                if stop || line.is_some() || !*on {
+                if hush || !*on {
                     synth.cancel();
                 }
-                if let (true, Some(text)) = (*on, line) {
+                if let (true, Some(text)) = (*on, say) {
                     speak(&synth, &text);
                 }
             }
         });
     }
     {
-        // Keep the newest line in view: always after the trainee acts; as they speak on,
-        // only if the trainee has not scrolled up to reread.
-        let acted = state.events.iter().any(|e| {
-            matches!(
-                e,
-                Event::Replied { .. } | Event::Began | Event::NotUnderstood
-            )
-        });
-        let spoke = state
-            .events
-            .iter()
-            .any(|e| matches!(e, Event::LineBegan { .. }));
-        use_effect_with(state.step, move |_| {
-            if acted || spoke {
-                follow_newest_line(acted);
-            }
+        // Keep the newest line in view, as PlayView says.
+        let follow = view.follow;
+        use_effect_with(state.step, move |_| match follow {
+            Follow::Always => follow_newest_line(true),
+            Follow::IfFollowing => follow_newest_line(false),
+            Follow::No => {}
         });
     }
 
     let s = &state.scenario;
     let session = &state.session;
     let partner = &s.partner.name;
-    let view = PlayView::of(s, session, *mode, &state.events);
     let speaking = view.speaking;
 
     // What has been said, then the beat in progress as far as it has got.
@@ -351,11 +335,7 @@ pub fn Play(props: &PlayProps) -> Html {
     let partner_row = |backchannel: Html| {
         html! {
             <div class="partner-row">
-                { face(
-                    &view.face,
-                    view.landing,
-                    session.turns.len() as u32 + session.partner.backchannels,
-                ) }
+                { face(&view.face, view.landing, view.moment) }
                 <div class="partner-state">
                     <p class="mood" aria-live="polite">{ &view.mood }</p>
                     <p class="speaking" aria-hidden="true" hidden={!speaking}>
@@ -451,12 +431,10 @@ pub fn Play(props: &PlayProps) -> Html {
                     let mode = mode.clone();
                     Callback::from(move |m| { save_mode(m); mode.set(m); })
                 }) }
-                { radios("pace", "Reading pace", &Pace::ALL.map(|(p, _, label)| (p, label)), *pace, {
+                { radios("pace", "Reading pace", &Pace::ALL, *pace, {
                     let (pace, clock) = (pace.clone(), clock.clone());
                     Callback::from(move |p: Pace| {
-                        if let Some((_, word, _)) = Pace::ALL.iter().find(|(q, _, _)| *q == p) {
-                            storage::set(PACE_KEY, word);
-                        }
+                        storage::set(PACE_KEY, p.word());
                         clock.set(clock.get().at_rate(p.rate()));
                         pace.set(p);
                     })
