@@ -46,6 +46,41 @@ pub struct PlaytestReport {
     /// The fewest replies any run needed to reach an ending.
     pub fewest_replies: Option<usize>,
     pub interruptions: u32,
+    /// Per ending reached, in the order the scenario lists its endings: how the runs
+    /// that reached it got there.
+    pub arrivals: Vec<Arrival>,
+    /// The typical playthrough: the run whose conversation scores are the median of all
+    /// runs that reached an ending (by presence plus listening; the earlier run on a tie).
+    pub typical: Option<Typical>,
+}
+
+/// How the random playthroughs that reached one ending got there.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Arrival {
+    pub ending: String,
+    pub runs: u32,
+    /// The lowest and highest agitation, and trust, on arrival.
+    pub agitation: (i32, i32),
+    pub trust: (i32, i32),
+    /// The routes most often taken (the beats replied in, in order), with how many runs
+    /// took each; the most frequent first, at most [`ROUTES_SHOWN`].
+    pub routes: Vec<(Vec<String>, u32)>,
+    /// How many different routes led here in all.
+    pub route_count: usize,
+}
+
+/// How many of an ending's routes a report names.
+pub const ROUTES_SHOWN: usize = 3;
+
+/// The playthrough with the median conversation scores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Typical {
+    pub run: u32,
+    pub seed: u64,
+    pub ending: String,
+    pub presence: u8,
+    pub listening: u8,
+    pub replies: usize,
 }
 
 impl PlaytestReport {
@@ -66,6 +101,10 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         ..PlaytestReport::default()
     };
     let mut visited: BTreeSet<String> = BTreeSet::new();
+    // Per ending: runs, mood on arrival, and how often each route was taken.
+    let mut arrived: BTreeMap<String, (Arrival, BTreeMap<Vec<String>, u32>)> = BTreeMap::new();
+    // (presence + listening, run, seed, ending, presence, listening, replies) of every run that ended.
+    let mut finished: Vec<(u16, u32, u64, String, u8, u8, usize)> = Vec::new();
     for run in 0..runs {
         let run_seed = seed.wrapping_add(u64::from(run));
         let mut rng = StdRng::seed_from_u64(run_seed);
@@ -79,6 +118,33 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 let n = session.turns.len();
                 report.fewest_replies = Some(report.fewest_replies.map_or(n, |f| f.min(n)));
                 report.interruptions += session.partner.interruptions;
+                let (a, t) = (session.partner.agitation, session.partner.trust);
+                let (arrival, routes) = arrived.entry(ending.to_string()).or_insert_with(|| {
+                    (
+                        Arrival {
+                            ending: ending.to_string(),
+                            agitation: (a, a),
+                            trust: (t, t),
+                            ..Arrival::default()
+                        },
+                        BTreeMap::new(),
+                    )
+                });
+                arrival.runs += 1;
+                arrival.agitation = (arrival.agitation.0.min(a), arrival.agitation.1.max(a));
+                arrival.trust = (arrival.trust.0.min(t), arrival.trust.1.max(t));
+                let route: Vec<String> = session.turns.iter().map(|t| t.beat.clone()).collect();
+                *routes.entry(route).or_default() += 1;
+                let score = crate::debrief::score(&session.turns);
+                finished.push((
+                    u16::from(score.presence) + u16::from(score.listening),
+                    run,
+                    run_seed,
+                    ending.to_string(),
+                    score.presence,
+                    score.listening,
+                    n,
+                ));
                 break;
             }
             let Some(beat) = session.beat(scenario) else {
@@ -167,6 +233,35 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         .filter(|e| !report.endings.contains_key(&e.id))
         .map(|e| e.id.clone())
         .collect();
+    report.arrivals = scenario
+        .endings
+        .iter()
+        .filter_map(|e| arrived.remove(&e.id))
+        .map(|(mut arrival, routes)| {
+            arrival.route_count = routes.len();
+            let mut routes: Vec<(Vec<String>, u32)> = routes.into_iter().collect();
+            // Most taken first; among equals, the shorter route, then by name.
+            routes.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.0.len().cmp(&b.0.len()))
+                    .then(a.0.cmp(&b.0))
+            });
+            routes.truncate(ROUTES_SHOWN);
+            arrival.routes = routes;
+            arrival
+        })
+        .collect();
+    finished.sort_by_key(|f| (f.0, f.1));
+    report.typical = finished
+        .get(finished.len().saturating_sub(1) / 2)
+        .map(|f| Typical {
+            run: f.1,
+            seed: f.2,
+            ending: f.3.clone(),
+            presence: f.4,
+            listening: f.5,
+            replies: f.6,
+        });
     report
 }
 

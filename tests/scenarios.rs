@@ -282,3 +282,53 @@ fn playtest_path_prints_one_json_object_per_file() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The playtest says how each ending was reached: the runs that arrived, the mood they
+/// arrived in, and the routes taken, and names a typical run.
+#[test]
+fn playtest_reports_each_endings_arrivals_routes_and_a_typical_run() {
+    let s = attune::scenario::parse("mini.toml", include_str!("data/minimal.toml")).unwrap();
+    let r = playtest(&s, 300, 3);
+    // Every run that ended is counted once, under its ending, in the scenario's order.
+    let arrived: u32 = r.arrivals.iter().map(|a| a.runs).sum();
+    assert_eq!(arrived, r.endings.values().sum::<u32>());
+    let order: Vec<&str> = r.arrivals.iter().map(|a| a.ending.as_str()).collect();
+    assert_eq!(order, ["good", "bad"]);
+    for a in &r.arrivals {
+        assert_eq!(a.runs, r.endings[&a.ending]);
+        assert!(a.agitation.0 <= a.agitation.1 && a.trust.0 <= a.trust.1);
+        // Routes: most taken first, their counts never more than the runs.
+        assert!(a.routes.windows(2).all(|w| w[0].1 >= w[1].1), "{a:?}");
+        assert!(a.routes.iter().map(|r| r.1).sum::<u32>() <= a.runs);
+        assert!(a.route_count >= a.routes.len());
+        assert!(a.routes.iter().all(|(route, _)| route[0] == "a"));
+    }
+    // "bad" is reached only by the reply that leaves trust low: on arrival, trust is
+    // below the 60 that would have routed it to "good".
+    let bad = r.arrivals.iter().find(|a| a.ending == "bad").unwrap();
+    assert!(bad.trust.1 < 60, "{bad:?}");
+    let good = r.arrivals.iter().find(|a| a.ending == "good").unwrap();
+    // Going on without interrupting, then naming what mattered, lifts trust past 60.
+    assert!(good.trust.1 >= 60, "{good:?}");
+    // The typical run is one of the runs, and its scores are the median's.
+    let t = r.typical.as_ref().unwrap();
+    assert!(t.run < 300 && t.seed == 3 + u64::from(t.run));
+    assert!(order.contains(&t.ending.as_str()));
+}
+
+#[test]
+fn playtest_json_holds_the_report_and_both_paths() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenarios");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attune"))
+        .args(["playtest", "--json", "--runs", "100"])
+        .arg(dir.join("yes-and.toml"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(line["runs"], 100);
+    assert!(line["arrivals"].as_array().unwrap().len() >= 2, "{line}");
+    assert_eq!(line["best"]["outcome"], "repaired");
+    assert_eq!(line["worst"]["outcome"], "lost");
+    assert!(line["typical"]["presence"].is_u64(), "{line}");
+}

@@ -73,8 +73,9 @@ mod cli {
             /// lowest quality on offer; prints its ending and conversation scores.
             #[arg(long, value_parser = ["best", "worst"])]
             path: Option<String>,
-            /// With --path: one JSON object per file instead of text.
-            #[arg(long, requires = "path")]
+            /// One JSON object per file instead of text (with --path, its ending and scores;
+            /// without, the whole playtest report with the best and worst paths).
+            #[arg(long)]
             json: bool,
         },
     }
@@ -101,8 +102,12 @@ mod cli {
                 ..
             } => run_path(&files, &path, json),
             Command::Playtest {
-                files, runs, seed, ..
-            } => run_playtest(&files, runs, seed),
+                files,
+                runs,
+                seed,
+                json,
+                ..
+            } => run_playtest(&files, runs, seed, json),
             Command::Score => score(),
             Command::Index { dir, check } => index(&dir, check),
         }
@@ -318,6 +323,41 @@ mod cli {
         }
     }
 
+    /// "40" or "35 to 60".
+    fn range((lo, hi): (i32, i32)) -> String {
+        if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo} to {hi}")
+        }
+    }
+
+    /// "opening → apology → plan" (the beats replied in).
+    fn route_text(route: &[String]) -> String {
+        if route.is_empty() {
+            "no reply".into()
+        } else {
+            route.join(" \u{2192} ")
+        }
+    }
+
+    /// "ending x (label), 6 replies; presence 82, listening 88".
+    fn path_line(
+        scenario: &attune::scenario::Scenario,
+        p: &attune::playtest::PathReport,
+    ) -> String {
+        let ending = match p.ending.as_deref().and_then(|e| scenario.ending(e)) {
+            Some(e) => format!("ending {} ({})", e.id, e.outcome.label()),
+            None => format!("no ending ({})", p.stuck.as_deref().unwrap_or("stopped")),
+        };
+        format!(
+            "{ending}, {} replies; presence {}, listening {}",
+            p.replies.len(),
+            p.score.presence,
+            p.score.listening
+        )
+    }
+
     /// Plays the best or worst path through each file; exits 1 if a file cannot be played or
     /// its path does not reach an ending.
     fn run_path(files: &[PathBuf], path: &str, json: bool) -> ExitCode {
@@ -395,19 +435,48 @@ mod cli {
         }
     }
 
-    fn run_playtest(files: &[PathBuf], runs: u32, seed: u64) -> ExitCode {
+    fn run_playtest(files: &[PathBuf], runs: u32, seed: u64, json: bool) -> ExitCode {
+        use attune::playtest::{play_path, PathKind};
         let mut failed = false;
         for path in files.iter().filter(|f| !is_index(f)) {
             let (name, scenario) = match playable(path, "playtested") {
                 Ok(found) => found,
                 Err(lines) => {
-                    lines.iter().for_each(|l| say!("{l}"));
+                    lines
+                        .iter()
+                        .for_each(|l| if json { eprintln!("{l}") } else { say!("{l}") });
                     failed = true;
                     continue;
                 }
             };
             let scenario = &scenario;
             let r = playtest(scenario, runs, seed);
+            let best = play_path(scenario, PathKind::Best);
+            let worst = play_path(scenario, PathKind::Worst);
+            failed |= r.failed();
+            if json {
+                /// One line of `attune playtest --json`.
+                #[derive(serde::Serialize)]
+                struct Report<'a> {
+                    file: &'a str,
+                    seed: u64,
+                    #[serde(flatten)]
+                    report: &'a attune::playtest::PlaytestReport,
+                    shortest_path_replies: Option<usize>,
+                    best: &'a attune::playtest::PathReport,
+                    worst: &'a attune::playtest::PathReport,
+                }
+                let line = Report {
+                    file: &name,
+                    seed,
+                    report: &r,
+                    shortest_path_replies: shortest_path_replies(scenario),
+                    best: &best,
+                    worst: &worst,
+                };
+                say!("{}", serde_json::to_string(&line).unwrap_or_default());
+                continue;
+            }
             say!(
                 "{name}: {} playthroughs (seeds {seed}..{})",
                 r.runs,
@@ -419,6 +488,31 @@ mod cli {
                     e.id,
                     r.endings.get(&e.id).copied().unwrap_or(0),
                     e.outcome.label()
+                );
+                if let Some(a) = r.arrivals.iter().find(|a| a.ending == e.id) {
+                    say!(
+                        "    on arrival: agitation {}, trust {}",
+                        range(a.agitation),
+                        range(a.trust)
+                    );
+                    for (route, n) in &a.routes {
+                        say!("    {n:>4} by {}", route_text(route));
+                    }
+                    if a.route_count > a.routes.len() {
+                        say!(
+                            "         and {} other route(s)",
+                            a.route_count - a.routes.len()
+                        );
+                    }
+                }
+            }
+            for p in [&best, &worst] {
+                say!("  the {} path: {}", p.path.word(), path_line(scenario, p));
+            }
+            if let Some(t) = &r.typical {
+                say!(
+                    "  a typical run (median scores; run {}, seed {}): ending {}, {} replies; presence {}, listening {}",
+                    t.run, t.seed, t.ending, t.replies, t.presence, t.listening
                 );
             }
             if let Some(n) = shortest_path_replies(scenario) {
@@ -442,7 +536,6 @@ mod cli {
                     s.reason
                 );
             }
-            failed |= r.failed();
         }
         if failed {
             ExitCode::FAILURE
