@@ -11,8 +11,9 @@ import path from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 if (process.env.TRUNK_PROFILE === 'release') {
-  // First the service worker and its registration script, which the policy must allow.
-  await import('./sw.mjs');
+  // First the service worker and its registration script, which the policy must allow
+  // (the site's top page only: not the trainer's page, built inside it by trainer.mjs).
+  if (!process.env.ATTUNE_TRAINER_BUILD) await import('./sw.mjs');
   const file = path.join(dir, 'index.html');
   const html = fs.readFileSync(file, 'utf8');
   // Every inline script: a <script> without src, with its exact text.

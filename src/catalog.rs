@@ -9,7 +9,7 @@
 use crate::condition::is_name;
 use crate::scenario::{Difficulty, ParseError, Scenario};
 use crate::tomlread::{bad, list, string, whole, Bad, Fields, Read, Value};
-use crate::validate::check_file;
+use crate::validate::{check_file, check_file_to_play};
 use toml_writer::ToTomlValue;
 
 /// The index's file name inside the scenarios folder.
@@ -213,7 +213,7 @@ pub fn write_index(entries: &[Entry]) -> String {
 /// Checks a scenario file fetched for an entry: the problems that stop it being played,
 /// one per line, or the scenario.
 pub fn open(entry: &Entry, text: &str) -> Result<Scenario, Vec<String>> {
-    let report = check_file(&entry.url(), text);
+    let report = check_file_to_play(&entry.url(), text);
     match report.playable().cloned() {
         Some(s) => {
             if s.id == entry.id {

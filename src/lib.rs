@@ -1,6 +1,7 @@
 //! Attune: the scenario engine, validator and scorer (pure Rust), and the web shell on wasm32.
 
 pub mod analyzer;
+pub mod authoring;
 pub mod builtin;
 pub mod catalog;
 pub mod condition;
@@ -8,6 +9,7 @@ pub mod debrief;
 pub mod decimal;
 pub mod engine;
 pub mod face;
+pub mod graph;
 pub mod lean;
 pub mod playtest;
 pub mod progress;

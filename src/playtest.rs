@@ -1,8 +1,8 @@
 //! Seeded random playthroughs that find dead ends, endless loops and endings no one reaches.
 
 use crate::engine::{speech_ms, Action, Session};
+use crate::graph::successors;
 use crate::scenario::Scenario;
-use crate::validate::successors;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use serde::Serialize;

@@ -1,5 +1,5 @@
 //! The scenarios on offer and the state of each one opened: the site's index, the files
-//! fetched from it, and the scenarios a trainer loaded in this session. The web app keeps
+//! fetched from it, and the scenarios a trainer keeps on this device. The web app keeps
 //! one [`Shelf`], feeds it what its fetches return, and shows what [`Shelf::cards`] and
 //! [`Shelf::lookup`] say; every decision is here, tested natively.
 
@@ -48,8 +48,10 @@ pub enum ShelfAction {
     Prefetched(String, String),
     /// Forget a failed file, so it is fetched again.
     Retry(String),
-    /// A trainer's scenario that checked clean; it stands in for any with the same id.
-    Add(Box<Scenario>),
+    /// The scenarios a trainer keeps on this device, as their storage keys and texts
+    /// (all of them: any kept before and not here is gone). Each is checked again; the
+    /// analyzer's data must be in.
+    Kept(Vec<(String, String)>),
 }
 
 /// What to show for a scenario id (the page `#/play/<id>`).
@@ -84,7 +86,7 @@ pub struct Card {
     /// "Introductory", "Intermediate" or "Advanced".
     pub level: &'static str,
     pub tags: Vec<String>,
-    /// Loaded by a trainer in this session rather than hosted.
+    /// A trainer's own, kept on this device rather than hosted.
     pub own: bool,
     /// Why it could not be opened, once that is known.
     pub problems: Option<Rc<Vec<String>>>,
@@ -97,15 +99,13 @@ pub struct Shelf {
     /// A hash map, not a tree: the web app carries hash-map code already, and each
     /// kind of tree map costs it its own copy of the tree code (2.3 KB, gzip).
     opened: HashMap<String, Opened>,
+    /// The kept scenarios that checked clean, by title.
     own: Vec<Rc<Scenario>>,
+    /// The kept ones that did not: their id and why.
+    own_failed: Vec<(String, Rc<Vec<String>>)>,
 }
 
 impl Shelf {
-    /// Whether this scenario is a trainer's own file, loaded on this page (not hosted).
-    pub fn is_own(&self, id: &str) -> bool {
-        self.own.iter().any(|s| s.id == id)
-    }
-
     /// The shelf after `action`.
     pub fn reduce(&self, action: ShelfAction) -> Shelf {
         let mut next = self.clone();
@@ -157,9 +157,28 @@ impl Shelf {
                     next.opened.remove(&id);
                 }
             }
-            ShelfAction::Add(s) => {
-                next.own.retain(|o| o.id != s.id);
-                next.own.push(Rc::new(*s));
+            ShelfAction::Kept(stored) => {
+                let hosted = self.cards();
+                next.own.clear();
+                next.own_failed.clear();
+                for (key, text) in &stored {
+                    let Some(id) = crate::authoring::kept_id(key) else {
+                        continue;
+                    };
+                    match admit(&hosted, &crate::authoring::kept_file(id), text) {
+                        Ok(s) if s.id == id => next.own.push(Rc::new(s)),
+                        Ok(s) => next.own_failed.push((
+                            id.to_string(),
+                            Rc::new(vec![crate::scenario::visible(&format!(
+                                "{}: error: it is kept under the id `{id}` but its id is `{}`; keep it again from the trainer's page",
+                                crate::authoring::kept_file(id),
+                                s.id
+                            ))]),
+                        )),
+                        Err(problems) => next.own_failed.push((id.to_string(), Rc::new(problems))),
+                    }
+                }
+                crate::lean::sort_small_by_key(&mut next.own, |s| s.title.clone());
             }
         }
         next
@@ -185,7 +204,7 @@ impl Shelf {
         }
     }
 
-    /// What to show for a scenario id. A trainer's own scenario comes first.
+    /// What to show for a scenario id.
     pub fn lookup(&self, id: &str) -> Lookup {
         if let Some(s) = self.own.iter().find(|s| s.id == id) {
             return Lookup::Ready(s.clone());
@@ -194,7 +213,14 @@ impl Shelf {
             return Lookup::Waiting;
         }
         let Some(entry) = self.entry(id) else {
-            return Lookup::NotFound;
+            // A kept scenario that cannot be played (never in a hosted one's place).
+            return match self.own_failed.iter().find(|(o, _)| o == id) {
+                Some((_, problems)) => Lookup::Failed {
+                    title: id.to_string(),
+                    problems: problems.clone(),
+                },
+                None => Lookup::NotFound,
+            };
         };
         match self.opened.get(id) {
             None | Some(Opened::Prefetched(_)) => Lookup::Fetch(entry.clone()),
@@ -245,48 +271,50 @@ impl Shelf {
         topics
     }
 
-    /// The library's cards: the hosted scenarios in the index's order (a trainer's own
-    /// with the same id in its place), then the trainer's other scenarios.
+    /// The library's cards: the hosted scenarios in the index's order, then the trainer's
+    /// own kept on this device, by title (those that cannot be played last, with why).
     pub fn cards(&self) -> Vec<Card> {
-        let own_card = |s: &Scenario| Card {
-            own: true,
-            ..card(&Entry::of("", s), None)
-        };
         let mut cards: Vec<Card> = match &self.listing {
             Listing::Listed(entries) => entries
                 .iter()
-                .map(|e| match self.own.iter().find(|s| s.id == e.id) {
-                    Some(s) => own_card(s),
-                    None => card(
+                .map(|e| {
+                    card(
                         e,
                         match self.opened.get(&e.id) {
                             Some(Opened::Failed(p)) => Some(p.clone()),
                             _ => None,
                         },
-                    ),
+                    )
                 })
                 .collect(),
             _ => Vec::new(),
         };
-        for s in &self.own {
-            if !cards.iter().any(|c| c.id == s.id) {
-                cards.push(own_card(s));
-            }
-        }
+        cards.extend(self.own.iter().map(|s| Card {
+            own: true,
+            ..card(&Entry::of("", s), None)
+        }));
+        cards.extend(self.own_failed.iter().map(|(id, problems)| Card {
+            id: id.clone(),
+            title: id.clone(),
+            summary: String::new(),
+            role: String::new(),
+            with: String::new(),
+            minutes: 0,
+            level: "",
+            tags: Vec::new(),
+            own: true,
+            problems: Some(problems.clone()),
+        }));
         cards
     }
 }
 
-/// Checks a scenario file a trainer loads, against the library's cards: its scenario and
-/// warnings, or the lines that say why it cannot be added. A file whose id a hosted
+/// Checks a scenario file a trainer keeps, against the library's cards: its scenario, or
+/// the lines that say why it cannot be listed. A file whose id a hosted
 /// scenario has is refused, so it never takes that scenario's place or its best and last
-/// scores; one with the id of a file loaded before replaces it (a newer version).
-pub fn admit(
-    cards: &[Card],
-    file: &str,
-    text: &str,
-) -> Result<(Scenario, Vec<String>), Vec<String>> {
-    let report = crate::validate::check_file(file, text);
+/// scores.
+fn admit(cards: &[Card], file: &str, text: &str) -> Result<Scenario, Vec<String>> {
+    let report = crate::validate::check_file_to_play(file, text);
     let Some(s) = report.playable() else {
         return Err(report.problems.iter().map(ToString::to_string).collect());
     };
@@ -296,7 +324,7 @@ pub fn admit(
             s.id, hosted.title
         ))]);
     }
-    Ok((s.clone(), report.warnings()))
+    Ok(s.clone())
 }
 
 fn card(e: &Entry, problems: Option<Rc<Vec<String>>>) -> Card {
@@ -448,7 +476,11 @@ mod tests {
             .unwrap()
             .starts_with("scenarios/index.toml:1:"));
         let own = crate::builtin::read(0).unwrap();
-        let shelf = shelf.reduce(ShelfAction::Add(Box::new(own.clone())));
+        let kept = vec![(
+            crate::authoring::keep_key(&own.id),
+            crate::builtin::FILES[0].1.to_string(),
+        )];
+        let shelf = shelf.reduce(ShelfAction::Kept(kept));
         assert!(matches!(shelf.lookup(&own.id), Lookup::Ready(_)));
         let cards = shelf.cards();
         assert_eq!(cards.len(), 1);
@@ -456,29 +488,72 @@ mod tests {
     }
 
     #[test]
-    fn a_trainers_file_with_a_hosted_id_is_refused_and_one_of_its_own_added() {
-        let (name, text) = crate::builtin::FILES[0];
+    fn kept_scenarios_are_checked_listed_after_the_hosted_ones_and_replaced_as_a_whole() {
+        let (_, text) = crate::builtin::FILES[0];
         let shelf = listed();
         let hosted = crate::builtin::read(0).unwrap();
-        let why = admit(&shelf.cards(), "mine.toml", text).unwrap_err();
-        assert_eq!(why.len(), 1);
-        assert!(
-            why[0].starts_with("mine.toml: error: its id `")
-                && why[0].contains(&format!("\u{201c}{}\u{201d}", hosted.title)),
-            "{why:?}"
-        );
-        // With an id of its own it is added beside the hosted one, which keeps its place.
-        let renamed = text.replacen(&format!("id = \"{}\"", hosted.id), "id = \"my-copy\"", 1);
-        let (s, _) = admit(&shelf.cards(), name, &renamed).unwrap();
-        let shelf = shelf.reduce(ShelfAction::Add(Box::new(s)));
+        let key = crate::authoring::keep_key;
+        let renamed = |id: &str| {
+            text.replacen(
+                &format!("id = \"{}\"", hosted.id),
+                &format!("id = \"{id}\""),
+                1,
+            )
+        };
+        let shelf = shelf.reduce(ShelfAction::Kept(vec![
+            // The hosted id: refused, so it never takes that scenario's place or scores.
+            (key(&hosted.id), text.to_string()),
+            (key("my-copy"), renamed("my-copy")),
+            // Kept under one id, holding another (edited by hand): refused.
+            (key("elsewhere"), renamed("not-elsewhere")),
+            (key("broken"), "title = ".into()),
+            // Not a kept scenario's key at all.
+            ("attune.pace".into(), "usual".into()),
+            (format!("{}.unreadable-5", key("x")), "x".into()),
+        ]));
         let cards = shelf.cards();
-        assert_eq!(cards.len(), crate::builtin::FILES.len() + 1);
-        assert!(cards.iter().any(|c| c.id == hosted.id && !c.own));
-        assert!(cards.iter().any(|c| c.id == "my-copy" && c.own));
-        // A newer version of one's own file replaces the one loaded before.
-        assert!(admit(&cards, name, &renamed).is_ok());
-        // A file with errors says what they are.
-        assert!(admit(&cards, "bad.toml", "title = ").unwrap_err()[0].starts_with("bad.toml:1:"));
+        assert_eq!(cards.len(), crate::builtin::FILES.len() + 4, "{cards:#?}");
+        // The hosted ones first, in the index's order, untouched.
+        assert!(cards[..crate::builtin::FILES.len()]
+            .iter()
+            .all(|c| !c.own && c.problems.is_none()));
+        let own = &cards[crate::builtin::FILES.len()..];
+        assert_eq!(own[0].id, "my-copy");
+        assert!(own[0].problems.is_none() && own.iter().all(|c| c.own));
+        let why = |id: &str| {
+            own.iter()
+                .find(|c| c.id == id)
+                .unwrap()
+                .problems
+                .clone()
+                .unwrap()
+        };
+        assert!(
+            why(&hosted.id)[0].contains(&format!(
+                "its id `{}` is already used by \u{201c}{}\u{201d}",
+                hosted.id, hosted.title
+            )),
+            "{:?}",
+            why(&hosted.id)
+        );
+        assert!(why("elsewhere")[0]
+            .contains("kept under the id `elsewhere` but its id is `not-elsewhere`"));
+        assert!(
+            why("broken")[0].starts_with("broken.toml (kept on this device):1:"),
+            "{:?}",
+            why("broken")
+        );
+        assert!(matches!(shelf.lookup("my-copy"), Lookup::Ready(_)));
+        assert!(matches!(shelf.lookup("broken"), Lookup::Failed { .. }));
+        // The hosted scenario still opens as the hosted one.
+        assert!(matches!(shelf.lookup(&hosted.id), Lookup::Fetch(_)));
+        // What is kept now replaces what was: one removed is gone.
+        let shelf = shelf.reduce(ShelfAction::Kept(vec![(
+            key("my-copy"),
+            renamed("my-copy"),
+        )]));
+        assert_eq!(shelf.cards().len(), crate::builtin::FILES.len() + 1);
+        assert_eq!(shelf.lookup("broken"), Lookup::NotFound);
     }
 
     #[test]

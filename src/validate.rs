@@ -2,11 +2,12 @@
 
 use crate::analyzer;
 use crate::condition::{is_name, Atom, Condition};
+pub use crate::graph::successors;
 use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use crate::tomlread::Flaw;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -133,8 +134,20 @@ fn counted(n: usize, what: &str) -> String {
 /// The most problems one report lists; the rest are counted in one last line.
 pub const MAX_PROBLEMS: usize = 100;
 
-/// Reads and checks one scenario file; never panics, whatever the text.
+/// Reads and checks one scenario file: every error and warning; never panics, whatever
+/// the text.
 pub fn check_file(file: &str, text: &str) -> Report {
+    report(file, text, check)
+}
+
+/// Reads one scenario file and finds what stops it being played: the errors only, for an
+/// app that opens a file to play it (the warnings are the author's, on the trainer's page
+/// and from the CLI). Never panics, whatever the text.
+pub fn check_file_to_play(file: &str, text: &str) -> Report {
+    report(file, text, errors)
+}
+
+fn report(file: &str, text: &str, pass: fn(&Scenario) -> Vec<Finding>) -> Report {
     match scenario::parse(file, text) {
         Err(e) => {
             let kind = match e.flaw {
@@ -154,7 +167,7 @@ pub fn check_file(file: &str, text: &str) -> Report {
             }
         }
         Ok(s) => {
-            let mut findings = check(&s);
+            let mut findings = pass(&s);
             let unlisted = findings.split_off(findings.len().min(MAX_PROBLEMS));
             // Locating needs a second, span-keeping parse: only pay for it when there is something to locate.
             let map = (!findings.is_empty()).then(|| SourceMap::new(file, text));
@@ -241,8 +254,16 @@ pub const LINE_MS: (u32, u32) = (300, 60_000);
 /// Allowed range of an effect on agitation or trust.
 pub const EFFECT_RANGE: (i32, i32) = (-100, 100);
 
-/// Checks a parsed scenario; every finding carries the path of the field concerned.
+/// Checks a parsed scenario: the errors, then the warnings; every finding carries the
+/// path of the field concerned.
 pub fn check(s: &Scenario) -> Vec<Finding> {
+    let mut out = errors(s);
+    out.extend(warnings(s));
+    out
+}
+
+/// The first pass: what stops the scenario being played as written.
+pub fn errors(s: &Scenario) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut err = |kind, path: Vec<Seg>, message: String| {
         out.push(Finding {
@@ -343,15 +364,15 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         );
     }
 
-    let index = Index::new(s);
-    let known = |id: &str| index.beats.contains_key(id) || index.endings.contains(id);
+    let graph = crate::graph::Graph::new(s);
+    let known = |id: &str| graph.known(id);
     if !known(&s.start) {
         err(
             Kind::UnknownTarget,
             path!["start"],
             format!("`start` names `{}`, which is no beat", s.start),
         );
-    } else if index.endings.contains(s.start.as_str()) {
+    } else if graph.is_ending(&s.start) {
         err(
             Kind::DeadEnd,
             path!["start"],
@@ -523,8 +544,29 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
         check_lines(&e.lines, path!["ending", ei, "lines"], &mut err, false);
     }
 
-    // Beats whose choices are all conditional may leave the trainee with nothing to say.
+    // The graph: beats that go round and can never reach an ending.
+    let trapped = graph.trapped();
+    let round = named_few(&trapped);
+    for (bi, b) in s.beats.iter().enumerate() {
+        if trapped.contains(&b.id.as_str()) {
+            out.push(Finding {
+                severity: Severity::Error,
+                kind: Kind::EndlessLoop,
+                path: path!["beat", bi, "id"],
+                message: format!(
+                    "from beat `{}` no path leads to an ending: it only goes round {round}",
+                    b.id
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// The second pass: what plays, but probably not as the author meant.
+pub fn warnings(s: &Scenario) -> Vec<Finding> {
     let mut warnings = Vec::new();
+    // Beats whose choices are all conditional may leave the trainee with nothing to say.
     for (bi, b) in s.beats.iter().enumerate() {
         if !b.choices.is_empty() && !always_offers_a_reply(b) {
             warnings.push(Finding {
@@ -538,13 +580,30 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
             });
         }
     }
-
     quality_findings(s, &mut warnings);
-
-    // The graph: what can be reached from the start, and what can reach an ending.
-    graph_findings(s, &index, &mut out, &mut warnings);
-    out.extend(warnings);
-    out
+    // Beats and endings no path from the start leads to.
+    let graph = crate::graph::Graph::new(s);
+    for (bi, b) in s.beats.iter().enumerate() {
+        if !graph.reached(&b.id) {
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::Unreachable,
+                path: path!["beat", bi, "id"],
+                message: format!("no path from the start leads to beat `{}`", b.id),
+            });
+        }
+    }
+    for (ei, e) in s.endings.iter().enumerate() {
+        if !graph.reached(&e.id) {
+            warnings.push(Finding {
+                severity: Severity::Warning,
+                kind: Kind::Unreachable,
+                path: path!["ending", ei, "id"],
+                message: format!("no path from the start leads to ending `{}`", e.id),
+            });
+        }
+    }
+    warnings
 }
 
 fn check_effect(
@@ -689,16 +748,6 @@ fn always_offers_a_reply(b: &crate::scenario::Beat) -> bool {
         })
 }
 
-/// Every place a beat can lead: choices, their routes, and `next`.
-pub fn successors(b: &crate::scenario::Beat) -> impl Iterator<Item = &str> {
-    b.choices
-        .iter()
-        .flat_map(|c| {
-            std::iter::once(c.goto.as_str()).chain(c.routes.iter().map(|r| r.goto.as_str()))
-        })
-        .chain(b.next.as_deref())
-}
-
 /// "`a`, `b`, `c`", or "`a`, `b`, `c`, `d`, `e` and 9995 more": a message names a few
 /// and counts the rest.
 fn named_few(ids: &[&str]) -> String {
@@ -712,114 +761,5 @@ fn named_few(ids: &[&str]) -> String {
     match ids.len().saturating_sub(FEW) {
         0 => named,
         more => format!("{named} and {more} more"),
-    }
-}
-
-/// Beats and endings by id, built once so every lookup is constant time.
-struct Index<'a> {
-    beats: HashMap<&'a str, &'a crate::scenario::Beat>,
-    endings: HashSet<&'a str>,
-}
-
-impl<'a> Index<'a> {
-    fn new(s: &'a Scenario) -> Self {
-        let mut beats = HashMap::new();
-        for b in &s.beats {
-            // The first of duplicate ids wins, as in the engine.
-            beats.entry(b.id.as_str()).or_insert(b);
-        }
-        Index {
-            beats,
-            endings: s.endings.iter().map(|e| e.id.as_str()).collect(),
-        }
-    }
-}
-
-fn graph_findings(
-    s: &Scenario,
-    index: &Index<'_>,
-    errors: &mut Vec<Finding>,
-    warnings: &mut Vec<Finding>,
-) {
-    // Forward reachability from the start.
-    let mut reached: HashSet<&str> = HashSet::new();
-    let mut queue: VecDeque<&str> = VecDeque::new();
-    if index.beats.contains_key(s.start.as_str()) {
-        queue.push_back(&s.start);
-        reached.insert(&s.start);
-    }
-    while let Some(id) = queue.pop_front() {
-        if let Some(b) = index.beats.get(id) {
-            for n in successors(b) {
-                if reached.insert(n) {
-                    queue.push_back(n);
-                }
-            }
-        }
-    }
-    for (bi, b) in s.beats.iter().enumerate() {
-        if !reached.contains(b.id.as_str()) {
-            warnings.push(Finding {
-                severity: Severity::Warning,
-                kind: Kind::Unreachable,
-                path: path!["beat", bi, "id"],
-                message: format!("no path from the start leads to beat `{}`", b.id),
-            });
-        }
-    }
-    for (ei, e) in s.endings.iter().enumerate() {
-        if !reached.contains(e.id.as_str()) {
-            warnings.push(Finding {
-                severity: Severity::Warning,
-                kind: Kind::Unreachable,
-                path: path!["ending", ei, "id"],
-                message: format!("no path from the start leads to ending `{}`", e.id),
-            });
-        }
-    }
-
-    // Backward: which beats can still get to an ending, by search along reversed edges.
-    let mut predecessors: HashMap<&str, Vec<&str>> = HashMap::new();
-    for b in index.beats.values() {
-        for n in successors(b) {
-            predecessors.entry(n).or_default().push(&b.id);
-        }
-    }
-    let mut can_end: HashSet<&str> = index.endings.clone();
-    let mut queue: VecDeque<&str> = can_end.iter().copied().collect();
-    while let Some(id) = queue.pop_front() {
-        for &p in predecessors.get(id).map_or(&[][..], Vec::as_slice) {
-            if can_end.insert(p) {
-                queue.push_back(p);
-            }
-        }
-    }
-    // The beats that go round without an ending, found once: every such beat is
-    // reported, each naming the first few of them.
-    let trapped = |o: &crate::scenario::Beat| {
-        reached.contains(o.id.as_str())
-            && !can_end.contains(o.id.as_str())
-            && (!o.choices.is_empty() || o.next.is_some())
-    };
-    let mut cycle: Vec<&str> = s
-        .beats
-        .iter()
-        .filter(|o| trapped(o))
-        .map(|o| o.id.as_str())
-        .collect();
-    cycle.dedup();
-    let round = named_few(&cycle);
-    for (bi, b) in s.beats.iter().enumerate() {
-        if trapped(b) {
-            errors.push(Finding {
-                severity: Severity::Error,
-                kind: Kind::EndlessLoop,
-                path: path!["beat", bi, "id"],
-                message: format!(
-                    "from beat `{}` no path leads to an ending: it only goes round {round}",
-                    b.id
-                ),
-            });
-        }
     }
 }

@@ -46,6 +46,55 @@ fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn kept_scenarios_are_listed_apart_and_remove_names_the_one_tapped() {
+    english();
+    let mini = include_str!("data/minimal.toml");
+    let shelf = shelf().reduce(attune::shelf::ShelfAction::Kept(vec![
+        (attune::authoring::keep_key("mini"), mini.to_string()),
+        (
+            attune::authoring::keep_key("broken"),
+            "title = ".to_string(),
+        ),
+    ]));
+    let cards = Rc::new(shelf.cards());
+    let root = mount_point();
+    let removed = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let on_remove = {
+        let removed = removed.clone();
+        yew::Callback::from(move |id: String| removed.borrow_mut().push(id))
+    };
+    yew::Renderer::<attune::web::Library>::with_root_and_props(
+        root.clone(),
+        attune::web::library::LibraryProps {
+            cards,
+            loading: false,
+            problem: None,
+            on_remove,
+            history: Default::default(),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(texts(&root, "h2.own-title"), ["Your scenarios"]);
+    let own = root
+        .query_selector_all("h2.own-title ~ ul.cards .card")
+        .unwrap();
+    assert_eq!(own.length(), 2);
+    // The broken one says why and offers no Play, only Remove.
+    let broken: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(own.item(1).unwrap());
+    assert!(broken
+        .text_content()
+        .unwrap()
+        .contains("broken.toml (kept on this device):1:"));
+    assert!(broken.query_selector("a.button").unwrap().is_none());
+    let remove: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::unchecked_into(broken.query_selector("button").unwrap().unwrap());
+    remove.click();
+    settle().await;
+    assert_eq!(*removed.borrow(), ["broken"]);
+}
+
+#[wasm_bindgen_test]
 async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
     let shelf = shelf();
     let cards = Rc::new(shelf.cards());
@@ -56,7 +105,7 @@ async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
             cards: cards.clone(),
             loading: false,
             problem: None,
-            on_add: Default::default(),
+            on_remove: Default::default(),
             history: Default::default(),
         },
     )
@@ -64,6 +113,9 @@ async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
     settle().await;
     let expected: Vec<String> = cards.iter().map(|c| c.title.clone()).collect();
     assert_eq!(texts(&root, ".card h2"), expected);
+    // No kept scenarios: no "Your scenarios" and nothing to remove.
+    assert!(texts(&root, "h2.own-title").is_empty());
+    assert!(root.query_selector(".card button").unwrap().is_none());
     let first_link = root.query_selector(".card a.button").unwrap().unwrap();
     assert_eq!(
         first_link.get_attribute("href").unwrap(),
@@ -75,7 +127,7 @@ async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
 #[wasm_bindgen_test]
 async fn the_app_says_so_when_the_sites_scenario_list_cannot_be_read() {
     // The test runner's server has no scenarios/index.toml: the library must say so,
-    // not stay blank or spin for ever, and still offer the loader.
+    // not stay blank or spin for ever, and still lead trainers to their page.
     gloo::utils::window().location().set_hash("#/").unwrap();
     let root = mount_point();
     yew::Renderer::<App>::with_root(root.clone()).render();
@@ -92,7 +144,10 @@ async fn the_app_says_so_when_the_sites_scenario_list_cannot_be_read() {
     }
     let alert = texts(&root, "[role=alert]").join(" ");
     assert!(alert.contains("scenarios/index.toml: error:"), "{alert}");
-    assert!(root.query_selector("input[type=file]").unwrap().is_some());
+    assert!(root
+        .query_selector(".trainer-link a[href='trainer/']")
+        .unwrap()
+        .is_some());
     assert!(root.query_selector(".card").unwrap().is_none());
 }
 

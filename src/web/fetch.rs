@@ -29,15 +29,19 @@ pub async fn text(url: &str) -> Result<String, String> {
 /// Fetches the analyzer's English data and installs it, unless that is done already: the
 /// first page load does not carry it, and nothing is scored or checked before it is in.
 pub async fn ensure_english() -> Result<(), String> {
+    ensure_english_from("").await
+}
+
+/// [`ensure_english`] for a page in a folder of the site: `base` leads from the page to
+/// the site's top (`../` for the trainer's page).
+pub async fn ensure_english_from(base: &str) -> Result<(), String> {
     use crate::analyzer::{en, english_installed, install_english};
     if english_installed() {
         return Ok(());
     }
-    let text = text(en::URL).await.map_err(|why| {
-        format!(
-            "{}: error: the analyzer's word lists could not be fetched: {why}",
-            en::URL
-        )
+    let url = format!("{base}{}", en::URL);
+    let text = text(&url).await.map_err(|why| {
+        format!("{url}: error: the analyzer's word lists could not be fetched: {why}")
     })?;
     install_english(&text).map_err(|e| e.to_string())
 }

@@ -1,8 +1,6 @@
-//! The library: every scenario, and a loader that checks a trainer's own file.
+//! The library: the site's scenarios, then a trainer's own kept on this device.
 
-use super::files::read_chosen_file;
 use super::Route;
-use crate::scenario::Scenario;
 use crate::shelf::Card;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,31 +16,15 @@ pub struct LibraryProps {
     /// Why the site's list of scenarios could not be read, if it could not.
     #[prop_or_default]
     pub problem: Option<String>,
-    /// Called with a scenario file that checked clean.
-    pub on_add: Callback<Scenario>,
+    /// Called with the id of a kept scenario to remove from this device.
+    pub on_remove: Callback<String>,
     /// Past attempts, for best and last scores.
     pub history: crate::progress::History,
 }
 
-/// What the loader found in the last file.
-#[derive(Clone, PartialEq)]
-enum Loaded {
-    Nothing,
-    Added {
-        title: String,
-        id: String,
-        warnings: Vec<String>,
-    },
-    Rejected {
-        file: String,
-        problems: Vec<String>,
-    },
-}
-
-/// Lists the scenarios and loads new ones from files.
+/// Lists the scenarios.
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
-    let loaded = use_state(|| Loaded::Nothing);
     let tag = use_state(String::new);
     let topics = crate::shelf::Shelf::topics(&props.cards);
     let shown: Vec<&Card> = props
@@ -58,59 +40,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             }
         })
     };
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let onchange = {
-        let loaded = loaded.clone();
-        let on_add = props.on_add.clone();
-        let cards = props.cards.clone();
-        Callback::from(move |e: Event| {
-            let loaded = loaded.clone();
-            let on_add = on_add.clone();
-            let cards = cards.clone();
-            read_chosen_file(
-                &e,
-                &reader,
-                crate::scenario::limits::too_large,
-                move |name, result| match result {
-                    Err(e) => loaded.set(Loaded::Rejected {
-                        file: name.clone(),
-                        problems: vec![if e.starts_with(&name) {
-                            e
-                        } else {
-                            format!("{name}: error: the file could not be read ({e})")
-                        }],
-                    }),
-                    Ok(text) => {
-                        // Checking scores the replies: the analyzer's data must be in first.
-                        wasm_bindgen_futures::spawn_local(async move {
-                            if let Err(problem) = super::fetch::ensure_english().await {
-                                loaded.set(Loaded::Rejected {
-                                    file: name,
-                                    problems: vec![problem],
-                                });
-                                return;
-                            }
-                            match crate::shelf::admit(&cards, &name, &text) {
-                                Ok((s, warnings)) => {
-                                    loaded.set(Loaded::Added {
-                                        title: s.title.clone(),
-                                        id: s.id.clone(),
-                                        warnings,
-                                    });
-                                    on_add.emit(s);
-                                }
-                                Err(problems) => loaded.set(Loaded::Rejected {
-                                    file: name.clone(),
-                                    problems,
-                                }),
-                            }
-                        });
-                    }
-                },
-            );
-        })
-    };
-
+    let (hosted, own): (Vec<&Card>, Vec<&Card>) = shown.into_iter().partition(|c| !c.own);
     html! {
         <main class="page" id="main">
             <h1>{ "Choose a conversation" }</h1>
@@ -133,25 +63,27 @@ pub fn Library(props: &LibraryProps) -> Html {
                         { for topics.iter().map(|(t, n)| html! { <option value={t.clone()} selected={*tag == *t}>{ format!("{t} ({n})") }</option> }) }
                     </select>
                 </label>
-                <p class="count" role="status">{ format!("{} of {} conversations", shown.len(), props.cards.len()) }</p>
+                <p class="count" role="status">{ format!("{} of {} conversations", hosted.len() + own.len(), props.cards.len()) }</p>
                 <ul class="cards">
-                    { for shown.into_iter().map(|c| card(c, &props.history)) }
+                    { for hosted.into_iter().map(|c| card(c, &props.history, &props.on_remove)) }
                 </ul>
-                <section class="loader" aria-labelledby="loader-title">
-                    <h2 id="loader-title">{ "Try your own scenario" }</h2>
-                    <p>{ "Trainers: load a scenario file (.toml) to check it and play it here. It stays on this device and is gone when the page closes." }</p>
-                    <label class="button secondary file">
-                        { "Load a scenario file" }
-                        <input type="file" accept=".toml,text/plain" {onchange} />
-                    </label>
-                    { loaded_report(&loaded) }
-                </section>
+                if !own.is_empty() {
+                    <h2 class="own-title">{ "Your scenarios" }</h2>
+                    <p>{ "Kept on this device from the trainer\u{2019}s page." }</p>
+                    <ul class="cards">
+                        { for own.into_iter().map(|c| card(c, &props.history, &props.on_remove)) }
+                    </ul>
+                }
+                <p class="trainer-link">
+                    { "Trainers: check, keep and play your own scenario files in " }
+                    <a href="trainer/">{ "the trainer\u{2019}s page" }</a>{ "." }
+                </p>
             }
         </main>
     }
 }
 
-fn card(s: &Card, history: &crate::progress::History) -> Html {
+fn card(s: &Card, history: &crate::progress::History, on_remove: &Callback<String>) -> Html {
     let href = Route::Play(s.id.clone()).hash();
     let score = |a: Option<&crate::progress::Attempt>| {
         a.map_or(
@@ -162,13 +94,16 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
     html! {
         <li class="card">
             <h2>{ &s.title }</h2>
-            <p>{ &s.summary }</p>
-            <dl class="facts compact">
-                <div><dt>{ "You are" }</dt><dd>{ &s.role }</dd></div>
-                <div><dt>{ "With" }</dt><dd>{ &s.with }</dd></div>
-                <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
-                <div><dt>{ "Level" }</dt><dd>{ s.level }</dd></div>
-            </dl>
+            // A kept file that cannot be read has nothing to tell but its problem.
+            if s.minutes > 0 {
+                <p>{ &s.summary }</p>
+                <dl class="facts compact">
+                    <div><dt>{ "You are" }</dt><dd>{ &s.role }</dd></div>
+                    <div><dt>{ "With" }</dt><dd>{ &s.with }</dd></div>
+                    <div><dt>{ "Time" }</dt><dd>{ format!("about {} min", s.minutes) }</dd></div>
+                    <div><dt>{ "Level" }</dt><dd>{ s.level }</dd></div>
+                </dl>
+            }
             if let Some(problems) = &s.problems {
                 <div class="notice error">
                     <p>{ "This file could not be opened:" }</p>
@@ -179,7 +114,9 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
                 <div><dt>{ "Best" }</dt><dd>{ score(history.best(&s.id)) }</dd></div>
                 <div><dt>{ "Last" }</dt><dd>{ score(history.last(&s.id)) }</dd></div>
             </dl>
-            if let Some(replies) = super::kept::replies(&s.id).filter(|_| !s.own) {
+            if s.own && s.problems.is_some() {
+                // It cannot be played: say so, and let it be removed.
+            } else if let Some(replies) = super::kept::replies(&s.id) {
                 <p class="unfinished">{ format!("Unfinished: you left it {} in.", count(replies, "reply", "replies")) }</p>
                 <div class="actions">
                     <a class="button" href={href.clone()} aria-label={format!("Resume \u{201c}{}\u{201d}", s.title)}>{ "Resume" }</a>
@@ -191,6 +128,12 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
             } else {
                 <a class="button" href={href} aria-label={format!("Play \u{201c}{}\u{201d}", s.title)}>{ "Play" }</a>
             }
+            if s.own {
+                <button class="secondary" aria-label={format!("Remove \u{201c}{}\u{201d} from this device", s.title)} onclick={
+                    let (id, on_remove) = (s.id.clone(), on_remove.clone());
+                    Callback::from(move |_| on_remove.emit(id.clone()))
+                }>{ "Remove" }</button>
+            }
         </li>
     }
 }
@@ -198,29 +141,4 @@ fn card(s: &Card, history: &crate::progress::History) -> Html {
 /// "1 reply", "3 replies".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn loaded_report(loaded: &Loaded) -> Html {
-    match loaded {
-        Loaded::Nothing => html! {},
-        Loaded::Added {
-            title,
-            id,
-            warnings,
-        } => html! {
-            <div class="notice ok" role="status">
-                <p>{ format!("\u{201c}{title}\u{201d} checked out and is in the list above. ") }
-                    <a href={Route::Play(id.clone()).hash()}>{ "Play it now" }</a></p>
-                if !warnings.is_empty() {
-                    <ul class="problems">{ for warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                }
-            </div>
-        },
-        Loaded::Rejected { file, problems } => html! {
-            <div class="notice error" role="alert">
-                <p>{ format!("{file} has problems to fix before it can be played:") }</p>
-                <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-            </div>
-        },
-    }
 }

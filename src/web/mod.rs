@@ -9,12 +9,12 @@ pub mod library;
 pub mod play;
 pub mod progress;
 pub mod storage;
+pub mod trainer;
 
 pub use library::Library;
 pub use play::Play;
 
 use crate::catalog;
-use crate::scenario::Scenario;
 use crate::shelf::{Lookup, Shelf, ShelfAction};
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -142,14 +142,56 @@ fn fetch_scenario(shelf: UseReducerDispatcher<ShelfState>, entry: catalog::Entry
     });
 }
 
+/// Reads the scenarios a trainer keeps on this device and hands them to the shelf, once
+/// the analyzer's data is in (checking them scores their replies); with none kept,
+/// nothing is fetched.
+fn read_kept(shelf: UseReducerDispatcher<ShelfState>) {
+    let kept = storage::starting_with(crate::authoring::KEEP_PREFIX);
+    wasm_bindgen_futures::spawn_local(async move {
+        if !kept.is_empty() {
+            if let Err(problem) = fetch::ensure_english().await {
+                let stored = kept
+                    .iter()
+                    .filter_map(|(k, _)| crate::authoring::kept_id(k))
+                    .map(|id| (id.to_string(), problem.clone()));
+                for (id, problem) in stored {
+                    shelf.dispatch(ShelfAction::Unplayable(id, problem));
+                }
+                return;
+            }
+        }
+        shelf.dispatch(ShelfAction::Kept(kept));
+    });
+}
+
 /// The whole app: routes between the library and a conversation.
 #[component]
 pub fn App() -> Html {
     let shelf = use_reducer(ShelfState::default);
+    let shelf_state_loading = shelf.0.loading();
     {
         // The library is drawn from the index; a scenario's file is fetched when opened.
         let shelf = shelf.dispatcher();
         use_effect_with((), move |_| fetch_index(shelf));
+    }
+    {
+        // A trainer's kept scenarios, once the site's own are listed (so an id taken by
+        // both is found), and again whenever another tab (the trainer's page) changes them.
+        let shelf = shelf.dispatcher();
+        use_effect_with(shelf_state_loading, move |&loading| {
+            let listener = (!loading).then(|| {
+                read_kept(shelf.clone());
+                EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
+                        .and_then(web_sys::StorageEvent::key);
+                    // A key of null is a clear of the whole storage.
+                    if key.is_none_or(|k| k.starts_with(crate::authoring::KEEP_PREFIX)) {
+                        read_kept(shelf.clone());
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
     let route = use_state(|| Route::from_hash(&current_hash()));
     let lookup = match &*route {
@@ -249,22 +291,32 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_add = {
+    let on_remove = {
         let shelf = shelf.dispatcher();
-        Callback::from(move |added: Scenario| shelf.dispatch(ShelfAction::Add(Box::new(added))))
+        Callback::from(move |id: String| {
+            let sure = gloo::utils::window()
+                .confirm_with_message(
+                    "Remove this scenario from this device? Your scores on it stay in Progress.",
+                )
+                .unwrap_or(false);
+            if sure {
+                storage::remove(&crate::authoring::keep_key(&id));
+                kept::forget(&id);
+                read_kept(shelf.clone());
+            }
+        })
     };
     let body = match (&*route, lookup) {
         (Route::Library, _) | (Route::Play(_), None) => {
             let cards = Rc::new(shelf.0.cards());
             let problem = shelf.0.problem().map(str::to_string);
-            html! { <Library {cards} loading={shelf.0.loading()} {problem} {on_add} history={progress.history.clone()} /> }
+            html! { <Library {cards} loading={shelf.0.loading()} {problem} {on_remove} history={progress.history.clone()} /> }
         }
         (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
         (Route::About, _) => html! { <about::About /> },
         (Route::Play(id), Some(lookup)) => match lookup {
             Lookup::Ready(s) => {
-                let keep = !shelf.0.is_own(id);
-                html! { <Play key={id.clone()} scenario={s} {on_finish} {keep} {on_under_way} /> }
+                html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} /> }
             }
             Lookup::Fetch(_) | Lookup::Waiting => html! {
                 <main class="page" id="main">
@@ -293,7 +345,7 @@ pub fn App() -> Html {
             Lookup::NotFound => html! {
                 <main class="page" id="main">
                     <h1>{ "Scenario not found" }</h1>
-                    <p>{ format!("There is no scenario called \u{201c}{id}\u{201d} here. Scenarios you load yourself last until the page is closed.") }</p>
+                    <p>{ format!("There is no scenario called \u{201c}{id}\u{201d} here, or on this device.") }</p>
                     <p><a class="button" href={Route::Library.hash()}>{ "Back to the library" }</a></p>
                 </main>
             },

@@ -26,3 +26,16 @@ pub fn set_aside(key: &str, text: &str) -> Option<String> {
 pub fn remove(key: &str) -> bool {
     local().is_some_and(|s| s.remove_item(key).is_ok())
 }
+
+/// Every key and text saved whose key starts with `prefix`, in storage order.
+pub fn starting_with(prefix: &str) -> Vec<(String, String)> {
+    let Some(s) = local() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}

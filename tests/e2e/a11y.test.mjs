@@ -32,6 +32,28 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.goto(`${env.site.url}#/about`);
     await page.getByRole('heading', { name: 'About Attune' }).waitFor();
     await axe(page, 'about');
+    // The trainer's page: empty, with a file's problems beside their lines, with a
+    // playtest, and the library with a kept scenario.
+    await page.goto(`${env.site.url}trainer/`);
+    await page.locator('input[type=file]:enabled').waitFor({ state: 'attached' });
+    await axe(page, 'trainer');
+    await page.locator('input[type=file]').setInputFiles('tests/data/invalid/unknown-target.toml');
+    await page.locator('pre.source').first().waitFor();
+    await axe(page, 'trainer, problems');
+    await page.locator('input[type=file]').setInputFiles('tests/data/minimal.toml');
+    await page.locator('table.endings').waitFor();
+    await axe(page, 'trainer, playtest');
+    await page.getByRole('button', { name: 'Keep on this device' }).click();
+    await page.locator('.kept li').waitFor();
+    await axe(page, 'trainer, kept');
+    const sizes = await page.locator('main button, main a.button, main label.button').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
+    for (const [w, h] of sizes) assert.ok(w >= 44 && h >= 44, `trainer: target ${w}x${h}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `trainer: horizontal overflow of ${overflow}px`);
+    await page.goto(env.site.url);
+    await page.locator('.card', { hasText: 'Mini' }).waitFor();
+    await axe(page, 'library with your scenarios');
     await context.close();
   });
 }

@@ -32,7 +32,9 @@ export async function serve({ port = 0 } = {}) {
       res.writeHead(404).end('not under the subpath');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(SUBPATH.length)) || 'index.html';
+    let rel = decodeURIComponent(url.pathname.slice(SUBPATH.length));
+    // A folder's page, as static hosts serve it (`trainer/` is trainer/index.html).
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(root, rel);
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
@@ -137,4 +139,16 @@ export async function playToEnding(page, { pick = (n, i) => i % n } = {}) {
     await page.locator('.line.trainee').nth(replies).waitFor({ timeout: 10_000 });
   }
   throw new Error('no ending after 60 replies');
+}
+
+/**
+ * Keeps a scenario file on this device from the trainer's page, as a trainer would: opens
+ * the page, chooses the file, waits for its review and taps "Keep". `file` is a path or
+ * Playwright's `{ name, mimeType, buffer }`.
+ */
+export async function keepScenario(page, siteUrl, file) {
+  await page.goto(`${siteUrl}trainer/`);
+  await page.locator('input[type=file]:enabled').setInputFiles(file);
+  await page.getByRole('button', { name: /^Keep (on this device|this version)$/ }).tap();
+  await page.getByRole('status').filter({ hasText: 'is kept on this device' }).waitFor();
 }

@@ -2,7 +2,7 @@
 // scenario's file (with the analyzer's word lists) is fetched only when it is opened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, serve, TABLET, watchErrors } from './harness.mjs';
+import { useSite, serve, keepScenario, TABLET, watchErrors } from './harness.mjs';
 
 const env = useSite();
 
@@ -107,17 +107,20 @@ test('a hosted file that is broken or missing shows its located problem, and the
   await context.close();
 });
 
-test('a hand-edited index that is broken is reported by line, and the trainer can still load a file', async () => {
+test('a hand-edited index that is broken is reported by line, and scenarios kept on the device still play', async () => {
   const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await keepScenario(page, env.site.url, 'tests/data/minimal.toml');
   await context.route('**/scenarios/index.toml', (r) =>
     r.fulfill({ status: 200, contentType: 'text/plain', body: 'version = 1\n\n[[scenario]]\nfile = "../secret.toml"\nid = "x"\ntitle = "X"\n' }));
-  const page = await context.newPage();
   await page.goto(env.site.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /scenarios\/index\.toml:4:8: error: `\.\.\/secret\.toml` is not a scenario file name/);
-  assert.equal(await page.locator('.card').count(), 0);
-  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  await page.locator('.card', { hasText: 'Mini' }).waitFor();
+  assert.equal(await page.locator('.card').count(), 1);
+  await page.locator('.card').getByRole('link', { name: 'Play “Mini”' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Mini' }).waitFor();
   await context.close();
 });
 
