@@ -91,6 +91,8 @@ pub struct Review {
     /// The scenario's id and title, when it could be read.
     pub id: Option<String>,
     pub title: Option<String>,
+    /// The scenario's summary, when it could be read.
+    pub summary: Option<String>,
     pub errors: usize,
     pub warnings: usize,
     pub problems: Vec<Noted>,
@@ -161,6 +163,7 @@ pub fn review(file: &str, text: &str, hosted: &[(String, String)], kept: &[Strin
         file: file.to_string(),
         id: report.scenario.as_ref().map(|s| s.id.clone()),
         title: report.scenario.as_ref().map(|s| s.title.clone()),
+        summary: report.scenario.as_ref().map(|s| s.summary.clone()),
         errors,
         warnings,
         problems,
@@ -314,4 +317,62 @@ pub fn kept_items(stored: &[(String, String)]) -> Vec<KeptItem> {
             .then(a.id.cmp(&b.id))
     });
     items
+}
+
+/// The longest share link offered, in characters. The link carries the scenario itself,
+/// compressed, in its fragment (never sent to a server); longer links are cut short or
+/// refused by mail and chat programs, so a larger file is offered as a file instead.
+pub const LINK_LIMIT: usize = 16_000;
+
+/// What a share link's fragment starts with (`…/trainer/#scenario=…`).
+pub const SHARE_MARK: &str = "#scenario=";
+
+/// How a scenario can be shared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Share {
+    /// By this link.
+    Link(String),
+    /// Only as a file: the link would be this many characters, over [`LINK_LIMIT`].
+    TooLong(usize),
+}
+
+/// The share link for a scenario whose text, compressed (raw deflate), is `packed`:
+/// `page` is the trainer's page's address, without a fragment.
+pub fn share_link(page: &str, packed: &[u8]) -> Share {
+    use base64::Engine;
+    let page = page.split('#').next().unwrap_or(page);
+    let link = format!(
+        "{page}{SHARE_MARK}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    );
+    if link.len() <= LINK_LIMIT {
+        Share::Link(link)
+    } else {
+        Share::TooLong(link.len())
+    }
+}
+
+/// The compressed scenario a page's fragment carries, if it is a share link's: its
+/// bytes, or why they cannot be read (a link cut short or changed by hand).
+pub fn shared_in(fragment: &str) -> Option<Result<Vec<u8>, String>> {
+    use base64::Engine;
+    let data = fragment.strip_prefix(SHARE_MARK)?;
+    Some(if data.len() > LINK_LIMIT {
+        Err(format!(
+            "the link is {} characters long, more than a share link ever is ({LINK_LIMIT})",
+            data.len()
+        ))
+    } else {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(data.trim_end_matches('='))
+            .map_err(|_| {
+                "the link is damaged (cut short, or changed): ask for it again, or for the file"
+                    .to_string()
+            })
+    })
+}
+
+/// A file name for a scenario offered as a download: its id, else `scenario`.
+pub fn file_name(review: &Review) -> String {
+    format!("{}.toml", review.id.as_deref().unwrap_or("scenario"))
 }

@@ -182,3 +182,42 @@ fn the_errors_pass_finds_exactly_the_errors_of_the_full_check() {
         assert_eq!(play.problems.iter().collect::<Vec<_>>(), errors, "{name}");
     }
 }
+
+#[test]
+fn a_share_link_carries_the_packed_file_in_its_fragment_and_reads_back() {
+    use attune::authoring::{share_link, shared_in, Share, LINK_LIMIT, SHARE_MARK};
+    let packed: Vec<u8> = (0..=255u8).collect();
+    let page = "https://example.org/attune/trainer/";
+    let Share::Link(link) = share_link(&format!("{page}#old"), &packed) else {
+        panic!("a 256-byte file fits a link")
+    };
+    // The page's own fragment is replaced; the data is URL-safe, with no padding.
+    assert!(link.starts_with(&format!("{page}{SHARE_MARK}")), "{link}");
+    let fragment = &link[page.len()..];
+    assert!(fragment[SHARE_MARK.len()..]
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    assert_eq!(shared_in(fragment), Some(Ok(packed)));
+    // Too long for a link: the length, to offer the file instead.
+    let big = vec![7u8; LINK_LIMIT];
+    match share_link(page, &big) {
+        Share::TooLong(n) => assert!(n > LINK_LIMIT),
+        other => panic!("{other:?}"),
+    }
+    // Only a share fragment is read; a damaged one says so, never panics.
+    assert_eq!(shared_in("#/play/x"), None);
+    assert_eq!(shared_in(""), None);
+    for damaged in [
+        "#scenario=a",
+        "#scenario=%%%",
+        "#scenario=ab cd",
+        "#scenario=\u{202e}",
+    ] {
+        assert!(
+            shared_in(damaged).unwrap().unwrap_err().contains("damaged"),
+            "{damaged}"
+        );
+    }
+    let huge = format!("{SHARE_MARK}{}", "A".repeat(LINK_LIMIT + 1));
+    assert!(shared_in(&huge).unwrap().is_err());
+}

@@ -6,6 +6,7 @@ pub mod fetch;
 pub mod files;
 pub mod kept;
 pub mod library;
+pub mod packing;
 pub mod play;
 pub mod progress;
 pub mod storage;

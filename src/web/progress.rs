@@ -5,7 +5,6 @@ use super::{storage, Route};
 use crate::decimal::fixed;
 use crate::progress::{Attempt, History, Loaded};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Where the history is saved in the browser.
@@ -148,25 +147,6 @@ pub fn save(history: &History) -> Result<History, String> {
 /// The shared handle to progress, provided by the app.
 pub type ProgressHandle = UseReducerHandle<ProgressState>;
 
-fn download(name: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/toml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "could not prepare the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "could not prepare the file")?;
-    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
-        .create_element("a")
-        .map_err(|_| "could not prepare the file")?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
 /// Props for [`ProgressPage`].
 #[derive(Properties, PartialEq)]
 pub struct ProgressPageProps {
@@ -202,7 +182,9 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let on_export = {
         let progress = progress.clone();
         Callback::from(move |_| {
-            if let Err(e) = download("attune-progress.toml", &progress.history.to_text()) {
+            if let Err(e) =
+                super::files::download("attune-progress.toml", &progress.history.to_text())
+            {
                 gloo::console::error!(e);
             }
         })

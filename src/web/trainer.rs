@@ -5,8 +5,9 @@
 //! [`crate::authoring`].
 
 use super::files::read_chosen_file;
-use super::{fetch, kept, storage};
-use crate::authoring::{self, Keep, KeptItem, Review};
+use super::{fetch, kept, packing, storage};
+use crate::authoring::{self, Keep, KeptItem, Review, Share};
+use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,48 +47,161 @@ struct Desk {
     hosted: Rc<Vec<(String, String)>>,
     ready: Option<Result<(), String>>,
     review: Option<Rc<Review>>,
+    /// The file under review came in a share link and waits for the person's consent.
+    from_link: bool,
+    /// How the file under review can be shared, once asked.
+    share: Option<Share>,
     said: Option<Said>,
     kept: Rc<Vec<KeptItem>>,
 }
 
+/// A change to the page's state, applied to the state as it is when it lands (after a
+/// fetch or a decompression, the state may have moved on since the change was made).
+struct Change(Box<dyn FnOnce(&mut Desk)>);
+
+impl Change {
+    fn new(f: impl FnOnce(&mut Desk) + 'static) -> Self {
+        Change(Box::new(f))
+    }
+}
+
+impl Reducible for Desk {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut next = (*self).clone();
+        (change.0)(&mut next);
+        Rc::new(next)
+    }
+}
+
+type DeskHandle = UseReducerHandle<Desk>;
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Takes the share link's fragment off the address, so a reload does not ask again.
+fn forget_link() {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
+    }
+}
+
+/// Reads the scenario a share link carries: the review of its text, or why it cannot be
+/// read. The text is untrusted: bounded in size as it inflates, checked like any file.
+async fn open_link(packed: Vec<u8>, hosted: &[(String, String)]) -> Result<Review, String> {
+    let limit = crate::scenario::limits::MAX_FILE_BYTES;
+    let bytes = packing::unpack(&packed, limit)
+        .await
+        .map_err(|why| format!("This share link cannot be opened: {why}. Nothing was added."))?;
+    let text = crate::catalog::utf8_text("shared link", bytes)
+        .map_err(|why| format!("This share link cannot be opened: {why}. Nothing was added."))?;
+    Ok(authoring::review("shared link", &text, hosted, &kept_ids()))
+}
+
+/// Opens the share link in the page's address, if there is one: its file is reviewed and
+/// waits for the person's consent; a link that cannot be read says why and is forgotten.
+async fn take_link(desk: &DeskHandle, hosted: Rc<Vec<(String, String)>>) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let opened = match authoring::shared_in(&hash) {
+        None => return,
+        Some(Err(why)) => Err(format!(
+            "This share link cannot be opened: {why}. Nothing was added."
+        )),
+        Some(Ok(packed)) => open_link(packed, &hosted).await,
+    };
+    if opened.is_err() {
+        forget_link();
+    }
+    desk.dispatch(Change::new(move |next: &mut Desk| {
+        next.share = None;
+        match opened {
+            Ok(r) => {
+                next.review = Some(Rc::new(r));
+                next.from_link = true;
+                next.said = None;
+            }
+            Err(why) => {
+                next.review = None;
+                next.from_link = false;
+                next.said = Some(Said {
+                    problem: true,
+                    text: why,
+                });
+            }
+        }
+    }));
+}
+
 /// Reviews `text` as the file `file`, once the analyzer's data is in.
-fn review(desk: &UseStateHandle<Desk>, file: &str, text: &str) {
-    let mut next = (**desk).clone();
-    next.review = Some(Rc::new(authoring::review(
-        file,
-        text,
-        &desk.hosted,
-        &kept_ids(),
-    )));
-    next.said = None;
-    desk.set(next);
+fn review(desk: &DeskHandle, file: &str, text: &str) {
+    let (file, text) = (file.to_string(), text.to_string());
+    desk.dispatch(Change::new(move |next: &mut Desk| {
+        next.review = Some(Rc::new(authoring::review(
+            &file,
+            &text,
+            &next.hosted,
+            &kept_ids(),
+        )));
+        next.said = None;
+        next.from_link = false;
+        next.share = None;
+    }));
 }
 
 /// The whole page.
 #[component]
 pub fn Trainer() -> Html {
-    let desk = use_state(|| Desk {
+    let desk = use_reducer(|| Desk {
         kept: Rc::new(kept_now()),
         ..Desk::default()
     });
     {
-        // The analyzer's data (checking scores the replies), then the site's index.
+        // The analyzer's data (checking scores the replies), then the site's index; then
+        // a share link in the address, if there is one.
         let desk = desk.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let ready = fetch::ensure_english_from(TOP).await;
-                let hosted =
+                let hosted: Vec<(String, String)> =
                     match fetch::text(&format!("{TOP}{}", crate::catalog::index_path())).await {
                         Ok(text) => crate::catalog::parse_index("index.toml", &text)
                             .map(|entries| entries.into_iter().map(|e| (e.id, e.title)).collect())
                             .unwrap_or_default(),
                         Err(_) => Vec::new(),
                     };
-                let mut next = (*desk).clone();
-                next.ready = Some(ready);
-                next.hosted = Rc::new(hosted);
-                desk.set(next);
+                let ok = ready.is_ok();
+                let hosted = Rc::new(hosted);
+                let listed = hosted.clone();
+                desk.dispatch(Change::new(move |next: &mut Desk| {
+                    next.ready = Some(ready);
+                    next.hosted = listed;
+                }));
+                if ok {
+                    take_link(&desk, hosted).await;
+                }
             });
+        });
+    }
+    {
+        // A share link pasted into this tab's address bar: the page does not reload.
+        let desk = desk.clone();
+        let ready = matches!(desk.ready, Some(Ok(())));
+        use_effect_with(ready, move |&ready| {
+            let listener = ready.then(|| {
+                let hosted = desk.hosted.clone();
+                EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    let (desk, hosted) = (desk.clone(), hosted.clone());
+                    wasm_bindgen_futures::spawn_local(
+                        async move { take_link(&desk, hosted).await },
+                    );
+                })
+            });
+            move || drop(listener)
         });
     }
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
@@ -102,17 +216,17 @@ pub fn Trainer() -> Html {
                 move |name, result| match result {
                     Ok(text) => review(&desk, &name, &text),
                     Err(why) => {
-                        let mut next = (*desk).clone();
-                        next.review = None;
-                        next.said = Some(Said {
-                            problem: true,
-                            text: if why.starts_with(&name) {
-                                why
-                            } else {
-                                format!("{name}: error: the file could not be read ({why})")
-                            },
-                        });
-                        desk.set(next);
+                        desk.dispatch(Change::new(move |next: &mut Desk| {
+                            next.review = None;
+                            next.said = Some(Said {
+                                problem: true,
+                                text: if why.starts_with(&name) {
+                                    why
+                                } else {
+                                    format!("{name}: error: the file could not be read ({why})")
+                                },
+                            });
+                        }));
                     }
                 },
             );
@@ -127,41 +241,49 @@ pub fn Trainer() -> Html {
                 let text = area.value();
                 match crate::scenario::limits::too_large(text.len() as u64) {
                     Some(why) => {
-                        let mut next = (*desk).clone();
-                        next.said = Some(Said {
-                            problem: true,
-                            text: format!("pasted text: error: {why}"),
-                        });
-                        desk.set(next);
+                        desk.dispatch(Change::new(move |next: &mut Desk| {
+                            next.said = Some(Said {
+                                problem: true,
+                                text: format!("pasted text: error: {why}"),
+                            });
+                        }));
                     }
                     None => review(&desk, "pasted text", &text),
                 }
             }
         })
     };
-    // Keeps the file under review; then, if asked, opens it in the app.
+    // Keeps the file under review; then, if asked, opens it in the app. A conversation
+    // under way on an older version is set aside by the library, which says why, as for
+    // any edited scenario.
     let keep = {
         let desk = desk.clone();
         Callback::from(move |play: bool| {
             let Some(r) = desk.review.clone() else { return };
-            let (Some(id), Keep::Yes { replaces }) = (r.id.clone(), &r.keep) else {
+            let (Some(id), Keep::Yes { .. }) = (r.id.clone(), &r.keep) else {
                 return;
             };
-            let mut next = (*desk).clone();
-            // A conversation under way on an older version is set aside by the library,
-            // which says why, as for any edited scenario.
-            let _ = replaces;
-            if storage::set(&authoring::keep_key(&id), &r.text) {
+            let kept = storage::set(&authoring::keep_key(&id), &r.text);
+            if kept {
+                if desk.from_link {
+                    forget_link();
+                }
                 if play {
                     let _ = gloo::utils::window()
                         .location()
                         .set_href(&format!("{TOP}#/play/{id}"));
                 }
+            }
+            desk.dispatch(Change::new(move |next: &mut Desk| {
+                if !kept {
+                    next.said = Some(Said {
+                        problem: true,
+                        text: "It could not be kept: this browser\u{2019}s storage is full or switched off. Save the file and keep it yourself.".into(),
+                    });
+                    return;
+                }
+                next.from_link = false;
                 next.kept = Rc::new(kept_now());
-                next.review = Some(Rc::new(Review {
-                    keep: Keep::Yes { replaces: true },
-                    ..(*r).clone()
-                }));
                 next.said = Some(Said {
                     problem: false,
                     text: format!(
@@ -169,13 +291,11 @@ pub fn Trainer() -> Html {
                         r.title.clone().unwrap_or(id)
                     ),
                 });
-            } else {
-                next.said = Some(Said {
-                    problem: true,
-                    text: "It could not be kept: this browser\u{2019}s storage is full or switched off. Download the file and keep it yourself.".into(),
-                });
-            }
-            desk.set(next);
+                next.review = Some(Rc::new(Review {
+                    keep: Keep::Yes { replaces: true },
+                    ..(*r).clone()
+                }));
+            }));
         })
     };
     let open_kept = {
@@ -198,38 +318,107 @@ pub fn Trainer() -> Html {
             if !sure {
                 return;
             }
-            let mut next = (*desk).clone();
-            next.said = Some(if storage::remove(&authoring::keep_key(&item.id)) {
+            let removed = storage::remove(&authoring::keep_key(&item.id));
+            if removed {
                 kept::forget(&item.id);
-                Said {
-                    problem: false,
-                    text: format!(
-                        "\u{201c}{}\u{201d} was removed from this device.",
-                        item.title
-                    ),
-                }
-            } else {
-                Said {
-                    problem: true,
-                    text: "It could not be removed: this browser\u{2019}s storage is switched off."
-                        .into(),
-                }
-            });
-            next.kept = Rc::new(kept_now());
-            if let Some(r) = &desk.review {
-                if r.id.as_deref() == Some(item.id.as_str()) {
-                    next.review = Some(Rc::new(authoring::review(
-                        &r.file,
-                        &r.text,
-                        &desk.hosted,
-                        &kept_ids(),
-                    )));
-                }
             }
-            desk.set(next);
+            desk.dispatch(Change::new(move |next: &mut Desk| {
+                next.said = Some(if removed {
+                    Said {
+                        problem: false,
+                        text: format!("\u{201c}{}\u{201d} was removed from this device.", item.title),
+                    }
+                } else {
+                    Said {
+                        problem: true,
+                        text: "It could not be removed: this browser\u{2019}s storage is switched off.".into(),
+                    }
+                });
+                next.kept = Rc::new(kept_now());
+                // The file under review, if it is the one removed, may now be kept anew.
+                if let Some(r) = next.review.clone() {
+                    if r.id.as_deref() == Some(item.id.as_str()) {
+                        next.review = Some(Rc::new(authoring::review(
+                            &r.file,
+                            &r.text,
+                            &next.hosted,
+                            &kept_ids(),
+                        )));
+                    }
+                }
+            }));
         })
     };
 
+    let share = {
+        let desk = desk.clone();
+        Callback::from(move |_| {
+            let Some(r) = desk.review.clone() else { return };
+            let desk = desk.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let packed = packing::pack(&r.text).await;
+                desk.dispatch(Change::new(move |next: &mut Desk| match packed {
+                    Ok(packed) => {
+                        next.share = Some(authoring::share_link(&page_address(), &packed))
+                    }
+                    Err(why) => {
+                        next.said = Some(Said {
+                            problem: true,
+                            text: format!("No link could be made: {why}. Share the file instead."),
+                        });
+                        next.share = Some(Share::TooLong(0));
+                    }
+                }));
+            });
+        })
+    };
+    let copy = {
+        let desk = desk.clone();
+        Callback::from(move |link: String| {
+            let desk = desk.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let clipboard = gloo::utils::window().navigator().clipboard();
+                let copied = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&link))
+                    .await
+                    .is_ok();
+                desk.dispatch(Change::new(move |next: &mut Desk| {
+                next.said = Some(if copied {
+                    Said { problem: false, text: "The link is copied: paste it into an email or a chat.".into() }
+                } else {
+                    Said { problem: true, text: "This browser would not copy it: select the link above and copy it yourself.".into() }
+                });
+                }));
+            });
+        })
+    };
+    let save_file = {
+        let desk = desk.clone();
+        Callback::from(move |_| {
+            let Some(r) = desk.review.clone() else { return };
+            if let Err(why) = super::files::download(&authoring::file_name(&r), &r.text) {
+                desk.dispatch(Change::new(move |next: &mut Desk| {
+                    next.said = Some(Said {
+                        problem: true,
+                        text: format!("The file {why}."),
+                    });
+                }));
+            }
+        })
+    };
+    let decline = {
+        let desk = desk.clone();
+        Callback::from(move |_| {
+            forget_link();
+            desk.dispatch(Change::new(move |next: &mut Desk| {
+                next.review = None;
+                next.from_link = false;
+                next.said = Some(Said {
+                    problem: false,
+                    text: "Nothing was added.".into(),
+                });
+            }));
+        })
+    };
     let waiting = desk.ready.is_none();
     html! {
         <>
@@ -265,7 +454,10 @@ pub fn Trainer() -> Html {
                     }
                 </div>
                 if let Some(r) = &desk.review {
-                    { review_view(r, &keep) }
+                    if desk.from_link {
+                        { link_view(r, &keep, &decline) }
+                    }
+                    { review_view(r, &desk, &keep, &share, &copy, &save_file) }
                 }
                 <section aria-labelledby="kept-title">
                     <h2 id="kept-title">{ "Kept on this device" }</h2>
@@ -303,7 +495,44 @@ fn kept_row(k: &KeptItem, open: &Callback<String>, remove: &Callback<KeptItem>) 
     }
 }
 
-fn review_view(r: &Review, keep: &Callback<bool>) -> Html {
+/// What a share link carries, and the question whether to add it.
+fn link_view(r: &Review, keep: &Callback<bool>, decline: &Callback<MouseEvent>) -> Html {
+    html! {
+        <section class="shared" aria-labelledby="shared-title">
+            <h2 id="shared-title">{ "A scenario shared with you by link" }</h2>
+            <p>{ "It came in a link, not from this site. Here is what it is; it is added to this device only if you say so." }</p>
+            <dl class="facts">
+                <div><dt>{ "Title" }</dt><dd>{ r.title.clone().unwrap_or_else(|| "(none: the file could not be read)".into()) }</dd></div>
+                if let Some(summary) = &r.summary {
+                    <div><dt>{ "Summary" }</dt><dd>{ summary }</dd></div>
+                }
+                <div><dt>{ "Size" }</dt><dd>{ format!("{:.1} KB", r.text.len() as f64 / 1000.0) }</dd></div>
+                <div><dt>{ "Check" }</dt><dd>{ r.verdict() }</dd></div>
+            </dl>
+            <div class="actions">
+                { match &r.keep {
+                    Keep::Yes { replaces } => html! {
+                        <>
+                            <button onclick={keep.reform(|_| false)}>{ if *replaces { "Add it, replacing the one kept" } else { "Add it to this device" } }</button>
+                            <button class="secondary" onclick={keep.reform(|_| true)}>{ "Add and play" }</button>
+                        </>
+                    },
+                    Keep::No(why) => html! { <p class="why-not">{ why }</p> },
+                } }
+                <button class="secondary" onclick={decline.clone()}>{ "Don\u{2019}t add it" }</button>
+            </div>
+        </section>
+    }
+}
+
+fn review_view(
+    r: &Review,
+    desk: &Desk,
+    keep: &Callback<bool>,
+    share: &Callback<MouseEvent>,
+    copy: &Callback<String>,
+    save_file: &Callback<MouseEvent>,
+) -> Html {
     let heading = r.title.clone().unwrap_or_else(|| r.file.clone());
     html! {
         <section class="review" aria-labelledby="review-title">
@@ -356,17 +585,63 @@ fn review_view(r: &Review, keep: &Callback<bool>) -> Html {
                     </ul>
                 }
             }
-            <div class="actions">
-                { match &r.keep {
-                    Keep::Yes { replaces } => html! {
-                        <>
-                            <button onclick={keep.reform(|_| false)}>{ if *replaces { "Keep this version" } else { "Keep on this device" } }</button>
-                            <button class="secondary" onclick={keep.reform(|_| true)}>{ "Keep and play" }</button>
-                        </>
-                    },
-                    Keep::No(why) => html! { <p class="why-not">{ why }</p> },
-                } }
-            </div>
+            // A file from a link is added (or not) above, with the person's consent.
+            if !desk.from_link {
+                <div class="actions">
+                    { match &r.keep {
+                        Keep::Yes { replaces } => html! {
+                            <>
+                                <button onclick={keep.reform(|_| false)}>{ if *replaces { "Keep this version" } else { "Keep on this device" } }</button>
+                                <button class="secondary" onclick={keep.reform(|_| true)}>{ "Keep and play" }</button>
+                            </>
+                        },
+                        Keep::No(why) => html! { <p class="why-not">{ why }</p> },
+                    } }
+                    if r.play.is_some() {
+                        <button class="secondary" onclick={share.clone()}>{ "Share by link" }</button>
+                    }
+                </div>
+                { share_view(r, desk.share.as_ref(), copy, save_file) }
+            }
         </section>
+    }
+}
+
+/// The share link, or why there is none and the file instead.
+fn share_view(
+    r: &Review,
+    share: Option<&Share>,
+    copy: &Callback<String>,
+    save_file: &Callback<MouseEvent>,
+) -> Html {
+    match share {
+        None => html! {},
+        Some(Share::Link(link)) => {
+            let on_copy = {
+                let (copy, link) = (copy.clone(), link.clone());
+                Callback::from(move |_| copy.emit(link.clone()))
+            };
+            html! {
+                <div class="share">
+                    <label class="field" for="share-link">{ "Share link" }</label>
+                    <input id="share-link" type="text" readonly=true value={link.clone()} onfocus={Callback::from(|e: FocusEvent| {
+                        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
+                    })} />
+                    <p class="note">{ format!("The link carries the whole scenario ({} characters) after its #, which browsers never send to a server. Whoever opens it sees what it is and adds it only if they choose.", link.len()) }</p>
+                    <div class="actions">
+                        <button onclick={on_copy}>{ "Copy the link" }</button>
+                        <button class="secondary" onclick={save_file.clone()}>{ format!("Save {}", authoring::file_name(r)) }</button>
+                    </div>
+                </div>
+            }
+        }
+        Some(Share::TooLong(chars)) => html! {
+            <div class="share">
+                if *chars > 0 {
+                    <p>{ format!("This scenario is too large for a link ({chars} characters; a link carries up to {}). Share the file instead: trainees open it on this page.", authoring::LINK_LIMIT) }</p>
+                }
+                <button onclick={save_file.clone()}>{ format!("Save {}", authoring::file_name(r)) }</button>
+            </div>
+        },
     }
 }

@@ -46,11 +46,18 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.getByRole('button', { name: 'Keep on this device' }).click();
     await page.locator('.kept li').waitFor();
     await axe(page, 'trainer, kept');
+    await page.getByRole('button', { name: 'Share by link' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    await axe(page, 'trainer, share link');
     const sizes = await page.locator('main button, main a.button, main label.button').evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect()).map((r) => [r.width, r.height]));
     for (const [w, h] of sizes) assert.ok(w >= 44 && h >= 44, `trainer: target ${w}x${h}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `trainer: horizontal overflow of ${overflow}px`);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await page.locator('section.shared').waitFor();
+    await axe(page, 'trainer, opened from a share link');
     await page.goto(env.site.url);
     await page.locator('.card', { hasText: 'Mini' }).waitFor();
     await axe(page, 'library with your scenarios');

@@ -181,3 +181,120 @@ test('every hostile scenario file gets the same verdict on the trainer page as f
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a share link carries the scenario; a fresh browser sees what it is and adds it only on consent', async () => {
+  const trainer = await env.browser.newContext(TABLET);
+  await trainer.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.site.url).origin });
+  const page = await trainer.newPage();
+  const errors = watchErrors(page);
+  const text = fs.readFileSync('tests/data/minimal.toml', 'utf8')
+    .replace('title = "Mini"', 'title = "Shared <i>one</i>"')
+    .replace('summary = "A tiny scenario for tests."', 'summary = "Passed on <script>alert(1)</script> by link."');
+  await page.goto(`${env.site.url}trainer/`);
+  await page.locator('input[type=file]:enabled').setInputFiles({ name: 'shared.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Share by link' }).tap();
+  const field = page.getByLabel('Share link');
+  await field.waitFor();
+  const link = await field.inputValue();
+  assert.ok(link.startsWith(`${env.site.url}trainer/#scenario=`), link);
+  assert.ok(link.length < text.length * 1.5, `a ${link.length}-character link for ${text.length} bytes`);
+  await page.getByRole('button', { name: 'Copy the link' }).tap();
+  await page.getByRole('status').filter({ hasText: 'The link is copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.deepEqual(errors, []);
+  await trainer.close();
+
+  // Someone else, in a fresh browser.
+  const other = await env.browser.newContext(TABLET);
+  const them = await other.newPage();
+  const theirErrors = watchErrors(them);
+  await them.goto(link);
+  const shared = them.locator('section.shared');
+  await shared.waitFor();
+  const said = await shared.innerText();
+  assert.match(said, /A scenario shared with you by link/);
+  assert.match(said, /Shared <i>one<\/i>/);
+  assert.match(said, /Passed on <script>alert\(1\)<\/script> by link\./);
+  assert.match(said, /\d+\.\d KB/);
+  assert.match(said, /No problems found/);
+  assert.equal(await them.locator('section.shared i, section.shared script').count(), 0);
+  // Nothing is kept before they agree; declining keeps nothing and forgets the link.
+  assert.equal(await them.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.scenario.')).length), 0);
+  await them.getByRole('button', { name: 'Don’t add it' }).tap();
+  await them.getByRole('status').filter({ hasText: 'Nothing was added.' }).waitFor();
+  assert.equal(new URL(them.url()).hash, '');
+  assert.equal(await them.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.scenario.')).length), 0);
+  // Agreeing adds it, and it plays.
+  await them.goto(link);
+  await them.getByRole('button', { name: 'Add and play' }).tap();
+  await them.getByRole('heading', { level: 1, name: 'Shared <i>one</i>' }).waitFor();
+  await them.goto(env.site.url);
+  await them.locator('.card', { hasText: 'Shared <i>one</i>' }).waitFor();
+  assert.deepEqual(theirErrors, []);
+  await other.close();
+});
+
+test('a damaged, cut-short or inflating share link is refused with why, and adds nothing', async () => {
+  const zlib = await import('node:zlib');
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const base = `${env.site.url}trainer/`;
+  const pack = (buf) => zlib.deflateRawSync(buf).toString('base64url');
+  const good = pack(fs.readFileSync('tests/data/minimal.toml'));
+  const cases = [
+    [`#scenario=!!!`, /damaged/],
+    [`#scenario=${good.slice(0, good.length >> 1)}`, /cannot be opened/],
+    // A few kilobytes that inflate to 5 MB: refused as it inflates, not followed.
+    [`#scenario=${pack(Buffer.alloc(5_000_000, 32))}`, /more than 1048576 bytes/],
+    // Not UTF-8 inside.
+    [`#scenario=${pack(Buffer.from('id = "caf\xe9"\n', 'latin1'))}`, /not UTF-8/],
+  ];
+  for (const [fragment, why] of cases) {
+    await page.goto('about:blank');
+    await page.goto(base + fragment);
+    const said = page.locator('.said .notice.error');
+    await said.waitFor();
+    assert.match(await said.innerText(), why, fragment.slice(0, 40));
+    assert.match(await said.innerText(), /Nothing was added/);
+    assert.equal(await page.locator('section.shared').count(), 0);
+  }
+  // A link carrying a scenario this site hosts (same id) is shown but cannot be added.
+  await page.goto('about:blank');
+  await page.goto(`${base}#scenario=${pack(fs.readFileSync('assets/scenarios/yes-and.toml'))}`);
+  await page.locator('section.shared').waitFor();
+  assert.match(await page.locator('section.shared').innerText(), /Its id `yes-and` is already used by/);
+  assert.equal(await page.getByRole('button', { name: /^Add/ }).count(), 0);
+  // A link pasted into the open page's address bar is read too (the page does not reload).
+  await page.evaluate((h) => { location.hash = h; }, `scenario=${pack(fs.readFileSync('tests/data/minimal.toml'))}`);
+  await page.locator('section.shared', { hasText: 'Mini' }).waitFor();
+  await page.getByRole('button', { name: 'Add it to this device' }).waitFor();
+  // A link whose file has errors shows them, and cannot be added.
+  await page.goto('about:blank');
+  await page.goto(`${base}#scenario=${pack(Buffer.from('title = \n'))}`);
+  await page.locator('section.shared').waitFor();
+  assert.match(await page.locator('section.shared').innerText(), /Fix the errors first/);
+  assert.equal(await page.getByRole('button', { name: /^Add/ }).count(), 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.scenario.')).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a scenario too large for a link is offered as a file', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  // Lines of text that do not compress: the link would be far over its limit.
+  const line = (n) => Array.from({ length: 300 }, (_, i) => Buffer.from(`${(n * 300 + i) * 7919}`).toString('base64').replace(/=/g, '')).join(' ');
+  const lines = Array.from({ length: 10 }, (_, n) => `{ text = "${line(n)}." },`).join('\n  ');
+  const text = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('{ text = "First sentence.", ms = 2000 },', lines);
+  await page.goto(`${env.site.url}trainer/`);
+  await page.locator('input[type=file]:enabled').setInputFiles({ name: 'big.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Share by link' }).tap();
+  await page.getByText(/too large for a link \(\d+ characters; a link carries up to 16000\)/).waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save mini.toml' }).tap();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'mini.toml');
+  assert.equal(fs.readFileSync(await file.path(), 'utf8'), text);
+  await context.close();
+});
