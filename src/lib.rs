@@ -17,6 +17,7 @@ pub mod saved;
 pub mod scenario;
 pub mod shelf;
 pub mod tomlread;
+pub mod twine;
 pub mod validate;
 pub mod view;
 

@@ -187,6 +187,25 @@ proptest! {
         let _ = check_file("text.toml", &text);
     }
 
+    /// A Twine story, whole, cut short or with its markup damaged, never panics the
+    /// import, and whatever it imports reads back as a scenario file.
+    #[test]
+    fn twine_imports_never_panic(cut in 0usize..4_000, junk in "[<>\\[\\]:|&;$()\"'\\\\a-z\n-]{0,40}", at in 0usize..4_000, which in 0usize..4) {
+        let file = ["call.twee", "archive.html", "published.html", "twine1.html"][which];
+        let text = std::fs::read_to_string(format!("tests/data/twine/{file}")).unwrap();
+        let mut text: String = text.chars().take(cut).collect();
+        let at = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+        text.insert_str(at, &junk);
+        for story in attune::twine::stories(file, &text).unwrap_or_default() {
+            if let Ok(i) = attune::twine::import(file, &text, Some(&story.name)) {
+                // Always well-formed TOML of the scenario's shape (only a limit can stop it).
+                if let Err(e) = attune::scenario::parse("imported.toml", &i.toml) {
+                    prop_assert_eq!(e.flaw, attune::tomlread::Flaw::Limit, "{}\n{}", e.message, i.toml);
+                }
+            }
+        }
+    }
+
     #[test]
     fn mutated_scenarios_never_panic(ms in proptest::collection::vec(mutation(), 1..4), seed in any::<u64>(), which in any::<bool>()) {
         let mut text = if which { SHIPPED.to_string() } else { MINI.to_string() };

@@ -57,6 +57,19 @@ mod cli {
             #[arg(long)]
             check: bool,
         },
+        /// Make a Twine story into a scenario file: Twee 3, or Twine 2 (or Twine 1) HTML,
+        /// published or archived. Prints what it changed or left out, and what is left to
+        /// write; exits 1 if the story cannot be read or the result has errors.
+        Import {
+            /// The story file (.twee, .tw, .html).
+            story: PathBuf,
+            /// Where to write the scenario (TOML); standard output if not given.
+            #[arg(short, long)]
+            output: Option<PathBuf>,
+            /// The story to take from an archive that holds several, by name.
+            #[arg(long)]
+            story_name: Option<String>,
+        },
         /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
         Playtest {
             /// Scenario files (TOML).
@@ -110,6 +123,11 @@ mod cli {
             } => run_playtest(&files, runs, seed, json),
             Command::Score => score(),
             Command::Index { dir, check } => index(&dir, check),
+            Command::Import {
+                story,
+                output,
+                story_name,
+            } => import(&story, output.as_deref(), story_name.as_deref()),
         }
     }
 
@@ -180,6 +198,52 @@ mod cli {
         let bytes =
             std::fs::read(path).map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         attune::catalog::utf8_text(&name, bytes)
+    }
+
+    /// `attune import`: the scenario on standard output or in a file; the notes, the
+    /// check's problems and what is left to write on standard error.
+    fn import(story: &PathBuf, output: Option<&std::path::Path>, pick: Option<&str>) -> ExitCode {
+        let name = story.display().to_string();
+        let imported = match read(story).and_then(|text| attune::twine::import(&name, &text, pick))
+        {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        for n in &imported.notes {
+            eprintln!("{}", n.show(&name));
+        }
+        let out_name = output.map_or_else(
+            || format!("{}.toml", imported.id),
+            |p| p.display().to_string(),
+        );
+        let report = check_file(&out_name, &imported.toml);
+        for p in &report.problems {
+            eprintln!("{p}");
+        }
+        match output {
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, &imported.toml) {
+                    eprintln!("{out_name}: error: cannot write the file: {e}");
+                    return ExitCode::FAILURE;
+                }
+                eprintln!(
+                    "{name}: \u{201c}{}\u{201d} imported into {out_name}",
+                    imported.story
+                );
+            }
+            None => print!("{}", imported.toml),
+        }
+        for w in &imported.to_write {
+            eprintln!("still to write: {w}");
+        }
+        if report.has_errors() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     /// Reads and checks a scenario file to play it: its name and scenario, or the lines

@@ -7,6 +7,7 @@
 use super::files::read_chosen_file;
 use super::{fetch, kept, packing, storage};
 use crate::authoring::{self, Keep, KeptItem, Review, Share};
+use crate::twine::{self, Imported};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,6 +52,11 @@ struct Desk {
     from_link: bool,
     /// How the file under review can be shared, once asked.
     share: Option<Share>,
+    /// A Twine file with several stories, waiting for one to be picked: its name, text
+    /// and the stories' names.
+    archive: Option<Rc<(String, String, Vec<String>)>>,
+    /// What importing a Twine story did, when the file under review came from one.
+    imported: Option<Rc<Imported>>,
     said: Option<Said>,
     kept: Rc<Vec<KeptItem>>,
 }
@@ -150,6 +156,59 @@ fn review(desk: &DeskHandle, file: &str, text: &str) {
         next.said = None;
         next.from_link = false;
         next.share = None;
+        next.archive = None;
+        next.imported = None;
+    }));
+}
+
+/// Opens a file: a Twine story is imported first (an archive of several asks which one);
+/// anything else is reviewed as a scenario file.
+fn open_file(desk: &DeskHandle, name: &str, text: &str) {
+    let twee = text.trim_start().starts_with("::");
+    if !(twine::is_story_file(name) || twee) {
+        review(desk, name, text);
+        return;
+    }
+    match twine::stories(name, text) {
+        Ok(all) if all.len() > 1 => {
+            let names = all.into_iter().map(|s| s.name).collect();
+            let archive = Rc::new((name.to_string(), text.to_string(), names));
+            desk.dispatch(Change::new(move |next: &mut Desk| {
+                next.review = None;
+                next.imported = None;
+                next.said = None;
+                next.archive = Some(archive);
+            }));
+        }
+        Ok(_) => import_story(desk, name, text, None),
+        Err(why) => say_problem(desk, why),
+    }
+}
+
+/// Imports one story of a Twine file and reviews the scenario it makes.
+fn import_story(desk: &DeskHandle, name: &str, text: &str, pick: Option<&str>) {
+    match twine::import(name, text, pick) {
+        Ok(imported) => {
+            review(desk, &format!("{}.toml", imported.id), &imported.toml);
+            let imported = Rc::new(imported);
+            desk.dispatch(Change::new(move |next: &mut Desk| {
+                next.imported = Some(imported)
+            }));
+        }
+        Err(why) => say_problem(desk, why),
+    }
+}
+
+/// Shows a problem, and nothing under review.
+fn say_problem(desk: &DeskHandle, why: String) {
+    desk.dispatch(Change::new(move |next: &mut Desk| {
+        next.review = None;
+        next.archive = None;
+        next.imported = None;
+        next.said = Some(Said {
+            problem: true,
+            text: why,
+        });
     }));
 }
 
@@ -214,7 +273,7 @@ pub fn Trainer() -> Html {
                 &reader,
                 crate::scenario::limits::too_large,
                 move |name, result| match result {
-                    Ok(text) => review(&desk, &name, &text),
+                    Ok(text) => open_file(&desk, &name, &text),
                     Err(why) => {
                         desk.dispatch(Change::new(move |next: &mut Desk| {
                             next.review = None;
@@ -248,7 +307,7 @@ pub fn Trainer() -> Html {
                             });
                         }));
                     }
-                    None => review(&desk, "pasted text", &text),
+                    None => open_file(&desk, "pasted text", &text),
                 }
             }
         })
@@ -438,9 +497,10 @@ pub fn Trainer() -> Html {
                 }
                 <section class="open-file" aria-labelledby="open-title">
                     <h2 id="open-title">{ "Check a file" }</h2>
+                    <p>{ "A scenario file (.toml), or a Twine story to import: Twee (.twee), or Twine\u{2019}s published or archive HTML." }</p>
                     <label class={classes!("button", "file", waiting.then_some("disabled"))}>
                         { "Open a scenario file" }
-                        <input type="file" accept=".toml,text/plain" disabled={waiting} onchange={on_file} />
+                        <input type="file" accept=".toml,.twee,.tw,.html,.htm,text/plain,text/html" disabled={waiting} onchange={on_file} />
                     </label>
                     <form class="paste" onsubmit={on_check}>
                         <label class="field" for="pasted">{ "Or paste its text" }</label>
@@ -453,6 +513,12 @@ pub fn Trainer() -> Html {
                         <p class={classes!("notice", if s.problem { "error" } else { "ok" })}>{ &s.text }</p>
                     }
                 </div>
+                if let Some(archive) = &desk.archive {
+                    { archive_view(archive, &desk) }
+                }
+                if let Some(i) = &desk.imported {
+                    { imported_view(i, &save_file) }
+                }
                 if let Some(r) = &desk.review {
                     if desk.from_link {
                         { link_view(r, &keep, &decline) }
@@ -643,5 +709,73 @@ fn share_view(
                 <button onclick={save_file.clone()}>{ format!("Save {}", authoring::file_name(r)) }</button>
             </div>
         },
+    }
+}
+
+/// The picker for an archive of several stories.
+fn archive_view(archive: &Rc<(String, String, Vec<String>)>, desk: &DeskHandle) -> Html {
+    let on_pick = {
+        let (archive, desk) = (archive.clone(), desk.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(select) = gloo::utils::document()
+                .get_element_by_id("story-pick")
+                .and_then(|el| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(el).ok()
+                })
+            else {
+                return;
+            };
+            let (name, text, _) = &*archive;
+            import_story(&desk, name, text, Some(&select.value()));
+        })
+    };
+    html! {
+        <section class="archive" aria-labelledby="archive-title">
+            <h2 id="archive-title">{ format!("{} holds {} stories", archive.0, archive.2.len()) }</h2>
+            <form onsubmit={on_pick}>
+                <label class="field" for="story-pick">{ "Import the story" }</label>
+                <select id="story-pick">
+                    { for archive.2.iter().map(|n| html! { <option value={n.clone()}>{ n }</option> }) }
+                </select>
+                <button type="submit">{ "Import" }</button>
+            </form>
+        </section>
+    }
+}
+
+/// What importing a Twine story did and what is left to write.
+fn imported_view(i: &Imported, save_file: &Callback<MouseEvent>) -> Html {
+    html! {
+        <section class="imported" aria-labelledby="imported-title">
+            <h2 id="imported-title">{ format!("Imported from Twine: \u{201c}{}\u{201d}", i.story) }</h2>
+            if !i.notes.is_empty() {
+                <h3>{ "What the import changed" }</h3>
+                <ul class="findings">
+                    { for i.notes.iter().map(|n| html! {
+                        <li class={if n.refused { "is-error" } else { "is-warning" }}>
+                            <strong>{ if n.refused { "Left out" } else { "Changed" } }</strong>
+                            { format!(" \u{b7} {}", place(n)) }
+                            <p>{ crate::scenario::visible(&n.message) }</p>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h3>{ "Still to write" }</h3>
+            <ul>{ for i.to_write.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            <p>{ "Save the scenario file, write these in any editor, and open it here again." }</p>
+            <button onclick={save_file.clone()}>{ format!("Save {}.toml", i.id) }</button>
+        </section>
+    }
+}
+
+/// "passage “Opening”, line 24".
+fn place(n: &twine::Note) -> String {
+    let passage = crate::scenario::visible(&n.passage);
+    match (passage.is_empty(), n.line) {
+        (true, 0) => "the story".into(),
+        (true, l) => format!("line {l}"),
+        (false, 0) => format!("passage \u{201c}{passage}\u{201d}"),
+        (false, l) => format!("passage \u{201c}{passage}\u{201d}, line {l}"),
     }
 }

@@ -298,3 +298,46 @@ test('a scenario too large for a link is offered as a file', async () => {
   assert.equal(fs.readFileSync(await file.path(), 'utf8'), text);
   await context.close();
 });
+
+test('a Twine archive imports: pick a story, see what the import changed, keep it and play it', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${env.site.url}trainer/`);
+  await page.locator('input[type=file]:enabled').setInputFiles('tests/data/twine/archive.html');
+  await page.getByRole('heading', { name: 'archive.html holds 2 stories' }).waitFor();
+  await page.getByLabel('Import the story').selectOption('Two & "Three"');
+  await page.getByRole('button', { name: 'Import', exact: true }).tap();
+  await page.getByRole('heading', { name: 'Imported from Twine: “Two & "Three"”' }).waitFor();
+  const changed = await page.locator('section.imported').innerText();
+  assert.match(changed, /Left out · line 5\s+the story's JavaScript was left out/);
+  assert.match(changed, /Still to write/);
+  // The scenario it made is checked and playtested like any file, and kept.
+  await page.locator('.verdict', { hasText: 'two-three.toml:' }).waitFor();
+  assert.match(await page.locator('.verdict').innerText(), /two-three\.toml: (No problems found|\d+ warnings?)\./);
+  await page.locator('table.endings').waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save two-three.toml' }).first().tap();
+  const saved = fs.readFileSync(await (await download).path(), 'utf8');
+  assert.match(saved, /^# Imported from the Twine story “Two & "Three"”/);
+  await page.getByRole('button', { name: 'Keep and play' }).tap();
+  await page.getByRole('heading', { level: 1, name: 'Two & "Three"' }).waitFor();
+  await page.getByText('I asked for the <manager> an hour ago.').waitFor();
+  await playToEnding(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasted Twee imports too, and a file that is no story says so', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}trainer/`);
+  await page.getByLabel('Or paste its text').fill(fs.readFileSync('tests/data/twine/call.twee', 'utf8'));
+  await page.getByRole('button', { name: 'Check the text' }).tap();
+  await page.getByRole('heading', { name: 'Imported from Twine: “The Late Refund”' }).waitFor();
+  assert.match(await page.locator('section.imported').innerText(), /Left out · passage “UserScript”, line 13/);
+  await page.locator('input[type=file]').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><p>Hi</p></body></html>') });
+  await page.locator('.said', { hasText: 'no Twine story found' }).waitFor();
+  assert.equal(await page.locator('section.imported').count(), 0);
+  await context.close();
+});
