@@ -71,6 +71,57 @@ pub fn over<T>(span: Range<usize>, message: String) -> Read<T> {
     })
 }
 
+/// The name among `candidates` closest to `word` in spelling, if one is close enough to be
+/// a slip of the keyboard (edits for at most a third of its letters, and no more than 3;
+/// two letters swapped count as one):
+/// for "did you mean `effect`?".
+pub fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    // Too long a word is no slip; nor is it worth the time to compare.
+    if w.is_empty() || w.len() > 64 {
+        return None;
+    }
+    let limit = (w.len() / 3).clamp(1, 3);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let cs: Vec<char> = c.chars().flat_map(char::to_lowercase).collect();
+        if cs == w || cs.len().abs_diff(w.len()) > limit {
+            continue;
+        }
+        // Edits apart: letters added, dropped, changed, or two side by side swapped.
+        let (n, m) = (w.len(), cs.len());
+        let mut d = vec![vec![0usize; m + 1]; n + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=m).collect();
+        for i in 1..=n {
+            for j in 1..=m {
+                let cost = usize::from(w[i - 1] != cs[j - 1]);
+                let mut best = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && w[i - 1] == cs[j - 2] && w[i - 2] == cs[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+            }
+        }
+        let d = d[n][m];
+        // The closest; between equals, the first in alphabetical order, so the answer never
+        // depends on the order candidates come in.
+        if d <= limit && best.is_none_or(|(b, bc)| d < b || (d == b && c < bc)) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// "; did you mean `x`?", or nothing.
+pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
+    nearest(word, candidates).map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
+}
+
 /// The fields of one table, checked against the names it may have.
 pub struct Fields<'t, 'a> {
     table: &'t DeTable<'a>,
@@ -90,9 +141,10 @@ impl<'t, 'a> Fields<'t, 'a> {
             return Err(Bad {
                 span: key.span(),
                 message: format!(
-                    "unknown field `{}`, expected one of {}",
+                    "unknown field `{}`, expected one of {}{}",
                     key.get_ref(),
-                    one_of(names)
+                    one_of(names),
+                    did_you_mean(key.get_ref(), names.iter().copied())
                 ),
                 flaw: Flaw::UnknownField,
             });
@@ -244,5 +296,29 @@ pub fn bounded<T>(
             format!("{} {what}; a scenario may have at most {max}", items.len()),
         ),
         _ => list(value, read),
+    }
+}
+
+#[cfg(test)]
+mod nearest_tests {
+    use super::{did_you_mean, nearest};
+
+    #[test]
+    fn a_slip_of_the_keyboard_is_found_and_anything_further_is_not() {
+        let ids = ["on-his-way", "goodbye", "bad", "slight"];
+        assert_eq!(nearest("on-his-wya", ids), Some("on-his-way"));
+        assert_eq!(nearest("bda", ids), Some("bad"));
+        assert_eq!(nearest("Slihgt", ids), Some("slight"));
+        assert_eq!(nearest("goodby", ids), Some("goodbye"));
+        // Too far, the same word, or nothing to compare with: no guess.
+        assert_eq!(nearest("farewell", ids), None);
+        assert_eq!(nearest("bad", ids), None);
+        assert_eq!(nearest("", ids), None);
+        assert_eq!(nearest(&"x".repeat(100), ids), None);
+        // Between equals, the first alphabetically, whatever the order given.
+        assert_eq!(nearest("cat", ["cut", "bat"]), Some("bat"));
+        assert_eq!(nearest("cat", ["bat", "cut"]), Some("bat"));
+        assert_eq!(did_you_mean("bda", ids), "; did you mean `bad`?");
+        assert_eq!(did_you_mean("zzz", ids), "");
     }
 }

@@ -366,11 +366,22 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
 
     let graph = crate::graph::Graph::new(s);
     let known = |id: &str| graph.known(id);
+    let ids = || {
+        s.beats
+            .iter()
+            .map(|b| b.id.as_str())
+            .chain(s.endings.iter().map(|e| e.id.as_str()))
+    };
+    let mean = |id: &str| crate::tomlread::did_you_mean(id, ids());
     if !known(&s.start) {
         err(
             Kind::UnknownTarget,
             path!["start"],
-            format!("`start` names `{}`, which is no beat", s.start),
+            format!(
+                "`start` names `{}`, which is no beat{}",
+                s.start,
+                mean(&s.start)
+            ),
         );
     } else if graph.is_ending(&s.start) {
         err(
@@ -411,11 +422,13 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
         }
         for t in c.tests() {
             let problem = match &t.atom {
-                Atom::Remembers(m) if !memories.contains(m.as_str()) && !t.negated => Some(
-                    format!("condition `{c}` can never hold: no reply leaves the memory `{m}`"),
-                ),
+                Atom::Remembers(m) if !memories.contains(m.as_str()) && !t.negated => Some(format!(
+                    "condition `{c}` can never hold: no reply leaves the memory `{m}`{}",
+                    crate::tomlread::did_you_mean(m, memories.iter().copied())
+                )),
                 Atom::Heard(k) if !keys.contains(k.as_str()) && !t.negated => Some(format!(
-                    "condition `{c}` can never hold: no line has the key `{k}`"
+                    "condition `{c}` can never hold: no line has the key `{k}`{}",
+                    crate::tomlread::did_you_mean(k, keys.iter().copied())
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
                     "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"
@@ -458,7 +471,7 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
                 err(
                     Kind::UnknownTarget,
                     bp(path!["next"]),
-                    format!("`next` names `{n}`, which is no beat or ending"),
+                    format!("`next` names `{n}`, which is no beat or ending{}", mean(n)),
                 );
             }
         }
@@ -481,7 +494,11 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
                 err(
                     Kind::UnknownTarget,
                     cp(path!["goto"]),
-                    format!("`goto` names `{}`, which is no beat or ending", c.goto),
+                    format!(
+                        "`goto` names `{}`, which is no beat or ending{}",
+                        c.goto,
+                        mean(&c.goto)
+                    ),
                 );
             }
             check_effect(&c.effect, cp(path!["effect"]), &mut err);
@@ -522,8 +539,9 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
                         Kind::UnknownTarget,
                         cp(path!["route", ri, "goto"]),
                         format!(
-                            "the route's `goto` names `{}`, which is no beat or ending",
-                            r.goto
+                            "the route's `goto` names `{}`, which is no beat or ending{}",
+                            r.goto,
+                            mean(&r.goto)
                         ),
                     );
                 }
@@ -581,6 +599,8 @@ pub fn warnings(s: &Scenario) -> Vec<Finding> {
         }
     }
     quality_findings(s, &mut warnings);
+    length_findings(s, &mut warnings);
+    unasked_findings(s, &mut warnings);
     // Beats and endings no path from the start leads to.
     let graph = crate::graph::Graph::new(s);
     for (bi, b) in s.beats.iter().enumerate() {
@@ -713,6 +733,121 @@ fn quality_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                 path: path!["beat", bi, "choice", ci, "quality"],
                 message,
             });
+        }
+    }
+}
+
+/// Quality given away by length: in more than half the beats that mark a `best` reply
+/// among others (at least three such beats), the best is also the longest.
+fn length_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    let len = |t: &str| t.chars().count();
+    let marked: Vec<(usize, bool)> = s
+        .beats
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.choices.len() >= 2)
+        .filter_map(|(bi, b)| {
+            let best = b
+                .choices
+                .iter()
+                .find(|c| c.quality == Some(Quality::Best))?;
+            let longest = b
+                .choices
+                .iter()
+                .filter(|c| !std::ptr::eq(*c, best))
+                .all(|c| len(&c.text) < len(&best.text));
+            Some((bi, longest))
+        })
+        .collect();
+    let longest: Vec<usize> = marked
+        .iter()
+        .filter(|(_, l)| *l)
+        .map(|(bi, _)| *bi)
+        .collect();
+    if marked.len() >= 3 && longest.len() * 2 > marked.len() {
+        let named: Vec<&str> = longest.iter().map(|&bi| s.beats[bi].id.as_str()).collect();
+        warnings.push(Finding {
+            severity: Severity::Warning,
+            kind: Kind::QualityMismatch,
+            path: path!["beat", longest[0], "choice"],
+            message: format!(
+                "in {} of the {} beats with a `best` reply, the best is also the longest ({}): trainees learn to pick the longest; give some best replies few words and some weaker ones many",
+                longest.len(),
+                marked.len(),
+                named_few(&named)
+            ),
+        });
+    }
+}
+
+/// Memories a reply leaves that no condition asks about, and line keys no condition asks
+/// about: written for a purpose that never comes.
+fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    let conditions = s.beats.iter().flat_map(|b| {
+        b.variants
+            .iter()
+            .map(|v| &v.when)
+            .chain(b.choices.iter().filter_map(|c| c.when.as_ref()))
+            .chain(
+                b.choices
+                    .iter()
+                    .flat_map(|c| c.routes.iter().map(|r| &r.when)),
+            )
+    });
+    let mut asked_memories: HashSet<&str> = HashSet::new();
+    let mut asked_keys: HashSet<&str> = HashSet::new();
+    for c in conditions {
+        for t in c.tests() {
+            match &t.atom {
+                Atom::Remembers(m) => {
+                    asked_memories.insert(m);
+                }
+                Atom::Heard(k) => {
+                    asked_keys.insert(k);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut told: HashSet<&str> = HashSet::new();
+    for (bi, b) in s.beats.iter().enumerate() {
+        for (ci, c) in b.choices.iter().enumerate() {
+            for m in &c.remember {
+                if !asked_memories.contains(m.as_str()) && told.insert(m) {
+                    warnings.push(Finding {
+                        severity: Severity::Warning,
+                        kind: Kind::NeverHolds,
+                        path: path!["beat", bi, "choice", ci, "remember"],
+                        message: format!(
+                            "the memory `{m}` is left here but no condition asks about it (`remembers {m}`), so it changes nothing"
+                        ),
+                    });
+                }
+            }
+        }
+        let lines =
+            b.lines
+                .iter()
+                .enumerate()
+                .map(|(li, l)| (path!["beat", bi, "lines", li, "key"], l))
+                .chain(b.variants.iter().enumerate().flat_map(|(vi, v)| {
+                    v.lines.iter().enumerate().map(move |(li, l)| {
+                        (path!["beat", bi, "variant", vi, "lines", li, "key"], l)
+                    })
+                }));
+        for (p, l) in lines {
+            if let Some(k) = &l.key {
+                if !asked_keys.contains(k.as_str()) && told.insert(k) {
+                    warnings.push(Finding {
+                        severity: Severity::Warning,
+                        kind: Kind::NeverHolds,
+                        path: p,
+                        message: format!(
+                            "the line's key `{k}` is never asked about (no condition uses `heard {k}`), so it changes nothing"
+                        ),
+                    });
+                }
+            }
         }
     }
 }

@@ -412,3 +412,46 @@ fn the_kind_of_a_reading_error_comes_from_what_went_wrong_not_from_its_words() {
         Kind::Limit
     );
 }
+
+/// In most beats the best reply is also the longest: quality given away by length.
+#[test]
+fn a_best_reply_that_is_always_the_longest_is_a_warning() {
+    let beat = |id: &str, next: &str, best_long: bool| {
+        let (best, other) = if best_long {
+            (
+                "I can hear how long you have waited, and I will sort it out with you now.",
+                "Fine.",
+            )
+        } else {
+            (
+                "Tell me more.",
+                "That is a policy matter and there is nothing I can do about it today.",
+            )
+        };
+        format!(
+            "[[beat]]\nid = \"{id}\"\nlines = [{{ text = \"Well?\" }}]\n  [[beat.choice]]\n  text = \"{best}\"\n  goto = \"{next}\"\n  quality = \"best\"\n  score = {{ presence = 90, listening = 90 }}\n  [[beat.choice]]\n  text = \"{other}\"\n  goto = \"{next}\"\n  quality = \"poor\"\n  score = {{ presence = 10, listening = 10 }}\n"
+        )
+    };
+    let file = |longs: [bool; 4]| {
+        format!(
+            "id = \"len\"\ntitle = \"Length\"\nsummary = \"S.\"\ntrainee_role = \"Agent\"\nsetting = \"A desk\"\nminutes = 5\ndifficulty = \"introductory\"\nmood = {{ agitation = 50, trust = 50 }}\nstart = \"a\"\n[partner]\nname = \"Pat\"\nrole = \"customer\"\n{}{}{}{}[[ending]]\nid = \"end\"\ntitle = \"End\"\noutcome = \"steady\"\ndebrief = \"Done.\"\n",
+            beat("a", "b", longs[0]),
+            beat("b", "c", longs[1]),
+            beat("c", "d", longs[2]),
+            beat("d", "end", longs[3]),
+        )
+    };
+    let warned = |longs| {
+        check_file("len.toml", &file(longs))
+            .warnings()
+            .into_iter()
+            .find(|w| w.contains("the best is also the longest"))
+    };
+    let w = warned([true, true, true, false]).expect("three of four");
+    assert!(
+        w.contains("in 3 of the 4 beats with a `best` reply") && w.contains("`a`, `b`, `c`"),
+        "{w}"
+    );
+    // Half is not more than half.
+    assert_eq!(warned([true, true, false, false]), None);
+}

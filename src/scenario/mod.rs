@@ -727,6 +727,18 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
     if let Some(message) = limits::too_large(text.len() as u64) {
         return Err(located(None, message, Flaw::Limit));
     }
+    // Nothing but blank lines and comments.
+    if text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(located(
+            None,
+            "the file is empty: a scenario starts with its `id`, `title` and `summary` (see the complete example in docs/scenario-format.md)".into(),
+            Flaw::Malformed,
+        ));
+    }
     let root = crate::tomlread::parse(text)
         .map_err(|e| located(e.span(), e.message().trim().to_string(), Flaw::Malformed))?;
     let mut scenario =

@@ -230,6 +230,33 @@ fn score(value: &Value) -> Read<ScoreOverride> {
 }
 
 fn route(value: &Value) -> Read<Route> {
+    // TOML's trap: a reply's field written after its `[[beat.choice.route]]` belongs to
+    // the route, not the reply.
+    if let toml::de::DeValue::Table(table) = value.get_ref() {
+        if let Some((key, _)) = table.iter().find(|(k, _)| {
+            matches!(
+                k.get_ref().as_ref(),
+                "text"
+                    | "effect"
+                    | "slight"
+                    | "remember"
+                    | "quality"
+                    | "score"
+                    | "feedback"
+                    | "route"
+            )
+        }) {
+            return Err(Bad {
+                span: key.span(),
+                message: format!(
+                    "`{}` is a reply's field, but here it belongs to the route above it: in TOML, every field written after a `[[beat.choice.route]]` line belongs to that route; move `{}` up, before the reply's first route",
+                    key.get_ref(),
+                    key.get_ref()
+                ),
+                flaw: Flaw::UnknownField,
+            });
+        }
+    }
     let f = Fields::of(value, &["when", "goto"])?;
     Ok(Route {
         when: condition(f.need("when")?)?,
