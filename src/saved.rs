@@ -29,6 +29,10 @@ pub struct Saved {
     pub replies: usize,
     /// Every action since it began, to replay.
     pub actions: Vec<Action>,
+    /// When it was last kept, in milliseconds since 1970, as the app's shell reads its
+    /// clock (the core has none); 0 when not known. Between conversations that no tab
+    /// holds, the one kept last is the one to take up.
+    pub saved_at: u64,
 }
 
 /// The action kinds as written, in [`Action`]'s order of the ones that are logged.
@@ -46,6 +50,7 @@ impl Saved {
             now_ms: session.now_ms,
             replies: session.turns.len(),
             actions: session.log.clone(),
+            saved_at: 0,
         })
     }
 
@@ -53,13 +58,14 @@ impl Saved {
     pub fn to_text(&self) -> String {
         // TOML integers stop at 2^63; seeds and revisions use all 64 bits, so are strings.
         let mut out = format!(
-            "# Attune: a conversation under way, kept on this device until it ends.\nversion = {SAVED_VERSION}\nscenario_id = {}\nrevision = \"{}\"\nseed = \"{}\"\nstarted_ms = {}\nnow_ms = {}\nreplies = {}\n",
+            "# Attune: a conversation under way, kept on this device until it ends.\nversion = {SAVED_VERSION}\nscenario_id = {}\nrevision = \"{}\"\nseed = \"{}\"\nstarted_ms = {}\nnow_ms = {}\nreplies = {}\nsaved_at = {}\n",
             self.scenario_id.as_str().to_toml_value(),
             self.revision,
             self.seed,
             self.started_ms,
             self.now_ms,
             self.replies,
+            self.saved_at,
         );
         for a in &self.actions {
             let line = match a {
@@ -103,6 +109,7 @@ impl Saved {
                 "started_ms",
                 "now_ms",
                 "replies",
+                "saved_at",
                 "action",
             ],
         )
@@ -128,6 +135,10 @@ impl Saved {
                 actions: match f.get("action") {
                     Some(v) => list(v, action)?,
                     None => Vec::new(),
+                },
+                saved_at: match f.get("saved_at") {
+                    Some(v) => whole(v, 0, i64::MAX)? as u64,
+                    None => 0,
                 },
             })
         };
@@ -160,6 +171,19 @@ impl Saved {
         }
         Ok(session)
     }
+}
+
+/// Which of the conversations kept for one scenario a tab takes up: its own (the one it
+/// was playing before a reload), else the one kept last; an unreadable one counts as
+/// kept longest ago, so it is only taken up (and set aside, with why) when it is the only
+/// one. `kept` holds each one's key and, if it could be read, when it was kept.
+pub fn pick<'k>(own: Option<&str>, kept: &'k [(String, Option<u64>)]) -> Option<&'k str> {
+    if let Some((key, _)) = kept.iter().find(|(k, _)| Some(k.as_str()) == own) {
+        return Some(key);
+    }
+    kept.iter()
+        .max_by_key(|(key, at)| (at.map_or(0, |t| t + 1), std::cmp::Reverse(key.as_str())))
+        .map(|(key, _)| key.as_str())
 }
 
 /// A 64-bit number written as a string (TOML integers stop at 2^63).

@@ -75,39 +75,38 @@ pub fn over<T>(span: Range<usize>, message: String) -> Read<T> {
 /// a slip of the keyboard (edits for at most a third of its letters, and no more than 3;
 /// two letters swapped count as one):
 /// for "did you mean `effect`?".
-pub fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    // One copy of this code in the web app: candidates come as a slice, never generic.
+    let w = word.to_ascii_lowercase().into_bytes();
     // Too long a word is no slip; nor is it worth the time to compare.
     if w.is_empty() || w.len() > 64 {
         return None;
     }
     let limit = (w.len() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let cs: Vec<char> = c.chars().flat_map(char::to_lowercase).collect();
+    for &c in candidates {
+        let cs = c.to_ascii_lowercase().into_bytes();
         if cs == w || cs.len().abs_diff(w.len()) > limit {
             continue;
         }
-        // Edits apart: letters added, dropped, changed, or two side by side swapped.
-        let (n, m) = (w.len(), cs.len());
-        let mut d = vec![vec![0usize; m + 1]; n + 1];
-        for (i, row) in d.iter_mut().enumerate() {
-            row[0] = i;
-        }
-        d[0] = (0..=m).collect();
-        for i in 1..=n {
+        // Edits apart: letters added, dropped, changed, or two side by side swapped
+        // (three rows of the table at a time).
+        let m = cs.len();
+        let mut before: Vec<usize> = Vec::new();
+        let mut last: Vec<usize> = (0..=m).collect();
+        for i in 1..=w.len() {
+            let mut row = vec![i; m + 1];
             for j in 1..=m {
                 let cost = usize::from(w[i - 1] != cs[j - 1]);
-                let mut best = (d[i - 1][j] + 1)
-                    .min(d[i][j - 1] + 1)
-                    .min(d[i - 1][j - 1] + cost);
+                let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
                 if i > 1 && j > 1 && w[i - 1] == cs[j - 2] && w[i - 2] == cs[j - 1] {
-                    best = best.min(d[i - 2][j - 2] + 1);
+                    d = d.min(before[j - 2] + 1);
                 }
-                d[i][j] = best;
+                row[j] = d;
             }
+            before = std::mem::replace(&mut last, row);
         }
-        let d = d[n][m];
+        let d = last[m];
         // The closest; between equals, the first in alphabetical order, so the answer never
         // depends on the order candidates come in.
         if d <= limit && best.is_none_or(|(b, bc)| d < b || (d == b && c < bc)) {
@@ -117,9 +116,29 @@ pub fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, c)| c)
 }
 
+/// How the web app finds a name meant, once a page asks for it ([`suggest_names`]).
+#[cfg(target_arch = "wasm32")]
+static SUGGEST: std::sync::OnceLock<Suggest> = std::sync::OnceLock::new();
+
+/// Finds the name meant among candidates.
+#[cfg(target_arch = "wasm32")]
+type Suggest = fn(&str, &[&str]) -> Option<String>;
+
+/// Has messages suggest the name meant ("did you mean"). The command line always does;
+/// on the web only a page that calls this (the trainer's page), so the trainee's app,
+/// which shows a hosted file's problems but never edits one, does not carry the code.
+pub fn suggest_names() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = SUGGEST.set(|word, candidates| nearest(word, candidates).map(str::to_string));
+}
+
 /// "; did you mean `x`?", or nothing.
-pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> String {
-    nearest(word, candidates).map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
+pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let found = SUGGEST.get().and_then(|f| f(word, candidates));
+    #[cfg(not(target_arch = "wasm32"))]
+    let found = nearest(word, candidates);
+    found.map_or_else(String::new, |n| format!("; did you mean `{n}`?"))
 }
 
 /// The fields of one table, checked against the names it may have.
@@ -144,7 +163,7 @@ impl<'t, 'a> Fields<'t, 'a> {
                     "unknown field `{}`, expected one of {}{}",
                     key.get_ref(),
                     one_of(names),
-                    did_you_mean(key.get_ref(), names.iter().copied())
+                    did_you_mean(key.get_ref(), names)
                 ),
                 flaw: Flaw::UnknownField,
             });
@@ -305,7 +324,7 @@ mod nearest_tests {
 
     #[test]
     fn a_slip_of_the_keyboard_is_found_and_anything_further_is_not() {
-        let ids = ["on-his-way", "goodbye", "bad", "slight"];
+        let ids = &["on-his-way", "goodbye", "bad", "slight"];
         assert_eq!(nearest("on-his-wya", ids), Some("on-his-way"));
         assert_eq!(nearest("bda", ids), Some("bad"));
         assert_eq!(nearest("Slihgt", ids), Some("slight"));
@@ -316,8 +335,8 @@ mod nearest_tests {
         assert_eq!(nearest("", ids), None);
         assert_eq!(nearest(&"x".repeat(100), ids), None);
         // Between equals, the first alphabetically, whatever the order given.
-        assert_eq!(nearest("cat", ["cut", "bat"]), Some("bat"));
-        assert_eq!(nearest("cat", ["bat", "cut"]), Some("bat"));
+        assert_eq!(nearest("cat", &["cut", "bat"]), Some("bat"));
+        assert_eq!(nearest("cat", &["bat", "cut"]), Some("bat"));
         assert_eq!(did_you_mean("bda", ids), "; did you mean `bad`?");
         assert_eq!(did_you_mean("zzz", ids), "");
     }

@@ -144,7 +144,7 @@ pub fn check_file(file: &str, text: &str) -> Report {
 /// app that opens a file to play it (the warnings are the author's, on the trainer's page
 /// and from the CLI). Never panics, whatever the text.
 pub fn check_file_to_play(file: &str, text: &str) -> Report {
-    report(file, text, errors)
+    report(file, text, errors_in::<false>)
 }
 
 fn report(file: &str, text: &str, pass: fn(&Scenario) -> Vec<Finding>) -> Report {
@@ -262,8 +262,16 @@ pub fn check(s: &Scenario) -> Vec<Finding> {
     out
 }
 
-/// The first pass: what stops the scenario being played as written.
+/// The first pass: what stops the scenario being played as written, and conditions that
+/// can never hold (the author's mistakes, though the conversation plays).
 pub fn errors(s: &Scenario) -> Vec<Finding> {
+    errors_in::<true>(s)
+}
+
+/// The errors; with `ADVICE`, also those about conditions that can never hold, which an
+/// app that only plays a file need not find (the conversation plays regardless; the
+/// trainer's page and the CLI report them), so it does not carry their code.
+fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut err = |kind, path: Vec<Seg>, message: String| {
         out.push(Finding {
@@ -366,13 +374,13 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
 
     let graph = crate::graph::Graph::new(s);
     let known = |id: &str| graph.known(id);
-    let ids = || {
-        s.beats
-            .iter()
-            .map(|b| b.id.as_str())
-            .chain(s.endings.iter().map(|e| e.id.as_str()))
-    };
-    let mean = |id: &str| crate::tomlread::did_you_mean(id, ids());
+    let ids: Vec<&str> = s
+        .beats
+        .iter()
+        .map(|b| b.id.as_str())
+        .chain(s.endings.iter().map(|e| e.id.as_str()))
+        .collect();
+    let mean = |id: &str| crate::tomlread::did_you_mean(id, &ids);
     if !known(&s.start) {
         err(
             Kind::UnknownTarget,
@@ -413,6 +421,9 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
                            p: Vec<Seg>,
                            in_route: bool,
                            err: &mut dyn FnMut(Kind, Vec<Seg>, String)| {
+        if !ADVICE {
+            return;
+        }
         if let Some(why) = c.contradiction() {
             err(
                 Kind::NeverHolds,
@@ -424,11 +435,11 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
             let problem = match &t.atom {
                 Atom::Remembers(m) if !memories.contains(m.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` can never hold: no reply leaves the memory `{m}`{}",
-                    crate::tomlread::did_you_mean(m, memories.iter().copied())
+                    crate::tomlread::did_you_mean(m, &memories.iter().copied().collect::<Vec<_>>())
                 )),
                 Atom::Heard(k) if !keys.contains(k.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` can never hold: no line has the key `{k}`{}",
-                    crate::tomlread::did_you_mean(k, keys.iter().copied())
+                    crate::tomlread::did_you_mean(k, &keys.iter().copied().collect::<Vec<_>>())
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
                     "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"
@@ -524,7 +535,12 @@ pub fn errors(s: &Scenario) -> Vec<Finding> {
                 }
             }
             for (ri, r) in c.routes.iter().enumerate() {
-                if let Some(earlier) = c.routes[..ri].iter().position(|e| r.when.implies(&e.when)) {
+                let shadowed = if ADVICE {
+                    c.routes[..ri].iter().position(|e| r.when.implies(&e.when))
+                } else {
+                    None
+                };
+                if let Some(earlier) = shadowed {
                     err(
                         Kind::NeverHolds,
                         cp(path!["route", ri, "when"]),

@@ -200,3 +200,65 @@ fn damaged_or_foreign_text_is_refused_with_a_reason_and_never_panics() {
         .unwrap_err()
         .contains("may have at most"));
 }
+
+/// Two tabs on one scenario each keep their own conversation: after a reload a tab takes
+/// up its own; a new tab takes up the one kept last; an unreadable one only when it is
+/// the only one.
+#[test]
+fn a_tab_takes_up_its_own_conversation_else_the_one_kept_last() {
+    use attune::saved::pick;
+    let kept = |v: &[(&str, Option<u64>)]| -> Vec<(String, Option<u64>)> {
+        v.iter().map(|(k, t)| (k.to_string(), *t)).collect()
+    };
+    let two = kept(&[("c.a", Some(100)), ("c.b", Some(200))]);
+    assert_eq!(pick(Some("c.a"), &two), Some("c.a"));
+    assert_eq!(pick(Some("c.b"), &two), Some("c.b"));
+    assert_eq!(pick(None, &two), Some("c.b"));
+    // A claim whose conversation is gone (ended in this tab) falls back to the last kept.
+    assert_eq!(pick(Some("c.gone"), &two), Some("c.b"));
+    // Unreadable, or from a build that did not say when: kept longest ago.
+    let with_bad = kept(&[("c.x", None), ("c.a", Some(100))]);
+    assert_eq!(pick(None, &with_bad), Some("c.a"));
+    assert_eq!(pick(None, &kept(&[("c.x", None)])), Some("c.x"));
+    assert_eq!(pick(None, &[]), None);
+    // Ties are settled the same way whatever the order.
+    let tie = kept(&[("c.b", Some(5)), ("c.a", Some(5))]);
+    let tie2 = kept(&[("c.a", Some(5)), ("c.b", Some(5))]);
+    assert_eq!(pick(None, &tie), pick(None, &tie2));
+}
+
+#[test]
+fn when_it_was_kept_is_kept_and_older_text_without_it_still_reads() {
+    let s = attune::builtin::read(0).unwrap();
+    let mut session = attune::engine::Session::new(&s, 7, 0);
+    let turn = session.turns.len();
+    session = session
+        .apply(&s, &attune::engine::Action::Tick { at_ms: 60_000 })
+        .unwrap();
+    let choice = session.choices(&s)[0].0;
+    session = session
+        .apply(
+            &s,
+            &attune::engine::Action::Reply {
+                choice,
+                turn,
+                at_ms: 60_000,
+            },
+        )
+        .unwrap();
+    let mut saved = attune::saved::Saved::of(&s, &session).expect("under way");
+    saved.saved_at = 1_763_000_000_000;
+    let text = saved.to_text();
+    assert_eq!(
+        attune::saved::Saved::parse(&text).unwrap().saved_at,
+        1_763_000_000_000
+    );
+    let older: String = text
+        .lines()
+        .filter(|l| !l.starts_with("saved_at"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let read = attune::saved::Saved::parse(&older).unwrap();
+    assert_eq!(read.saved_at, 0);
+    assert_eq!(read.restore(&s).unwrap(), session);
+}

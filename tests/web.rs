@@ -359,12 +359,20 @@ async fn a_conversation_kept_on_the_device_is_taken_up_and_the_app_told_it_is_un
     .unwrap();
     button.click();
     settle().await;
-    let kept = storage
+    // Taken over under this tab's own key (the one it found is moved, not copied).
+    assert!(storage
         .get_item("attune.conversation.irate-customer")
         .unwrap()
-        .unwrap();
-    assert_eq!(attune::saved::Saved::parse(&kept).unwrap().replies, 2);
-    storage
-        .remove_item("attune.conversation.irate-customer")
-        .unwrap();
+        .is_none());
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("attune.conversation.irate-customer."))
+        .collect();
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    let kept = storage.get_item(&keys[0]).unwrap().unwrap();
+    let kept = attune::saved::Saved::parse(&kept).unwrap();
+    assert_eq!(kept.replies, 2);
+    // When it was kept, by the shell's clock.
+    assert!(kept.saved_at > 1_700_000_000_000);
+    storage.remove_item(&keys[0]).unwrap();
 }

@@ -122,7 +122,7 @@ fn card(s: &Card, history: &crate::progress::History, on_remove: &Callback<Strin
                     <a class="button" href={href.clone()} aria-label={format!("Resume \u{201c}{}\u{201d}", s.title)}>{ "Resume" }</a>
                     <a class="button secondary" {href} onclick={
                         let id = s.id.clone();
-                        Callback::from(move |_| super::kept::forget(&id))
+                        Callback::from(move |_| super::kept::start_afresh(&id))
                     } aria-label={format!("Start \u{201c}{}\u{201d} afresh", s.title)}>{ "Start afresh" }</a>
                 </div>
             } else {

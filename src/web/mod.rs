@@ -302,7 +302,7 @@ pub fn App() -> Html {
                 .unwrap_or(false);
             if sure {
                 storage::remove(&crate::authoring::keep_key(&id));
-                kept::forget(&id);
+                kept::forget_all(&id);
                 read_kept(shelf.clone());
             }
         })

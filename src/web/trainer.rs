@@ -17,6 +17,7 @@ const TOP: &str = "../";
 
 /// Mounts the trainer's page into `#app`.
 pub fn start() {
+    crate::tomlread::suggest_names();
     let document = gloo::utils::document();
     if let Some(root) = document.get_element_by_id("app") {
         root.set_inner_html("");
@@ -379,7 +380,7 @@ pub fn Trainer() -> Html {
             }
             let removed = storage::remove(&authoring::keep_key(&item.id));
             if removed {
-                kept::forget(&item.id);
+                kept::forget_all(&item.id);
             }
             desk.dispatch(Change::new(move |next: &mut Desk| {
                 next.said = Some(if removed {

@@ -194,6 +194,50 @@ test('the reply box holds at most 2,000 characters and says how much room is lef
   await context.close();
 });
 
+test('two tabs on one scenario each keep their own conversation and each takes up its own after a reload', async () => {
+  const context = await env.browser.newContext(TABLET);
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const errors = watchErrors(a);
+  const errorsB = watchErrors(b);
+  for (const p of [a, b]) await p.goto(`${env.site.url}#/play/yes-and`);
+  const reply = async (p, pick) => {
+    const n = await p.locator('.line.trainee').count();
+    await p.locator('button.choice').nth(pick).tap();
+    await p.locator('.line.trainee').nth(n).waitFor();
+  };
+  const said = (p) => p.locator('.line.trainee .text').allInnerTexts();
+  await reply(a, 0);
+  await reply(a, 0);
+  await reply(b, 1);
+  const [inA, inB] = [await said(a), await said(b)];
+  assert.equal(inA.length, 2);
+  assert.equal(inB.length, 1);
+  for (const [p, before] of [[a, inA], [b, inB]]) {
+    await p.reload();
+    await p.locator('.line.trainee').nth(before.length - 1).waitFor();
+    assert.deepEqual(await said(p), before);
+  }
+  const kept = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.conversation.yes-and.')));
+  assert.equal(kept.length, 2, kept.join(', '));
+  // Both tabs closed, the second one after one more reply: a new tab offers the one kept
+  // last, and resumes it exactly.
+  await a.close();
+  await reply(b, 0);
+  const lastB = await said(b);
+  await b.close();
+  const c = await context.newPage();
+  await c.goto(env.site.url);
+  await c.getByText('Unfinished: you left it 2 replies in.').waitFor();
+  await c.getByRole('link', { name: 'Resume “The idea at the end of the shift”' }).tap();
+  await c.locator('.line.trainee').nth(1).waitFor();
+  assert.deepEqual(await said(c), lastB);
+  // The other conversation is still kept, for whoever resumes it next.
+  const left = await c.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.conversation.yes-and.')));
+  assert.equal(left.length, 2, left.join(', '));
+  assert.deepEqual([...errors, ...errorsB], []);
+  await context.close();
+});
+
 test('Back to the library and Forward again takes the conversation up where it was', async () => {
   const context = await env.browser.newContext(TABLET);
   const page = await context.newPage();
