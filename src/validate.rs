@@ -619,23 +619,24 @@ pub fn warnings(s: &Scenario) -> Vec<Finding> {
     unasked_findings(s, &mut warnings);
     // Beats and endings no path from the start leads to.
     let graph = crate::graph::Graph::new(s);
-    for (bi, b) in s.beats.iter().enumerate() {
-        if !graph.reached(&b.id) {
+    let nodes = s
+        .beats
+        .iter()
+        .enumerate()
+        .map(|(i, b)| ("beat", i, &b.id))
+        .chain(
+            s.endings
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ("ending", i, &e.id)),
+        );
+    for (kind, i, id) in nodes {
+        if !graph.reached(id) {
             warnings.push(Finding {
                 severity: Severity::Warning,
                 kind: Kind::Unreachable,
-                path: path!["beat", bi, "id"],
-                message: format!("no path from the start leads to beat `{}`", b.id),
-            });
-        }
-    }
-    for (ei, e) in s.endings.iter().enumerate() {
-        if !graph.reached(&e.id) {
-            warnings.push(Finding {
-                severity: Severity::Warning,
-                kind: Kind::Unreachable,
-                path: path!["ending", ei, "id"],
-                message: format!("no path from the start leads to ending `{}`", e.id),
+                path: path![kind, i, "id"],
+                message: format!("no path from the start leads to {kind} `{id}`"),
             });
         }
     }

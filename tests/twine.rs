@@ -14,6 +14,14 @@ fn scenario_of(toml: &str) -> attune::scenario::Scenario {
     report.scenario.unwrap()
 }
 
+/// A beat's replies, as (text, goto).
+fn choices(b: &attune::scenario::Beat) -> Vec<(&str, &str)> {
+    b.choices
+        .iter()
+        .map(|c| (c.text.as_str(), c.goto.as_str()))
+        .collect()
+}
+
 #[test]
 fn twee_passages_become_beats_links_choices_and_linkless_passages_endings() {
     let i = import("call.twee", &read("call.twee"), None).unwrap();
@@ -25,13 +33,8 @@ fn twee_passages_become_beats_links_choices_and_linkless_passages_endings() {
     let opening = s.beat("opening").unwrap();
     assert_eq!(opening.lines[1].text, "Nobody has called me back.");
     // The link forms: text->target, text|target, and a bare target.
-    let choices: Vec<(&str, &str)> = opening
-        .choices
-        .iter()
-        .map(|c| (c.text.as_str(), c.goto.as_str()))
-        .collect();
     assert_eq!(
-        choices,
+        choices(opening),
         [
             ("Three weeks, and nobody called you back.", "heard"),
             ("Refunds take up to 30 days.", "policy"),
@@ -124,13 +127,8 @@ fn an_archive_holds_several_stories_and_one_is_picked_by_name() {
         "I asked for the <manager> an hour ago."
     );
     assert_eq!(intro.lines[1].text, "I'm still waiting.");
-    let choices: Vec<(&str, &str)> = intro
-        .choices
-        .iter()
-        .map(|c| (c.text.as_str(), c.goto.as_str()))
-        .collect();
     assert_eq!(
-        choices,
+        choices(intro),
         [
             ("You have been waiting an hour.", "next"),
             ("Please hold.", "next")
