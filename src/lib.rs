@@ -15,6 +15,7 @@ pub mod playtest;
 pub mod progress;
 pub mod saved;
 pub mod scenario;
+pub mod scorm;
 pub mod shelf;
 pub mod tomlread;
 pub mod twine;

@@ -70,6 +70,33 @@ mod cli {
             #[arg(long)]
             story_name: Option<String>,
         },
+        /// Package the built site for a learning management system: `scorm` writes a SCORM 1.2
+        /// zip (imsmanifest.xml at its root, one SCO) to upload as a course.
+        Package {
+            /// The package's kind.
+            #[arg(value_parser = ["scorm"])]
+            kind: String,
+            /// The built site (`trunk build --release`).
+            #[arg(long, default_value = "dist")]
+            site: PathBuf,
+            /// The zip to write.
+            #[arg(short, long, default_value = "attune-scorm.zip")]
+            output: PathBuf,
+            /// The course's title in the LMS.
+            #[arg(long, default_value = "Attune: presence and listening")]
+            title: String,
+            /// Scenario ids to offer, comma separated (all the site's if not given).
+            #[arg(long, value_delimiter = ',')]
+            scenarios: Vec<String>,
+            /// Fix the mode for the course: `coach` (feedback after each reply) or
+            /// `assessment` (only at the end).
+            #[arg(long, value_parser = ["coach", "assessment"])]
+            mode: Option<String>,
+            /// The score, 0 to 100 (the mean of presence and listening), that passes; without
+            /// one a finished attempt is `completed`.
+            #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+            pass_mark: Option<u8>,
+        },
         /// Play each scenario many times at random; exits 1 on a dead end or an ending no run reaches.
         Playtest {
             /// Scenario files (TOML).
@@ -128,6 +155,24 @@ mod cli {
                 output,
                 story_name,
             } => import(&story, output.as_deref(), story_name.as_deref()),
+            Command::Package {
+                kind: _,
+                site,
+                output,
+                title,
+                scenarios,
+                mode,
+                pass_mark,
+            } => package(
+                &site,
+                &output,
+                &attune::scorm::Options {
+                    title,
+                    scenarios,
+                    mode,
+                    pass_mark,
+                },
+            ),
         }
     }
 
@@ -198,6 +243,111 @@ mod cli {
         let bytes =
             std::fs::read(path).map_err(|e| format!("{name}: error: cannot read the file: {e}"))?;
         attune::catalog::utf8_text(&name, bytes)
+    }
+
+    /// `attune package scorm`: the site, as it will be in the zip (path inside, bytes).
+    fn package(
+        site: &std::path::Path,
+        output: &std::path::Path,
+        options: &attune::scorm::Options,
+    ) -> ExitCode {
+        match package_files(site, options).and_then(|files| write_zip(output, &files)) {
+            Ok(n) => {
+                eprintln!(
+                    "{}: a SCORM 1.2 package of {n} files; upload it to the LMS as a course (see the README)",
+                    output.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("attune package: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn package_files(
+        site: &std::path::Path,
+        options: &attune::scorm::Options,
+    ) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let read = |rel: &str| {
+            std::fs::read(site.join(rel)).map_err(|e| {
+                format!(
+                    "{}: cannot read it ({e}): build the site first (`trunk build --release`)",
+                    site.join(rel).display()
+                )
+            })
+        };
+        let index_html = String::from_utf8(read("index.html")?)
+            .map_err(|_| "index.html is not UTF-8".to_string())?;
+        let index_toml = String::from_utf8(read("scenarios/index.toml")?)
+            .map_err(|_| "scenarios/index.toml is not UTF-8".to_string())?;
+        let (index, offered) = attune::scorm::index(&index_toml, &options.scenarios)?;
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut walk = vec![site.to_path_buf()];
+        while let Some(dir) = walk.pop() {
+            let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .map(|e| e.map(|e| e.path()).map_err(|e| e.to_string()))
+                .collect::<Result<_, _>>()?;
+            entries.sort();
+            for path in entries {
+                let rel = path
+                    .strip_prefix(site)
+                    .map_err(|e| e.to_string())?
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if path.is_dir() {
+                    // The trainer's tools stay on the trainers' own site.
+                    if rel != "trainer" {
+                        walk.push(path);
+                    }
+                    continue;
+                }
+                let bytes = match rel.as_str() {
+                    "index.html" => attune::scorm::page(&index_html)?.into_bytes(),
+                    "scenarios/index.toml" => index.clone().into_bytes(),
+                    r if r.starts_with("scenarios/") => {
+                        if !offered.iter().any(|f| r == format!("scenarios/{f}")) {
+                            continue;
+                        }
+                        std::fs::read(&path).map_err(|e| e.to_string())?
+                    }
+                    _ => std::fs::read(&path).map_err(|e| e.to_string())?,
+                };
+                files.push((rel, bytes));
+            }
+        }
+        files.push((
+            attune::scorm::SCRIPT_FILE.to_string(),
+            attune::scorm::script(options).into_bytes(),
+        ));
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+        files.insert(
+            0,
+            (
+                "imsmanifest.xml".to_string(),
+                attune::scorm::manifest(options, &names).into_bytes(),
+            ),
+        );
+        Ok(files)
+    }
+
+    fn write_zip(output: &std::path::Path, files: &[(String, Vec<u8>)]) -> Result<usize, String> {
+        use std::io::Write;
+        let file =
+            std::fs::File::create(output).map_err(|e| format!("{}: {e}", output.display()))?;
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, bytes) in files {
+            zip.start_file(name.as_str(), options)
+                .map_err(|e| e.to_string())?;
+            zip.write_all(bytes).map_err(|e| e.to_string())?;
+        }
+        zip.finish().map_err(|e| e.to_string())?;
+        Ok(files.len())
     }
 
     /// `attune import`: the scenario on standard output or in a file; the notes, the

@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 /** The site is served under this folder, as on a GitHub Pages project site. */
 export const SUBPATH = '/attune/';
 
 const TYPES = {
+  '.xml': 'application/xml',
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
@@ -21,9 +22,12 @@ const TYPES = {
   '.toml': 'text/plain; charset=utf-8',
 };
 
-/** Starts a static file server for dist/ on a free loopback port (`port` to choose one). */
-export async function serve({ port = 0 } = {}) {
-  if (!fs.existsSync(path.join(root, 'index.html'))) {
+/**
+ * Starts a static file server for dist/ (or `root`) on a free loopback port (`port` to
+ * choose one).
+ */
+export async function serve({ port = 0, root = dist } = {}) {
+  if (root === dist && !fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no release build in ${root}: run scripts/test (or trunk build --release) first`);
   }
   const server = http.createServer((req, res) => {

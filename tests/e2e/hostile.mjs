@@ -22,7 +22,7 @@ const terms = (n, term) => Array.from({ length: n }, (_, i) => term(i)).join(' a
 
 /** Each file's name, its content, and what its verdict must mention. */
 export const files = {
-  'empty.toml': ['', 'missing field `id`'],
+  'empty.toml': ['', 'the file is empty'],
   'binary.toml': [Buffer.from(Array.from({ length: 16384 }, (_, i) => i % 256)), 'not UTF-8'],
   'invalid-utf8.toml': [Buffer.concat([Buffer.from(head), Buffer.from([0xff, 0xfe, 0x0a])]), 'not UTF-8'],
   '50-megabytes.toml': [head + '# padding\n'.repeat(5_000_000) + ending, 'at most 1048576 (1 MiB)'],
