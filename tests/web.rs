@@ -350,6 +350,15 @@ async fn a_conversation_kept_on_the_device_is_taken_up_and_the_app_told_it_is_un
     settle().await;
     assert_eq!(texts(&root, ".line.trainee .text"), [reply]);
     assert!(under_way.get());
+    // The trainee's role as the author wrote it, never lower-cased or given an article.
+    let setting = texts(&root, "p.setting").join("");
+    assert!(
+        setting.ends_with(&format!(
+            "Your role: {}.",
+            s.trainee_role.trim_end_matches('.')
+        )),
+        "{setting}"
+    );
     // A new reply is kept as it is given.
     let button: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(
         root.query_selector("button.choice:enabled")

@@ -417,7 +417,8 @@ pub fn Play(props: &PlayProps) -> Html {
         <main class="page play" id="main">
             <div class="play-head">
                 <h1>{ &s.title }</h1>
-                <p class="setting">{ sentence(&s.setting) }{ format!(" You are the {}.", lowercase_first(&s.trainee_role)) }</p>
+                // The role as the author wrote it ("IT support lead", not "the iT support lead").
+                <p class="setting">{ sentence(&s.setting) }{ " Your role: " }{ sentence(&s.trainee_role) }</p>
                 if speech().is_some() {
                     <label class="choice-inline read-aloud">
                         <input type="checkbox" checked={*read_aloud} onchange={
@@ -526,15 +527,6 @@ fn sentence(text: &str) -> String {
         t.to_string()
     } else {
         format!("{t}.")
-    }
-}
-
-/// "Family physician" as it reads mid-sentence.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
