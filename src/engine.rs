@@ -519,17 +519,39 @@ impl Session {
             state: &self.partner,
             interrupted: false,
         };
-        let mut offered: Vec<(usize, &Choice)> = beat
-            .choices
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.when.as_ref().is_none_or(|w| w.holds(&facts)))
-            .collect();
-        // The order depends on the seed and the turn only, so a replay shows the same order.
+        // The order depends on the seed and the turn only, so a replay shows the same order;
+        // every reply of the beat is placed, then those on offer taken, so one that comes
+        // or goes moves no other.
+        let mut offered: Vec<(usize, &Choice)> = beat.choices.iter().enumerate().collect();
         let mut rng = StdRng::seed_from_u64(
             self.seed ^ (self.turns.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         );
         offered.shuffle(&mut rng);
+        offered.retain(|(_, c)| c.when.as_ref().is_none_or(|w| w.holds(&facts)));
+        // A reply that waits for a line of this beat to be heard joins the end of the list
+        // when it comes (lines are heard in order), so the replies already under a
+        // finger do not move.
+        let keys: Vec<&str> = self
+            .lines(scenario)
+            .iter()
+            .map(|l| l.key.as_deref().unwrap_or(""))
+            .collect();
+        let waits_for = |c: &Choice| {
+            c.when.as_ref().map_or(0, |w| {
+                w.tests()
+                    .iter()
+                    .filter(|t| !t.negated)
+                    .filter_map(|t| match &t.atom {
+                        crate::condition::Atom::Heard(k) => {
+                            keys.iter().position(|l| *l == k.as_str()).map(|i| i + 1)
+                        }
+                        _ => None,
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+        };
+        crate::lean::sort_small_by_key(&mut offered, |(_, c)| waits_for(c));
         offered
     }
 

@@ -950,3 +950,35 @@ fn a_back_channel_shows_as_the_trainees_own_mm_hm_where_it_was_said() {
         .unwrap();
     assert!(quiet.asides.is_empty());
 }
+
+/// A reply that waits for a line of this beat joins the end of the list when the line
+/// has been heard: the replies already on offer keep their places.
+#[test]
+fn a_reply_that_becomes_available_mid_speech_joins_the_end() {
+    let text = include_str!("data/minimal.toml").replacen(
+        "  [[beat.choice]]\n  text = \"Whatever.\"",
+        "  [[beat.choice]]\n  text = \"So that part is what matters to you.\"\n  when = \"heard point\"\n  goto = \"b\"\n\n  [[beat.choice]]\n  text = \"Whatever.\"",
+        1,
+    );
+    let s = scenario::parse("mid.toml", &text).unwrap();
+    let texts = |session: &Session| -> Vec<String> {
+        session
+            .choices(&s)
+            .iter()
+            .map(|(_, c)| c.text.clone())
+            .collect()
+    };
+    for seed in 0..40 {
+        let start = Session::new(&s, seed, 0);
+        // Mid-way through the first line: two replies.
+        let early = start.apply(&s, &Action::Tick { at_ms: 1_000 }).unwrap();
+        let before = texts(&early);
+        assert_eq!(before.len(), 2, "seed {seed}");
+        // The key line said to the end: the third joins at the end.
+        let late = early.apply(&s, &Action::Tick { at_ms: 6_000 }).unwrap();
+        let after = texts(&late);
+        assert_eq!(after.len(), 3, "seed {seed}");
+        assert_eq!(&after[..2], &before[..], "seed {seed}");
+        assert_eq!(after[2], "So that part is what matters to you.");
+    }
+}
