@@ -617,6 +617,7 @@ pub fn warnings(s: &Scenario) -> Vec<Finding> {
     quality_findings(s, &mut warnings);
     length_findings(s, &mut warnings);
     unasked_findings(s, &mut warnings);
+    unsaid_findings(s, &mut warnings);
     // Beats and endings no path from the start leads to.
     let graph = crate::graph::Graph::new(s);
     let nodes = s
@@ -794,6 +795,77 @@ fn length_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                 named_few(&named)
             ),
         });
+    }
+}
+
+/// A reply on offer before a keyed line of its beat is heard that speaks of what only
+/// that line says: a trainee could answer what the other person has not said yet. Words
+/// said anywhere else in the scenario do not count; the cure is `when = "heard KEY"`.
+fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    use std::collections::HashMap as Map;
+    // How many lines (in the whole scenario) each content word is said in.
+    let all_lines = s
+        .beats
+        .iter()
+        .flat_map(|b| {
+            b.lines
+                .iter()
+                .chain(b.variants.iter().flat_map(|v| &v.lines))
+        })
+        .chain(s.endings.iter().flat_map(|e| &e.lines));
+    let mut said_in: Map<String, usize> = Map::new();
+    for l in all_lines {
+        for w in analyzer::content_stems(&l.text) {
+            *said_in.entry(w).or_default() += 1;
+        }
+    }
+    for (bi, b) in s.beats.iter().enumerate() {
+        for (li, line) in b.lines.iter().enumerate() {
+            let Some(key) = &line.key else { continue };
+            // Words only this line says.
+            let own: HashSet<String> = analyzer::content_stems(&line.text)
+                .into_iter()
+                .filter(|w| said_in.get(w) == Some(&1))
+                .collect();
+            if own.is_empty() {
+                continue;
+            }
+            for (ci, c) in b.choices.iter().enumerate() {
+                let waits = c.when.as_ref().is_some_and(|w| {
+                    w.tests()
+                        .iter()
+                        .any(|t| !t.negated && t.atom == Atom::Heard(key.clone()))
+                });
+                if waits {
+                    continue;
+                }
+                // The reply's own words, as it writes them.
+                let mut shared: Vec<&str> = Vec::new();
+                for word in c.text.split_whitespace() {
+                    let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+                    if analyzer::content_stems(word)
+                        .iter()
+                        .any(|w| own.contains(w))
+                        && !shared.contains(&word)
+                    {
+                        shared.push(word);
+                    }
+                }
+                if shared.is_empty() {
+                    continue;
+                }
+                warnings.push(Finding {
+                    severity: Severity::Warning,
+                    kind: Kind::NeverHolds,
+                    path: path!["beat", bi, "choice", ci, "text"],
+                    message: format!(
+                        "the reply speaks of {} before line {} (`{key}`) says it, yet it is on offer from the start: give it `when = \"heard {key}\"`",
+                        shared.iter().map(|w| format!("\u{201c}{w}\u{201d}")).collect::<Vec<_>>().join(", "),
+                        li + 1
+                    ),
+                });
+            }
+        }
     }
 }
 
