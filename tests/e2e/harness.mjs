@@ -56,7 +56,15 @@ export async function serve({ port = 0, root = dist } = {}) {
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = server.address().port;
-  return { url: `http://127.0.0.1:${bound}${SUBPATH}`, close: () => new Promise((r) => server.close(r)) };
+  // Closing also drops the connections a browser keeps open (a service worker's, kept
+  // alive): otherwise close() waits for them, and a test that takes the server away hangs.
+  return {
+    url: `http://127.0.0.1:${bound}${SUBPATH}`,
+    close: () => new Promise((r) => {
+      server.close(r);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 /** Launches Debian's Chromium headless, as root, on a closed network. */
