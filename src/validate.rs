@@ -410,11 +410,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     let keys: HashSet<&str> = s
         .beats
         .iter()
-        .flat_map(|b| {
-            b.lines
-                .iter()
-                .chain(b.variants.iter().flat_map(|v| &v.lines))
-        })
+        .flat_map(|b| b.all_lines())
         .filter_map(|l| l.key.as_deref())
         .collect();
     let check_condition = |c: &Condition,
@@ -807,11 +803,7 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     let all_lines = s
         .beats
         .iter()
-        .flat_map(|b| {
-            b.lines
-                .iter()
-                .chain(b.variants.iter().flat_map(|v| &v.lines))
-        })
+        .flat_map(|b| b.all_lines())
         .chain(s.endings.iter().flat_map(|e| &e.lines));
     let mut said_in: Map<String, usize> = Map::new();
     for l in all_lines {

@@ -209,6 +209,15 @@ pub struct Beat {
     pub feeling: Option<Feeling>,
 }
 
+impl Beat {
+    /// Every line the beat can say: its own, then each variant's.
+    pub fn all_lines(&self) -> impl Iterator<Item = &Line> {
+        self.lines
+            .iter()
+            .chain(self.variants.iter().flat_map(|v| &v.lines))
+    }
+}
+
 /// One sentence (or a few) the other person says.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Line {
