@@ -52,6 +52,9 @@ pub enum ShelfAction {
     /// (all of them: any kept before and not here is gone). Each is checked again; the
     /// analyzer's data must be in.
     Kept(Vec<(String, String)>),
+    /// The scenarios kept on this device cannot be checked (the analyzer's data did not
+    /// arrive): their storage keys, listed as unplayable with this problem (a whole line).
+    KeptUnchecked(Vec<String>, String),
 }
 
 /// What to show for a scenario id (the page `#/play/<id>`).
@@ -179,6 +182,15 @@ impl Shelf {
                     }
                 }
                 crate::lean::sort_small_by_key(&mut next.own, |s| s.title.clone());
+            }
+            ShelfAction::KeptUnchecked(keys, problem) => {
+                let problem = Rc::new(vec![problem]);
+                next.own.clear();
+                next.own_failed = keys
+                    .iter()
+                    .filter_map(|k| crate::authoring::kept_id(k))
+                    .map(|id| (id.to_string(), problem.clone()))
+                    .collect();
             }
         }
         next
@@ -547,6 +559,20 @@ mod tests {
         assert!(matches!(shelf.lookup("broken"), Lookup::Failed { .. }));
         // The hosted scenario still opens as the hosted one.
         assert!(matches!(shelf.lookup(&hosted.id), Lookup::Fetch(_)));
+        // Unchecked (the word lists did not arrive): each is listed with why, not dropped.
+        let unchecked = shelf.reduce(ShelfAction::KeptUnchecked(
+            vec![key("my-copy"), "attune.pace".into()],
+            "lexicon/en.toml: error: offline".into(),
+        ));
+        let cards = unchecked.cards();
+        let own: Vec<&Card> = cards.iter().filter(|c| c.own).collect();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].id, "my-copy");
+        assert_eq!(
+            own[0].problems.as_deref().map(Vec::as_slice),
+            Some(&["lexicon/en.toml: error: offline".to_string()][..])
+        );
+        assert!(matches!(unchecked.lookup("my-copy"), Lookup::Failed { .. }));
         // What is kept now replaces what was: one removed is gone.
         let shelf = shelf.reduce(ShelfAction::Kept(vec![(
             key("my-copy"),

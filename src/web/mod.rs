@@ -151,13 +151,8 @@ fn read_kept(shelf: UseReducerDispatcher<ShelfState>) {
     wasm_bindgen_futures::spawn_local(async move {
         if !kept.is_empty() {
             if let Err(problem) = fetch::ensure_english().await {
-                let stored = kept
-                    .iter()
-                    .filter_map(|(k, _)| crate::authoring::kept_id(k))
-                    .map(|id| (id.to_string(), problem.clone()));
-                for (id, problem) in stored {
-                    shelf.dispatch(ShelfAction::Unplayable(id, problem));
-                }
+                let keys = kept.into_iter().map(|(k, _)| k).collect();
+                shelf.dispatch(ShelfAction::KeptUnchecked(keys, problem));
                 return;
             }
         }
