@@ -346,6 +346,119 @@ impl History {
     }
 }
 
+/// The progress chart: one scenario's attempts, oldest first, with each attempt's ending,
+/// in the coordinates of a `WIDTH` by `HEIGHT` drawing. Attempts at different scenarios
+/// are never drawn on one line: their scores do not compare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chart {
+    pub points: Vec<ChartPoint>,
+    /// Y of the 0, 50 and 100 grid lines, in that order.
+    pub grid: [u16; 3],
+    /// What the chart shows, in a sentence, for its text alternative.
+    pub summary: String,
+}
+
+/// One attempt on the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartPoint {
+    pub x: u16,
+    pub presence_y: u16,
+    pub listening_y: u16,
+    pub outcome: Outcome,
+}
+
+impl Chart {
+    pub const WIDTH: u16 = 600;
+    pub const HEIGHT: u16 = 240;
+    /// Margin around the plot; the endings row sits in the bottom one.
+    pub const PAD: u16 = 32;
+    /// What each ending's mark means (see [`Outcome::glyph`]).
+    pub const LEGEND: &'static str =
+        "Endings: \u{25b2} repaired, \u{25a0} steady, \u{25bc} strained, \u{2715} lost";
+    /// Y of the endings row.
+    pub const ENDINGS_Y: u16 = Chart::HEIGHT - 12;
+
+    /// The three grid lines as one SVG path.
+    pub fn grid_path(&self) -> String {
+        let (l, r) = (Chart::PAD, Chart::WIDTH - Chart::PAD);
+        let mut d = String::new();
+        for y in self.grid {
+            d.push_str(&format!("M{l} {y}H{r}"));
+        }
+        d
+    }
+
+    /// One line of the chart as an SVG path: `dots` draws a zero-length stroke at each
+    /// point (a dot, with round caps), else the line through them.
+    pub fn trace(&self, listening: bool, dots: bool) -> String {
+        let mut d = String::new();
+        for p in &self.points {
+            let y = if listening {
+                p.listening_y
+            } else {
+                p.presence_y
+            };
+            let lead = if dots || d.is_empty() { "M" } else { "L" };
+            d.push_str(&format!(
+                "{lead}{} {y}{}",
+                p.x,
+                if dots { "h0" } else { "" }
+            ));
+        }
+        d
+    }
+}
+
+impl History {
+    /// The scenario the progress page charts: the one chosen (when it has attempts),
+    /// else the one attempted last.
+    pub fn charted<'a>(&'a self, chosen: &str) -> Option<&'a Attempt> {
+        self.last(chosen).or_else(|| self.attempts.last())
+    }
+
+    /// The chart of one scenario's attempts (`None` when it has none).
+    pub fn chart(&self, scenario_id: &str) -> Option<Chart> {
+        let shown: Vec<&Attempt> = self.of(scenario_id).collect();
+        let first = shown.first()?;
+        let (w, h, pad) = (Chart::WIDTH, Chart::HEIGHT, Chart::PAD);
+        let n = shown.len() as u32;
+        let x = |i: usize| match n {
+            1 => w / 2,
+            _ => (u32::from(pad) + u32::from(w - 2 * pad) * i as u32 / (n - 1)) as u16,
+        };
+        // Scores 0 to 100 between the top margin and the endings row.
+        let bottom = h - 2 * pad;
+        let y = |v: u8| bottom - (u32::from(bottom - pad) * u32::from(v.min(100)) / 100) as u16;
+        let points = shown
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ChartPoint {
+                x: x(i),
+                presence_y: y(a.presence),
+                listening_y: y(a.listening),
+                outcome: a.outcome,
+            })
+            .collect();
+        // Every attempt's scores and ending, for the chart's text alternative.
+        let mut summary = first.scenario_title.clone();
+        summary.push_str(if n == 1 {
+            ", one attempt: "
+        } else {
+            ", attempts oldest first: "
+        });
+        for (i, a) in shown.iter().enumerate() {
+            summary.push_str(if i > 0 { "; " } else { "" });
+            summary.push_str(&a.summary());
+        }
+        summary.push('.');
+        Some(Chart {
+            points,
+            grid: [y(0), y(50), y(100)],
+            summary,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +476,66 @@ mod tests {
             finished_at: at,
             seed: 1,
         }
+    }
+
+    #[test]
+    fn the_chart_draws_one_scenario_with_the_ending_of_each_attempt() {
+        let mut h = History::default();
+        h.record(attempt("a", 1, 20, 100));
+        h.record(attempt("b", 2, 90, 90));
+        let mut lost = attempt("a", 3, 100, 0);
+        lost.outcome = Outcome::Lost;
+        h.record(lost);
+        h.record(attempt("a", 4, 50, 50));
+        let c = h.chart("a").unwrap();
+        assert_eq!(c.points.len(), 3, "only scenario a's attempts: {c:?}");
+        let xs: Vec<u16> = c.points.iter().map(|p| p.x).collect();
+        assert_eq!(
+            xs,
+            [Chart::PAD, Chart::WIDTH / 2, Chart::WIDTH - Chart::PAD]
+        );
+        let [zero, half, full] = c.grid;
+        assert!(
+            full < half && half < zero && zero < Chart::ENDINGS_Y,
+            "{:?}",
+            c.grid
+        );
+        assert_eq!((c.points[0].presence_y, c.points[0].listening_y).1, full);
+        assert_eq!(c.points[1].presence_y, full);
+        assert_eq!(c.points[1].listening_y, zero);
+        assert_eq!(c.points[2].presence_y, half);
+        assert_eq!(c.points[1].outcome, Outcome::Lost);
+        assert_eq!(
+            c.summary,
+            "a, attempts oldest first: presence 20, listening 100, steady; presence 100, listening 0, lost; presence 50, listening 50, steady."
+        );
+        assert_eq!(
+            c.trace(true, true),
+            format!("M32 {full}h0M300 {zero}h0M568 {half}h0")
+        );
+        for o in Outcome::ALL {
+            assert!(Chart::LEGEND.contains(&format!("{} {}", o.glyph(), o.word())));
+        }
+        assert_eq!(
+            c.grid_path(),
+            format!("M32 {zero}H568M32 {half}H568M32 {full}H568")
+        );
+        assert_eq!(
+            c.trace(false, false),
+            format!("M32 {}L300 {full}L568 {half}", c.points[0].presence_y)
+        );
+        let one = h.chart("b").unwrap();
+        assert_eq!(one.points[0].x, Chart::WIDTH / 2);
+        assert_eq!(
+            one.summary,
+            "b, one attempt: presence 90, listening 90, steady."
+        );
+        assert!(h.chart("c").is_none());
+        // The chosen scenario when it has attempts, else the latest attempted.
+        assert_eq!(h.charted("b").unwrap().scenario_id, "b");
+        assert_eq!(h.charted("").unwrap().scenario_id, "a");
+        assert_eq!(h.charted("gone").unwrap().scenario_id, "a");
+        assert!(History::default().charted("").is_none());
     }
 
     #[test]

@@ -343,6 +343,17 @@ impl Outcome {
         }
     }
 
+    /// The mark that stands for it on the progress chart, a shape per outcome so that
+    /// colour is never the only difference.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            Outcome::Repaired => "\u{25b2}",
+            Outcome::Steady => "\u{25a0}",
+            Outcome::Strained => "\u{25bc}",
+            Outcome::Lost => "\u{2715}",
+        }
+    }
+
     /// A word for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -2,8 +2,7 @@
 
 use super::files::read_chosen_file;
 use super::{storage, Route};
-use crate::decimal::fixed;
-use crate::progress::{Attempt, History, Loaded};
+use crate::progress::{Attempt, Chart, History, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -182,10 +181,12 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let on_export = {
         let progress = progress.clone();
         Callback::from(move |_| {
-            if let Err(e) =
-                super::files::download("attune-progress.toml", &progress.history.to_text())
+            if super::files::download("attune-progress.toml", &progress.history.to_text()).is_err()
             {
-                gloo::console::error!(e);
+                progress.dispatch(ProgressAction::Problem(
+                    "The history could not be exported: the browser could not prepare the file."
+                        .into(),
+                ));
             }
         })
     };
@@ -228,7 +229,9 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                         { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={*filter == *id}>{ *title }</option> }) }
                     </select>
                 </label>
-                { chart(&shown) }
+                if let Some(c) = history.charted(&filter).and_then(|a| history.chart(&a.scenario_id)) {
+                    { chart(&c) }
+                }
                 <table class="attempts">
                     <caption class="visually-hidden">{ "Attempts, oldest first" }</caption>
                     <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "Scenario" }</th><th scope="col">{ "Ending" }</th><th scope="col">{ "Presence" }</th><th scope="col">{ "Listening" }</th></tr></thead>
@@ -272,59 +275,29 @@ fn when(ms: u64) -> String {
     )
 }
 
-/// Presence and listening over attempts, as an SVG line chart with a text summary.
-fn chart(attempts: &[&Attempt]) -> Html {
-    let (w, h, pad) = (600.0, 220.0, 32.0);
-    let n = attempts.len();
-    let x = |i: usize| {
-        if n <= 1 {
-            w / 2.0
-        } else {
-            pad + (w - 2.0 * pad) * i as f64 / (n - 1) as f64
-        }
-    };
-    let y = |v: u8| h - pad - (h - 2.0 * pad) * f64::from(v) / 100.0;
-    let line = |f: fn(&Attempt) -> u8| {
-        attempts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{},{}", fixed(x(i), 1), fixed(y(f(a)), 1)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let summary = match (attempts.first(), attempts.last()) {
-        (Some(a), Some(b)) if n > 1 => format!(
-            "Over {n} attempts, presence went from {} to {} and listening from {} to {}.",
-            a.presence, b.presence, a.listening, b.listening
-        ),
-        (Some(a), _) => format!(
-            "One attempt: presence {}, listening {}.",
-            a.presence, a.listening
-        ),
-        _ => String::new(),
-    };
+/// One scenario's attempts as an SVG line chart, each attempt's ending marked below it,
+/// with a text summary (see [`Chart`]).
+fn chart(c: &Chart) -> Html {
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-label={summary.clone()}>
-                { for [0u8, 50, 100].iter().map(|v| html! {
-                    <>
-                        <line x1={fixed(pad, 1)} x2={fixed(w - pad, 1)} y1={fixed(y(*v), 1)} y2={fixed(y(*v), 1)} class="grid" />
-                        <text x="4" y={fixed(y(*v) + 4.0, 1)} class="tick">{ v }</text>
-                    </>
+            <svg viewBox={format!("0 0 {} {}", Chart::WIDTH, Chart::HEIGHT)} role="img" aria-label={c.summary.clone()}>
+                <path d={c.grid_path()} class="grid" />
+                { for c.grid.iter().zip(["0", "50", "100"]).map(|(y, v)| html! {
+                    <text x="4" y={(y + 4).to_string()} class="tick">{ v }</text>
                 }) }
-                <polyline points={line(|a| a.presence)} class="presence" />
-                <polyline points={line(|a| a.listening)} class="listening" />
-                { for attempts.iter().enumerate().map(|(i, a)| html! {
-                    <>
-                        <circle cx={fixed(x(i), 1)} cy={fixed(y(a.presence), 1)} r="4" class="presence" />
-                        <circle cx={fixed(x(i), 1)} cy={fixed(y(a.listening), 1)} r="4" class="listening" />
-                    </>
+                <path d={c.trace(false, false)} class="line presence" />
+                <path d={c.trace(true, false)} class="line listening" />
+                <path d={c.trace(false, true)} class="dots presence" />
+                <path d={c.trace(true, true)} class="dots listening" />
+                { for c.points.iter().map(|p| html! {
+                    <text x={p.x.to_string()} y={Chart::ENDINGS_Y.to_string()} class={p.outcome.word()}>{ p.outcome.glyph() }</text>
                 }) }
             </svg>
             <figcaption>
                 <span class="key presence">{ "Presence" }</span>
                 <span class="key listening">{ "Listening" }</span>
-                <span>{ summary }</span>
+                <span>{ Chart::LEGEND }</span>
+                <span>{ &c.summary }</span>
             </figcaption>
         </figure>
     }

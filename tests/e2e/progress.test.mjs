@@ -25,7 +25,7 @@ test('history survives a reload, exports, clears and imports back', async () => 
   await page.goto(`${env.site.url}#/progress`);
   await page.getByRole('heading', { name: 'Your progress' }).waitFor();
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
-  assert.match(await page.locator('.chart svg').getAttribute('aria-label'), /One attempt: presence \d+, listening \d+/);
+  assert.match(await page.locator('.chart svg').getAttribute('aria-label'), /^The idea at the end of the shift, one attempt: presence \d+, listening \d+, (repaired|steady|strained|lost)\.$/);
   // The library shows best and last.
   await page.getByRole('link', { name: 'Library' }).tap();
   const card = page.locator('.card', { hasText: 'The idea at the end of the shift' });
@@ -52,6 +52,52 @@ test('history survives a reload, exports, clears and imports back', async () => 
   await page.reload();
   // The app starts again from scratch: wait until it has drawn the page before counting.
   await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the chart compares attempts of one scenario, with the ending of each', async () => {
+  const attempt = (id, title, at, outcome, p, l) => `
+[[attempt]]
+scenario_id = "${id}"
+scenario_title = "${title}"
+ending = "end"
+outcome = "${outcome}"
+presence = ${p}
+listening = ${l}
+replies = 5
+interruptions = 0
+finished_at = ${at}
+seed = "${at}"
+`;
+  const history = 'version = 3\n'
+    + attempt('irate-customer', 'Irate', 1000, 'lost', 20, 30)
+    + attempt('yes-and', 'Yes and', 2000, 'repaired', 90, 90)
+    + attempt('irate-customer', 'Irate', 3000, 'strained', 40, 45)
+    + attempt('irate-customer', 'Irate', 4000, 'repaired', 80, 85);
+  const context = await env.browser.newContext(TABLET);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(env.site.url);
+  await appStarted(page);
+  await page.evaluate((h) => localStorage.setItem('attune.progress', h), history);
+  await page.goto(`${env.site.url}#/progress`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+  const svg = page.locator('.chart svg');
+  // All scenarios listed, but the chart draws only the one attempted last.
+  assert.equal(await page.locator('table.attempts tbody tr').count(), 4);
+  assert.equal(await svg.getAttribute('aria-label'),
+    'Irate, attempts oldest first: presence 20, listening 30, lost; presence 40, listening 45, strained; presence 80, listening 85, repaired.');
+  assert.equal(await svg.locator('text:not(.tick)').count(), 3);
+  assert.deepEqual(await svg.locator('text:not(.tick)').evaluateAll((els) => els.map((e) => e.getAttribute('class'))),
+    ['lost', 'strained', 'repaired']);
+  assert.match(await page.locator('.chart figcaption').innerText(), /Endings: \u25b2 repaired, \u25a0 steady, \u25bc strained, \u2715 lost/);
+  // Choosing the other scenario charts it alone.
+  await page.getByLabel('Show').selectOption('yes-and');
+  await page.locator('.chart svg[aria-label^="Yes and, one attempt"]').waitFor();
+  assert.equal(await svg.locator('text:not(.tick)').count(), 1);
   assert.equal(await page.locator('table.attempts tbody tr').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
