@@ -3,7 +3,7 @@
 
 use crate::analyzer::{Signal, SignalId};
 use crate::engine::{Session, Turn};
-use crate::scenario::{Choice, Quality, Scenario};
+use crate::scenario::{Choice, Ending, Quality, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// One of the four fundamentals of service (seed 002).
@@ -283,6 +283,118 @@ pub fn heard_as(s: &Scenario, t: &Turn) -> Option<String> {
     let choice = s.beat(&t.beat)?.choices.get(t.choice)?;
     t.typed
         .then(|| format!("Heard as: \u{201c}{}\u{201d}", choice.text))
+}
+
+/// What the debrief shows: how the conversation ended, its scores, and each reply with
+/// what it did and why. The web app renders it as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebriefView<'s> {
+    pub ending: &'s Ending,
+    pub score: ConversationScore,
+    /// The reflection-to-question ratio for people: "2.50 : 1 (good, by the MITI
+    /// standard of 2:1)", or "3 reflections, no questions".
+    pub ratio: String,
+    /// The trainee's "mm-hm"s while the other person spoke.
+    pub backchannels: u32,
+    pub replies: Vec<ReplyReview<'s>>,
+}
+
+/// One reply in the debrief.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplyReview<'s> {
+    pub turn: &'s Turn,
+    /// The author's note on the reply, when it was tapped (a typed reply is the trainee's
+    /// own words: the note of the reply it was taken as does not fit it).
+    pub note: Option<&'s str>,
+    /// The author's best reply on offer at that moment, unless that was the one given.
+    pub stronger: Option<&'s str>,
+    /// The reply's words in order, each part marked with the signal found in it, if any.
+    pub parts: Vec<(&'s str, Option<Mark>)>,
+}
+
+/// A signal's words marked in a reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub label: &'static str,
+    pub helped: bool,
+}
+
+impl<'s> DebriefView<'s> {
+    /// The debrief of a finished conversation (`None` while it is going on, or if its
+    /// ending is not in the scenario).
+    pub fn of(s: &'s Scenario, session: &'s Session) -> Option<DebriefView<'s>> {
+        let ending = s.ending(session.ended()?)?;
+        let score = score(&session.turns);
+        let ratio = match (score.ratio_hundredths, score.ratio_band) {
+            (Some(r), band) => format!(
+                "{}.{:02} : 1 ({})",
+                r / 100,
+                r % 100,
+                match band {
+                    RatioBand::Good => "good, by the MITI standard of 2:1",
+                    RatioBand::Fair => "fair; 2:1 is good",
+                    _ => "below the fair mark of 1:1",
+                }
+            ),
+            (None, _) => format!("{} reflections, no questions", score.reflections),
+        };
+        let replies = session
+            .turns
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ReplyReview {
+                turn: t,
+                note: s
+                    .beat(&t.beat)
+                    .and_then(|b| b.choices.get(t.choice))
+                    .filter(|_| !t.typed)
+                    .and_then(|c| c.feedback.as_deref()),
+                stronger: stronger_reply(s, session, i).map(|c| c.text.as_str()),
+                parts: marked(&t.text, &t.signals),
+            })
+            .collect();
+        Some(DebriefView {
+            ending,
+            score,
+            ratio,
+            backchannels: session.partner.backchannels,
+            replies,
+        })
+    }
+}
+
+/// A reply's text cut into parts, each with the signal whose words it is: spans that
+/// overlap an earlier one (by start, the longer first) are left unmarked; spans outside
+/// the text or not on character boundaries are ignored.
+pub fn marked<'t>(text: &'t str, signals: &[Signal]) -> Vec<(&'t str, Option<Mark>)> {
+    let mut spans: Vec<(usize, usize, &Signal)> = signals
+        .iter()
+        .filter_map(|s| s.span.map(|(a, b)| (a, b, s)))
+        .filter(|(a, b, _)| {
+            a < b && *b <= text.len() && text.is_char_boundary(*a) && text.is_char_boundary(*b)
+        })
+        .collect();
+    crate::lean::sort_small_by_key(&mut spans, |(a, b, _)| (*a, std::cmp::Reverse(*b)));
+    let mut parts = Vec::new();
+    let mut pos = 0;
+    for (a, b, s) in spans {
+        if a < pos {
+            continue;
+        }
+        parts.push((&text[pos..a], None));
+        let line = signal_line(s);
+        parts.push((
+            &text[a..b],
+            Some(Mark {
+                label: line.label,
+                helped: line.helped,
+            }),
+        ));
+        pos = b;
+    }
+    parts.push((&text[pos..], None));
+    parts.retain(|(t, _)| !t.is_empty());
+    parts
 }
 
 #[cfg(test)]

@@ -199,3 +199,124 @@ fn what_to_read_aloud_when_to_stop_and_whether_to_follow_come_from_what_happened
     assert!(asked.hush);
     assert_eq!(asked.follow, Follow::Always);
 }
+
+#[test]
+fn the_debrief_says_what_each_reply_did_with_notes_for_tapped_replies_only() {
+    use attune::debrief::DebriefView;
+    // The author's best reply needs the point heard; "Bye." carries a note.
+    let text = include_str!("data/minimal.toml")
+        .replace(
+            "  when = \"heard point\"\n",
+            "  when = \"heard point\"\n  quality = \"best\"\n",
+        )
+        .replace(
+            "  text = \"Bye.\"\n  goto = \"bad\"\n",
+            "  text = \"Bye.\"\n  goto = \"bad\"\n  feedback = \"Leaving now ends it.\"\n",
+        );
+    let s = scenario::parse("debrief.toml", &text).unwrap();
+    let start = Session::new(&s, 7, 0);
+    assert_eq!(DebriefView::of(&s, &start), None, "not over yet");
+    let mid = start
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: index_of(&s, &start, "Go on."),
+                turn: 0,
+                at_ms: 6_000,
+            },
+        )
+        .unwrap()
+        .apply(&s, &Action::Tick { at_ms: 20_000 })
+        .unwrap();
+    let tapped = mid
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: index_of(&s, &mid, "Bye."),
+                turn: 1,
+                at_ms: 21_000,
+            },
+        )
+        .unwrap();
+    let view = DebriefView::of(&s, &tapped).expect("ended");
+    assert_eq!(view.ending.id, tapped.ended().unwrap());
+    assert_eq!(view.replies.len(), 2);
+    let bye = &view.replies[1];
+    assert_eq!(bye.note, Some("Leaving now ends it."));
+    assert_eq!(bye.stronger, Some("You said something mattered."));
+    // The parts put the reply's words back together.
+    let joined: String = bye.parts.iter().map(|(t, _)| *t).collect();
+    assert_eq!(joined, "Bye.");
+    assert_eq!(view.score, attune::debrief::score(&tapped.turns));
+    assert!(
+        view.ratio.ends_with("no questions") || view.ratio.contains(" : 1 ("),
+        "{}",
+        view.ratio
+    );
+    // Typed in one's own words: the author's note on the reply it was taken as is not shown.
+    let typed = mid
+        .apply(
+            &s,
+            &Action::Say {
+                text: "Bye.".into(),
+                turn: 1,
+                at_ms: 21_000,
+            },
+        )
+        .unwrap();
+    let view = DebriefView::of(&s, &typed).expect("ended");
+    assert!(view.replies[1].turn.typed);
+    assert_eq!(view.replies[1].note, None);
+    // The best reply given is not offered as a stronger one.
+    let best = mid
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: index_of(&s, &mid, "You said something mattered."),
+                turn: 1,
+                at_ms: 21_000,
+            },
+        )
+        .unwrap()
+        .apply(&s, &Action::Tick { at_ms: 60_000 })
+        .unwrap();
+    let view = DebriefView::of(&s, &best).expect("ended well");
+    assert_eq!(view.ending.id, "good");
+    assert_eq!(view.replies[1].stronger, None);
+}
+
+#[test]
+fn a_reply_is_cut_into_marked_parts_keeping_the_first_of_overlapping_spans() {
+    use attune::analyzer::{analyze, Input, SignalId};
+    use attune::debrief::marked;
+    let text = "That sounds exhausting. What happened next?";
+    let a = analyze(&Input {
+        said: "I waited all week and nobody called.",
+        earlier: "",
+        reply: text,
+        elapsed_ms: None,
+        speech_ms: None,
+    });
+    assert!(a.has(SignalId::OpenQuestion), "{:?}", a.signals);
+    let parts = marked(text, &a.signals);
+    let joined: String = parts.iter().map(|(t, _)| *t).collect();
+    assert_eq!(joined, text);
+    assert!(parts
+        .iter()
+        .any(|(t, m)| t.contains("What happened next") && m.is_some_and(|m| m.helped)));
+    // Spans out of the text, reversed or off a character boundary are ignored.
+    let mut bad = a.signals.clone();
+    for (i, s) in bad.iter_mut().enumerate() {
+        s.span = Some(match i % 3 {
+            0 => (5, 500),
+            1 => (9, 3),
+            _ => (0, 0),
+        });
+    }
+    assert_eq!(marked(text, &bad), [(text, None)]);
+    let emoji = "ok \u{1f642} fine";
+    let mut off = a.signals.clone();
+    off.truncate(1);
+    off[0].span = Some((4, 6));
+    assert_eq!(marked(emoji, &off), [(emoji, None)]);
+}
