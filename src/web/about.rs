@@ -1,6 +1,6 @@
 //! What Attune trains, and where the ideas come from, in our own words.
 
-use super::Route;
+use super::route::Route;
 use yew::prelude::*;
 
 /// The about page.

@@ -1,6 +1,6 @@
 //! The debrief: the ending, the scores, and every reply with what helped or hurt and why.
 
-use super::Route;
+use super::route::Route;
 use crate::debrief::{signal_line, DebriefView, Mark};
 use crate::engine::Session;
 use crate::scenario::Scenario;

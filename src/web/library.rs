@@ -1,6 +1,6 @@
 //! The library: the site's scenarios, then a trainer's own kept on this device.
 
-use super::Route;
+use super::route::Route;
 use crate::shelf::Card;
 use std::rc::Rc;
 use yew::prelude::*;

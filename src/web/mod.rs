@@ -1,7 +1,16 @@
 //! The Yew web shell: maps DOM events to engine actions and session state to HTML.
+//!
+//! Laid out the Yew way: the app and its routes (`app`, `route`); pages and their
+//! components (`library`, `play` with its face, transcript and reply area, `debrief`,
+//! `progress`, `about`); hooks and helpers the components share (`clock`, `settings`,
+//! `dispatch`, `storage`, `kept`, `fetch`, `files`, `packing`). A module uses its
+//! siblings; none imports from the module above it.
 
 pub mod about;
+pub mod app;
+pub mod clock;
 pub mod debrief;
+pub mod dispatch;
 pub mod fetch;
 pub mod files;
 pub mod kept;
@@ -9,17 +18,15 @@ pub mod library;
 pub mod packing;
 pub mod play;
 pub mod progress;
+pub mod route;
+pub mod settings;
 pub mod storage;
 pub mod trainer;
 
+pub use app::App;
 pub use library::Library;
 pub use play::Play;
-
-use crate::catalog;
-use crate::shelf::{Lookup, Shelf, ShelfAction};
-use gloo::events::EventListener;
-use std::rc::Rc;
-use yew::prelude::*;
+pub use route::Route;
 
 /// Mounts the app into `#app` (or the body when there is none).
 pub fn start() {
@@ -33,347 +40,5 @@ pub fn start() {
         None => {
             yew::Renderer::<App>::new().render();
         }
-    }
-}
-
-/// Where the app is; kept in the URL's hash so links work on any static host.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    /// The list of scenarios.
-    Library,
-    /// Playing the scenario with this id.
-    Play(String),
-    /// The trainee's progress on this device.
-    Progress,
-    /// What presence and listening mean here.
-    About,
-}
-
-impl Route {
-    /// Reads `#/play/<id>`; anything else is the library.
-    pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.strip_prefix("play/") {
-            Some(id) if !id.is_empty() => Route::Play(id.to_string()),
-            _ => match path {
-                "progress" => Route::Progress,
-                "about" => Route::About,
-                _ => Route::Library,
-            },
-        }
-    }
-
-    /// The hash that leads here.
-    pub fn hash(&self) -> String {
-        match self {
-            Route::Library => "#/".to_string(),
-            Route::Play(id) => format!("#/play/{id}"),
-            Route::Progress => "#/progress".to_string(),
-            Route::About => "#/about".to_string(),
-        }
-    }
-}
-
-/// Milliseconds on a clock that never goes backwards.
-pub fn now_ms() -> u64 {
-    gloo::utils::window()
-        .performance()
-        .map_or_else(js_sys::Date::now, |p| p.now()) as u64
-}
-
-/// A fresh random seed for a playthrough.
-pub fn new_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
-}
-
-fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
-}
-
-/// The shelf of scenarios, kept in a reducer: the core decides, this only holds it.
-#[derive(Default, PartialEq)]
-struct ShelfState(Shelf);
-
-impl Reducible for ShelfState {
-    type Action = ShelfAction;
-
-    fn reduce(self: Rc<Self>, action: ShelfAction) -> Rc<Self> {
-        let next = self.0.reduce(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(ShelfState(next))
-        }
-    }
-}
-
-/// Fetches the site's scenario index and hands it to the shelf.
-fn fetch_index(shelf: UseReducerDispatcher<ShelfState>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let url = catalog::index_path();
-        shelf.dispatch(ShelfAction::Listed(fetch::text(&url).await));
-    });
-}
-
-/// Fetches ahead, one after another, the files of scenarios not opened yet, so they open
-/// even if the network goes (a workshop's Wi-Fi); a file that fails is simply fetched
-/// again when it is opened.
-fn prefetch(shelf: UseReducerDispatcher<ShelfState>, entries: Vec<catalog::Entry>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        for entry in entries {
-            if let Ok(text) = fetch::text(&entry.url()).await {
-                shelf.dispatch(ShelfAction::Prefetched(entry.id, text));
-            }
-        }
-    });
-}
-
-/// Fetches a scenario's file, and the analyzer's data if it is not in yet, and hands
-/// them to the shelf.
-fn fetch_scenario(shelf: UseReducerDispatcher<ShelfState>, entry: catalog::Entry) {
-    shelf.dispatch(ShelfAction::Fetching(entry.id.clone()));
-    wasm_bindgen_futures::spawn_local(async move {
-        match fetch::ensure_english().await {
-            Ok(()) => {
-                let text = fetch::text(&entry.url()).await;
-                shelf.dispatch(ShelfAction::Fetched(entry.id, text));
-            }
-            Err(problem) => shelf.dispatch(ShelfAction::Unplayable(entry.id, problem)),
-        }
-    });
-}
-
-/// Reads the scenarios a trainer keeps on this device and hands them to the shelf, once
-/// the analyzer's data is in (checking them scores their replies); with none kept,
-/// nothing is fetched.
-fn read_kept(shelf: UseReducerDispatcher<ShelfState>) {
-    let kept = storage::starting_with(crate::authoring::KEEP_PREFIX);
-    wasm_bindgen_futures::spawn_local(async move {
-        if !kept.is_empty() {
-            if let Err(problem) = fetch::ensure_english().await {
-                let keys = kept.into_iter().map(|(k, _)| k).collect();
-                shelf.dispatch(ShelfAction::KeptUnchecked(keys, problem));
-                return;
-            }
-        }
-        shelf.dispatch(ShelfAction::Kept(kept));
-    });
-}
-
-/// The whole app: routes between the library and a conversation.
-#[component]
-pub fn App() -> Html {
-    let shelf = use_reducer(ShelfState::default);
-    let shelf_state_loading = shelf.0.loading();
-    {
-        // The library is drawn from the index; a scenario's file is fetched when opened.
-        let shelf = shelf.dispatcher();
-        use_effect_with((), move |_| fetch_index(shelf));
-    }
-    {
-        // A trainer's kept scenarios, once the site's own are listed (so an id taken by
-        // both is found), and again whenever another tab (the trainer's page) changes them.
-        let shelf = shelf.dispatcher();
-        use_effect_with(shelf_state_loading, move |&loading| {
-            let listener = (!loading).then(|| {
-                read_kept(shelf.clone());
-                EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                    let key = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e)
-                        .and_then(web_sys::StorageEvent::key);
-                    // A key of null is a clear of the whole storage.
-                    if key.is_none_or(|k| k.starts_with(crate::authoring::KEEP_PREFIX)) {
-                        read_kept(shelf.clone());
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    let route = use_state(|| Route::from_hash(&current_hash()));
-    let lookup = match &*route {
-        Route::Play(id) => Some(shelf.0.lookup(id)),
-        _ => None,
-    };
-    {
-        // Opening a scenario whose file has not been fetched fetches it, or takes the text
-        // fetched ahead.
-        let dispatcher = shelf.dispatcher();
-        let wanted = match &lookup {
-            Some(Lookup::Fetch(entry)) => Some((entry.clone(), shelf.0.prefetched(&entry.id))),
-            _ => None,
-        };
-        use_effect_with(wanted, move |wanted| match wanted.clone() {
-            Some((entry, Some(text))) => {
-                dispatcher.dispatch(ShelfAction::Fetched(entry.id, Ok(text.to_string())))
-            }
-            Some((entry, None)) => fetch_scenario(dispatcher, entry),
-            None => {}
-        });
-    }
-    {
-        // Once a conversation has opened, fetch the others ahead, once.
-        let ahead = shelf.0.to_prefetch();
-        let started = use_mut_ref(|| false);
-        let dispatcher = shelf.dispatcher();
-        use_effect_with(ahead.is_empty(), move |&none| {
-            if !none && !*started.borrow() {
-                *started.borrow_mut() = true;
-                prefetch(dispatcher, ahead);
-            }
-        });
-    }
-    let progress = use_reducer(progress::load);
-    {
-        // Save whenever the history changes; a failure is shown, not swallowed.
-        let handle = progress.clone();
-        use_effect_with(
-            progress.history.clone(),
-            move |history| match progress::save(history) {
-                // Another tab saved attempts this one had not heard of: take them in.
-                Ok(saved) if saved != *history => {
-                    handle.dispatch(progress::ProgressAction::Stored(saved));
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    if !history.attempts.is_empty() {
-                        handle.dispatch(progress::ProgressAction::Problem(format!(
-                            "Your progress could not be saved: {e}."
-                        )));
-                    }
-                }
-            },
-        );
-    }
-    {
-        // Other tabs share the storage: follow what they save (the event fires only there).
-        let progress = progress.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "storage", move |_| {
-                progress::reread(&progress);
-            });
-            move || drop(listener)
-        });
-    }
-    let on_finish = {
-        let progress = progress.clone();
-        Callback::from(move |a: crate::progress::Attempt| {
-            progress.dispatch(progress::ProgressAction::Record(a))
-        })
-    };
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                route.set(Route::from_hash(&current_hash()));
-            });
-            move || drop(listener)
-        });
-    }
-    // Whether a conversation is under way in the view: leaving it through the menu asks first.
-    let under_way = use_mut_ref(|| false);
-    let on_under_way = {
-        let under_way = under_way.clone();
-        Callback::from(move |on: bool| *under_way.borrow_mut() = on)
-    };
-    let leave = {
-        let under_way = under_way.clone();
-        Callback::from(move |e: MouseEvent| {
-            let stay = *under_way.borrow()
-                && !gloo::utils::window()
-                    .confirm_with_message("Leave this conversation? It is kept on this device, and the library offers to resume it.")
-                    .unwrap_or(true);
-            if stay {
-                e.prevent_default();
-            }
-        })
-    };
-    let on_remove = {
-        let shelf = shelf.dispatcher();
-        Callback::from(move |id: String| {
-            let sure = gloo::utils::window()
-                .confirm_with_message(
-                    "Remove this scenario from this device? Your scores on it stay in Progress.",
-                )
-                .unwrap_or(false);
-            if sure {
-                storage::remove(&crate::authoring::keep_key(&id));
-                kept::forget_all(&id);
-                read_kept(shelf.clone());
-            }
-        })
-    };
-    let body = match (&*route, lookup) {
-        (Route::Library, _) | (Route::Play(_), None) => {
-            let cards = Rc::new(shelf.0.cards());
-            let problem = shelf.0.problem().map(str::to_string);
-            html! { <Library {cards} loading={shelf.0.loading()} {problem} {on_remove} history={progress.history.clone()} /> }
-        }
-        (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
-        (Route::About, _) => html! { <about::About /> },
-        (Route::Play(id), Some(lookup)) => match lookup {
-            Lookup::Ready(s) => {
-                html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} /> }
-            }
-            Lookup::Fetch(_) | Lookup::Waiting => html! {
-                <main class="page" id="main">
-                    <p class="loading" role="status">{ "Loading the conversation\u{2026}" }</p>
-                </main>
-            },
-            Lookup::Failed { title, problems } => {
-                let retry = {
-                    let shelf = shelf.dispatcher();
-                    let id = id.clone();
-                    Callback::from(move |_| shelf.dispatch(ShelfAction::Retry(id.clone())))
-                };
-                html! {
-                    <main class="page" id="main">
-                        <h1>{ format!("\u{201c}{title}\u{201d} could not be opened") }</h1>
-                        <div class="notice error" role="alert">
-                            <ul class="problems">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                        </div>
-                        <div class="actions">
-                            <button class="button" onclick={retry}>{ "Try again" }</button>
-                            <a class="button secondary" href={Route::Library.hash()}>{ "Back to the library" }</a>
-                        </div>
-                    </main>
-                }
-            }
-            Lookup::NotFound => html! {
-                <main class="page" id="main">
-                    <h1>{ "Scenario not found" }</h1>
-                    <p>{ format!("There is no scenario called \u{201c}{id}\u{201d} here, or on this device.") }</p>
-                    <p><a class="button" href={Route::Library.hash()}>{ "Back to the library" }</a></p>
-                </main>
-            },
-        },
-    };
-    html! {
-        <>
-            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| {
-                // The hash is the router's: move focus without changing it.
-                e.prevent_default();
-                if let Some(main) = gloo::utils::document().get_element_by_id("main") {
-                    let _ = main.set_attribute("tabindex", "-1");
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                        let _ = el.focus();
-                    }
-                }
-            })}>{ "Skip to content" }</a>
-            <header class="top">
-                <a class="brand" href={Route::Library.hash()} onclick={leave.clone()}>{ "Attune" }</a>
-                <nav aria-label="Main">
-                    <a href={Route::Library.hash()} onclick={leave.clone()} aria-current={(*route == Route::Library).then_some("page")}>{ "Library" }</a>
-                    <a href={Route::Progress.hash()} onclick={leave.clone()} aria-current={(*route == Route::Progress).then_some("page")}>{ "Progress" }</a>
-                    <a href={Route::About.hash()} onclick={leave} aria-current={(*route == Route::About).then_some("page")}>{ "About" }</a>
-                </nav>
-            </header>
-            if let Some(n) = &progress.notice {
-                <div class={classes!("notice", "banner", if n.problem { "error" } else { "ok" })} role={if n.problem { "alert" } else { "status" }}>
-                    <p>{ &n.text }</p>
-                    <button class="secondary" onclick={let p = progress.clone(); Callback::from(move |_| p.dispatch(progress::ProgressAction::Dismiss))}>{ "Dismiss" }</button>
-                </div>
-            }
-            { body }
-        </>
     }
 }

@@ -1,7 +1,8 @@
 //! Progress on this device: loading and saving history, and the progress page.
 
 use super::files::read_chosen_file;
-use super::{storage, Route};
+use super::route::Route;
+use super::storage;
 use crate::progress::{Attempt, Chart, History, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,14 +1,29 @@
 //! The conversation: the other person speaks at their pace; the trainee replies by tapping.
+//!
+//! The page and its parts: the face (`face`), the transcript (`transcript`), the box for
+//! one's own words (`reply`), and reading aloud (`speech`).
 
-use super::{kept, new_seed, now_ms, storage};
-use crate::decimal::fixed;
-use crate::engine::{Action, EngineError, Event, Session, Speaker};
+pub mod face;
+pub mod reply;
+pub mod speech;
+pub mod transcript;
+
+use super::clock::{new_seed, now_ms, Clock, SharedClock};
+use super::dispatch::dispatching;
+use super::settings::{
+    load_flag, load_mode, load_pace, save_flag, save_mode, Pace, PACE_KEY, READ_ALOUD_KEY,
+};
+use super::{kept, storage};
+use crate::engine::{Action, EngineError, Event, Session};
 use crate::scenario::Scenario;
 pub use crate::view::Mode;
 use crate::view::{Follow, PlayView};
-use gloo::events::EventListener;
+use face::face;
 use gloo::timers::callback::Interval;
+use reply::OwnWords;
+use speech::{speak, speech};
 use std::rc::Rc;
+use transcript::{follow_newest_line, utterance};
 use yew::prelude::*;
 
 /// How often time is passed to the engine, in milliseconds.
@@ -82,91 +97,6 @@ impl PlayState {
             },
         }
     }
-}
-
-/// The session's clock: it goes on from the session's own time (a conversation taken up
-/// after a reload goes on from the moment it was kept), runs at the trainee's reading
-/// pace, and jumps ahead when they skip to the end of what is being said.
-#[derive(Clone, Copy, Debug)]
-struct Clock {
-    /// A moment on the page's clock, and the session's time then.
-    page: f64,
-    session: u64,
-    /// Session milliseconds per page millisecond.
-    rate: f64,
-}
-
-impl Clock {
-    fn now(self) -> u64 {
-        self.session + ((now_ms() as f64 - self.page).max(0.0) * self.rate) as u64
-    }
-
-    /// The same clock, from now on at `rate`.
-    fn at_rate(self, rate: f64) -> Clock {
-        Clock {
-            page: now_ms() as f64,
-            session: self.now(),
-            rate,
-        }
-    }
-
-    /// The clock moved on to `to` (never back).
-    fn moved_to(self, to: u64) -> Clock {
-        Clock {
-            page: now_ms() as f64,
-            session: self.now().max(to),
-            rate: self.rate,
-        }
-    }
-}
-
-/// The clock as the view and its callbacks share it.
-type SharedClock = Rc<std::cell::Cell<Clock>>;
-
-/// How fast the other person speaks, for the trainee's reading pace.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pace {
-    Slower,
-    Usual,
-    Faster,
-}
-
-impl Pace {
-    /// Each pace with its label.
-    const ALL: [(Pace, &'static str); 3] = [
-        (Pace::Slower, "Slower"),
-        (Pace::Usual, "Usual"),
-        (Pace::Faster, "Faster"),
-    ];
-
-    /// The word it is saved as.
-    fn word(self) -> &'static str {
-        match self {
-            Pace::Slower => "slower",
-            Pace::Usual => "usual",
-            Pace::Faster => "faster",
-        }
-    }
-
-    /// Session time per page time: slower gives 40% more time to read each line.
-    fn rate(self) -> f64 {
-        match self {
-            Pace::Slower => 1.0 / 1.4,
-            Pace::Usual => 1.0,
-            Pace::Faster => 1.4,
-        }
-    }
-}
-
-const PACE_KEY: &str = "attune.pace";
-
-fn load_pace() -> Pace {
-    let saved = storage::get(PACE_KEY);
-    Pace::ALL
-        .into_iter()
-        .map(|(p, _)| p)
-        .find(|p| saved.as_deref() == Some(p.word()))
-        .unwrap_or(Pace::Usual)
 }
 
 impl Reducible for PlayState {
@@ -312,22 +242,20 @@ pub fn Play(props: &PlayProps) -> Html {
         .collect();
 
     let backchannel = {
-        let dispatcher = state.dispatcher();
         let at = at.clone();
-        Callback::from(move |_| dispatcher.dispatch(Action::Backchannel { at_ms: at() }))
+        dispatching(&state.dispatcher(), move |_| Action::Backchannel {
+            at_ms: at(),
+        })
     };
     // Replies given so far: each reply names the moment it answers, so a double tap or a
     // second Enter is refused by the engine instead of answering a line not yet heard.
     let (turn, open) = (view.turn, view.open);
     let say = {
-        let dispatcher = state.dispatcher();
         let at = at.clone();
-        Callback::from(move |text: String| {
-            dispatcher.dispatch(Action::Say {
-                text,
-                turn,
-                at_ms: at(),
-            })
+        dispatching(&state.dispatcher(), move |text: String| Action::Say {
+            text,
+            turn,
+            at_ms: at(),
         })
     };
     // Who they are and how they seem, kept beside the replies so both are in view
@@ -349,20 +277,16 @@ pub fn Play(props: &PlayProps) -> Html {
     let controls = match view.ended {
         true => {
             let again = {
-                let dispatcher = state.dispatcher();
                 let at = at.clone();
-                Callback::from(move |_| {
-                    dispatcher.dispatch(Action::Start {
-                        seed: new_seed(),
-                        at_ms: at(),
-                    })
+                dispatching(&state.dispatcher(), move |()| Action::Start {
+                    seed: new_seed(),
+                    at_ms: at(),
                 })
             };
             let restart = {
-                let dispatcher = state.dispatcher();
                 let at = at.clone();
-                Callback::from(move |turn: usize| {
-                    dispatcher.dispatch(Action::RestartFrom { turn, at_ms: at() })
+                dispatching(&state.dispatcher(), move |turn: usize| {
+                    Action::RestartFrom { turn, at_ms: at() }
                 })
             };
             html! {
@@ -397,11 +321,10 @@ pub fn Play(props: &PlayProps) -> Html {
                     <h2 class="visually-hidden">{ "Your replies" }</h2>
                     <ul class="choices">
                         { for view.replies.iter().map(|(index, text)| {
-                            let dispatcher = state.dispatcher();
                             let at = at.clone();
                             let index = *index;
                             // The reply names the moment it answers; a second tap is refused.
-                            let onclick = Callback::from(move |_| dispatcher.dispatch(Action::Reply { choice: index, turn, at_ms: at() }));
+                            let onclick = dispatching(&state.dispatcher(), move |_| Action::Reply { choice: index, turn, at_ms: at() });
                             // Inert for a moment after a reply, so a tap meant for the last
                             // one cannot land on a new reply sliding under the finger.
                             html! { <li><button class="choice" {onclick} disabled={!open}>{ text }</button></li> }
@@ -458,43 +381,6 @@ pub fn Play(props: &PlayProps) -> Html {
     }
 }
 
-thread_local! {
-    /// Where the page was last scrolled to, to show a new line.
-    static FOLLOWED_TO: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
-}
-
-/// Scrolls the newest line into view, unless (when not `always`) the trainee has scrolled
-/// up from where it was last put to reread. The reply area is the last thing on the page,
-/// so scrolling to the bottom shows it in place with the newest line just above
-/// (scrolling the line itself to the bottom would put it under the sticky replies).
-fn follow_newest_line(always: bool) {
-    let window = gloo::utils::window();
-    let document = gloo::utils::document();
-    let y = window.scroll_y().unwrap_or(0.0);
-    // More than a line's height up from where the last line was shown: rereading.
-    if !always && y < FOLLOWED_TO.with(std::cell::Cell::get) - 48.0 {
-        return;
-    }
-    let top_of = |selector: &str| {
-        document
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .map(|e| e.get_bounding_client_rect().top())
-    };
-    let bottom = document.document_element().map_or(0.0, |e| {
-        f64::from(e.scroll_height()) - f64::from(e.client_height())
-    });
-    // On a small phone the replies can fill most of the screen: never scroll the start
-    // of the newest line off the top to show all of them.
-    let newest_top = top_of(".transcript > li:last-child").map(|top| top + y - 8.0);
-    let target = newest_top.map_or(bottom, |top| bottom.min(top)).max(0.0);
-    window.scroll_to_with_x_and_y(0.0, target);
-    FOLLOWED_TO.with(|f| f.set(target));
-    // Someone typing keeps their box: it stays above the keyboard as lines arrive.
-    keep_reply_box_in_view();
-}
-
 /// A setting as a group of radio buttons: each option with its label, the one chosen
 /// checked, `on` called with the option chosen.
 fn radios<T: Copy + PartialEq + 'static>(
@@ -527,233 +413,5 @@ fn sentence(text: &str) -> String {
         t.to_string()
     } else {
         format!("{t}.")
-    }
-}
-
-/// Props for [`OwnWords`].
-#[derive(Properties, PartialEq)]
-pub struct OwnWordsProps {
-    /// Called with the typed reply.
-    pub on_say: Callback<String>,
-    /// Whether a reply is taken now; while not, Enter keeps the text in the box.
-    pub open: bool,
-}
-
-/// A box for replying in one's own words instead of tapping a reply.
-#[component]
-pub fn OwnWords(props: &OwnWordsProps) -> Html {
-    let text = use_state(String::new);
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                text.set(area.value());
-            }
-        })
-    };
-    // Sends the reply, unless it is blank or replies are not yet taken, and empties the box.
-    let open = props.open;
-    let send = {
-        let text = text.clone();
-        let on_say = props.on_say.clone();
-        Callback::from(move |()| {
-            if open && !text.trim().is_empty() {
-                on_say.emit((*text).clone());
-                text.set(String::new());
-            }
-        })
-    };
-    let onsubmit = {
-        let send = send.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            send.emit(());
-        })
-    };
-    // An on-screen keyboard covers the lower part of the screen, or shrinks the page,
-    // a moment after the box is focused: keep the box above it then and whenever the
-    // visible area changes size while typing.
-    let onfocus = Callback::from(move |_: FocusEvent| {
-        gloo::timers::callback::Timeout::new(300, keep_reply_box_in_view).forget();
-    });
-    use_effect_with((), |()| {
-        let window = gloo::utils::window();
-        let target: web_sys::EventTarget = match window.visual_viewport() {
-            Some(viewport) => viewport.into(),
-            None => window.into(),
-        };
-        let listener = EventListener::new(&target, "resize", |_| keep_reply_box_in_view());
-        move || drop(listener)
-    });
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        // Enter sends; Shift+Enter makes a new line.
-        if e.key() == "Enter" && !e.shift_key() {
-            e.prevent_default();
-            send.emit(());
-        }
-    });
-    let room = crate::analyzer::room_note(text.chars().count());
-    html! {
-        <form class="own-words" {onsubmit}>
-            <label for="own-words" class="visually-hidden">{ "Or say it in your own words" }</label>
-            <div class="own-row">
-                <textarea id="own-words" value={(*text).clone()}
-                    {oninput} {onfocus} {onkeydown}
-                    maxlength={crate::analyzer::MAX_REPLY_CHARS.to_string()}
-                    aria-describedby="own-words-room"
-                    rows="1" placeholder="Or in your own words\u{2026}" />
-                <button type="submit" disabled={!open || text.trim().is_empty()}>{ "Say it" }</button>
-            </div>
-            <p id="own-words-room" class="room" aria-live="polite">{ room.unwrap_or_default() }</p>
-        </form>
-    }
-}
-
-/// If the trainee is typing in the reply box, scrolls the page just enough that the
-/// box and its button are inside the visible area: above an on-screen keyboard whether
-/// it shrinks the page (`interactive-widget=resizes-content`) or lies over it.
-fn keep_reply_box_in_view() {
-    let document = gloo::utils::document();
-    let typing = document.active_element().filter(|e| e.id() == "own-words");
-    let Some(form) = typing.and_then(|e| e.closest("form").ok().flatten()) else {
-        return;
-    };
-    let window = gloo::utils::window();
-    let (top, bottom) = match window.visual_viewport() {
-        Some(v) => (v.offset_top(), v.offset_top() + v.height()),
-        None => (
-            0.0,
-            window
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0),
-        ),
-    };
-    let rect = form.get_bounding_client_rect();
-    let margin = 8.0;
-    if rect.bottom() > bottom {
-        window.scroll_by_with_x_and_y(0.0, rect.bottom() - bottom + margin);
-    } else if rect.top() < top {
-        window.scroll_by_with_x_and_y(0.0, rect.top() - top - margin);
-    }
-}
-
-/// Draws the other person's face ([`crate::face`] decides its shape). Decorative: their
-/// mood is also said in words. A reply that moved their mood makes it move for a moment,
-/// warmer or colder; `moment` (a count of replies and back-channels) makes the movement
-/// play again each time.
-fn face(f: &crate::face::Face, landing: Option<crate::face::Landing>, moment: u32) -> Html {
-    use crate::face::Landing;
-    let at = |v: f64| fixed(v, 1);
-    let eye_y = 29.0 + f.look_down;
-    let mouth = format!(
-        "M 22 {c} Q 32 {m} 42 {c}",
-        c = at(f.mouth_corners),
-        m = at(f.mouth_middle)
-    );
-    let (inner, outer) = (at(f.brow_inner), at(f.brow_outer));
-    let left = format!("M 18 {outer} L 27 {inner}");
-    let right = format!("M 46 {outer} L 37 {inner}");
-    let flush = format!("rgba(200, 80, 60, {})", fixed(f.flush, 2));
-    let blush = fixed(f.blush, 2);
-    let moved = match landing {
-        Some(Landing::Warmer) => Some("warmer"),
-        Some(Landing::Colder) => Some("colder"),
-        None => None,
-    };
-    html! {
-        <svg key={moment.to_string()} class={classes!("face", moved)} viewBox="0 0 64 64" width="64" height="64" aria-hidden="true" focusable="false">
-            <circle cx="32" cy="32" r="29" class="skin" />
-            <circle cx="32" cy="32" r="29" fill={flush} />
-            <circle cx="17" cy="40" r="5" class="blush" opacity={blush.clone()} />
-            <circle cx="47" cy="40" r="5" class="blush" opacity={blush} />
-            <path d={left} class="brow" />
-            <path d={right} class="brow" />
-            <circle cx="24" cy={at(eye_y)} r={at(f.eye)} class="eye" />
-            <circle cx="40" cy={at(eye_y)} r={at(f.eye)} class="eye" />
-            if f.mouth_open > 0.0 {
-                <ellipse cx="32" cy={at(f.mouth_middle)} rx="4" ry={at(f.mouth_open / 2.0)} class="mouth-open" />
-            } else {
-                <path d={mouth} class="mouth" />
-            }
-        </svg>
-    }
-}
-
-const READ_ALOUD_KEY: &str = "attune.readAloud";
-
-fn load_flag(key: &str) -> bool {
-    storage::get(key).is_some_and(|v| v == "on")
-}
-
-fn save_flag(key: &str, on: bool) {
-    storage::set(key, if on { "on" } else { "off" });
-}
-
-/// The browser's speech synthesis, where it has one.
-fn speech() -> Option<web_sys::SpeechSynthesis> {
-    let window = gloo::utils::window();
-    let has = js_sys::Reflect::has(&window, &"speechSynthesis".into()).unwrap_or(false);
-    if has {
-        window.speech_synthesis().ok()
-    } else {
-        None
-    }
-}
-
-/// Says a line, preferring an English voice that runs on the device (network voices fail offline).
-fn speak(synth: &web_sys::SpeechSynthesis, text: &str) {
-    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
-        return;
-    };
-    let voices = synth.get_voices();
-    let local: Vec<web_sys::SpeechSynthesisVoice> = (0..voices.length())
-        .filter_map(|i| {
-            wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(voices.get(i)).ok()
-        })
-        .filter(|v| v.local_service())
-        .collect();
-    if let Some(v) = local
-        .iter()
-        .find(|v| v.lang().starts_with("en"))
-        .or(local.first())
-    {
-        utterance.set_voice(Some(v));
-    }
-    synth.speak(&utterance);
-}
-
-const MODE_KEY: &str = "attune.mode";
-
-fn load_mode() -> Mode {
-    match storage::get(MODE_KEY).as_deref() {
-        Some("assessment") => Mode::Assessment,
-        _ => Mode::Coach,
-    }
-}
-
-fn save_mode(m: Mode) {
-    storage::set(
-        MODE_KEY,
-        if m == Mode::Coach {
-            "coach"
-        } else {
-            "assessment"
-        },
-    );
-}
-
-fn utterance(u: &crate::view::Shown, partner: &str) -> Html {
-    let (class, who) = match u.speaker {
-        Speaker::Partner => ("line partner", partner),
-        Speaker::Trainee => ("line trainee", "You"),
-    };
-    html! {
-        <li class={classes!(class, u.note.is_some().then_some("overlapped"), u.aside.then_some("aside"))}>
-            <span class="who">{ who }</span>
-            <span class="text">{ &u.text }</span>
-            if let Some(n) = u.note { <span class="note">{ n }</span> }
-        </li>
     }
 }
