@@ -1,8 +1,10 @@
 //! The whole app: the library, a conversation, progress and about, routed by the hash.
 
 use super::dispatch::dispatching;
+use super::library::Library;
+use super::play::Play;
 use super::route::{current_hash, Route};
-use super::{about, fetch, kept, progress, storage, Library, Play};
+use super::{about, fetch, kept, progress, storage};
 use crate::catalog;
 use crate::shelf::{Lookup, Shelf, ShelfAction};
 use gloo::events::EventListener;
