@@ -7,8 +7,10 @@ use crate::scenario::Scenario;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props for [`Debrief`].
-#[derive(Properties, PartialEq)]
+/// Props for [`Debrief`]. They never compare equal: the debrief is drawn again whenever
+/// the conversation page is (rarely, once a conversation is over), which costs less than
+/// comparing two whole sessions, and less code.
+#[derive(Properties)]
 pub struct DebriefProps {
     pub scenario: Rc<Scenario>,
     pub session: Session,
@@ -16,6 +18,12 @@ pub struct DebriefProps {
     pub on_again: Callback<()>,
     /// Go back to just before reply number `turn` and answer again.
     pub on_restart: Callback<usize>,
+}
+
+impl PartialEq for DebriefProps {
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
 }
 
 /// Shows how the conversation ended and what each reply did (see [`DebriefView`]).

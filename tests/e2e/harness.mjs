@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+/** The release build the tests serve. */
+export const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 /** The site is served under this folder, as on a GitHub Pages project site. */
 export const SUBPATH = '/attune/';
 
@@ -20,6 +21,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.toml': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
 /**
