@@ -167,6 +167,19 @@ fn what_a_clause_does_decides_it_wherever_it_sits() {
         SignalId::Reflection
     ));
     assert!(has("And why'd she leave?", SignalId::OpenQuestion));
+    // Asking for the reasons behind a choice stays open, whatever options follow; a
+    // question that only offers the options is a choice.
+    for reasons in [
+        "Why did you say six rather than two or three?",
+        "What made you pick a seven and not a four?",
+    ] {
+        assert!(has(reasons, SignalId::OpenQuestion), "{reasons}");
+        assert!(!has(reasons, SignalId::ClosedQuestion), "{reasons}");
+    }
+    assert!(has(
+        "Which would be easier, cutting down or stopping?",
+        SignalId::ClosedQuestion
+    ));
     // An imperative after a condition is still advice.
     assert!(has(
         "If the craving comes back, just call the quit line.",

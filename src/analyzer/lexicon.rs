@@ -397,6 +397,8 @@ lexicon! {
     loose_alternatives,
     /// Words that make a question-word question with "or" a choice between its options ("what's worse, the pain or the waiting").
     comparatives,
+    /// Question words that ask for reasons, which stay open whatever options follow ("why", "what made you": "why five rather than two?").
+    reason_questions,
     /// Questions that advise ("have you tried", "how about you", "why don't you").
     advice_questions,
     /// Judgmental probing ("why didn't you", "what were you thinking").

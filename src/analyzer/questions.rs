@@ -117,6 +117,9 @@ fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
 /// anyway). An "or" inside the question itself
 /// ("What do you like about drinking or about going out?") still asks for their story.
 fn offers_options(r: &Reply<'_>, u: &Unit) -> bool {
+    if r.m.reason_questions().at(u.lead).is_some() {
+        return false;
+    }
     let w = r.words();
     let end = r.t.sentences[u.sentence].last;
     let comparing = r.m.comparatives().any_in(u.lead, end);

@@ -12,19 +12,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The shelf of scenarios, kept in a reducer: the core decides, this only holds it.
-#[derive(Default, PartialEq)]
+#[derive(Default)]
 struct ShelfState(Shelf);
 
 impl Reducible for ShelfState {
     type Action = ShelfAction;
 
     fn reduce(self: Rc<Self>, action: ShelfAction) -> Rc<Self> {
-        let next = self.0.reduce(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(ShelfState(next))
-        }
+        Rc::new(ShelfState(self.0.reduce(action)))
     }
 }
 
