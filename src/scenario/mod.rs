@@ -495,6 +495,41 @@ pub fn path_string(path: &[Seg]) -> String {
     out
 }
 
+/// In a file TOML cannot read, the beat or ending that line `line` (1-based) is in, read
+/// from the lines themselves: the last `[[beat]]` or `[[ending]]` header above it, named
+/// by the `id = "..."` written under that header (else by its number, "beat #3").
+fn node_by_lines(text: &str, line: usize) -> Option<(&'static str, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = None;
+    let mut counts = [0usize; 2];
+    for (i, l) in lines.iter().enumerate().take(line) {
+        let kind = match l.trim() {
+            "[[beat]]" => 0,
+            "[[ending]]" => 1,
+            _ => continue,
+        };
+        counts[kind] += 1;
+        found = Some((i, kind, counts[kind]));
+    }
+    let (at, kind, number) = found?;
+    let name = ["beat", "ending"][kind];
+    // The node's own keys run until the next table header.
+    let id = lines[at + 1..]
+        .iter()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| {
+            let value = l
+                .trim()
+                .strip_prefix("id")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let quoted = value.trim().strip_prefix('"')?;
+            let id = &quoted[..quoted.find('"')?];
+            crate::condition::is_name(id).then(|| id.to_string())
+        });
+    Some((name, id.unwrap_or_else(|| format!("{name} #{number}"))))
+}
+
 /// Finds where things are in a scenario file's text.
 pub struct SourceMap<'a> {
     file: &'a str,
@@ -594,11 +629,16 @@ impl<'a> SourceMap<'a> {
             self.set_node(&mut loc, node);
             loc.field = field;
         } else {
-            // Not TOML at all: the key at the start of the line is the best guess at the field.
+            // Not TOML at all: the key at the start of the line is the best guess at the field,
+            // and the `[[beat]]` or `[[ending]]` above it names the node.
             let line = self.text.lines().nth(l - 1).unwrap_or("");
             let key = line.split('=').next().unwrap_or("").trim();
             if line.contains('=') && crate::condition::is_name(key) {
                 loc.field = Some(key.to_string());
+            }
+            if let Some((kind, id)) = node_by_lines(self.text, l) {
+                loc.node = Some(id);
+                loc.node_kind = Some(kind.to_string());
             }
         }
         loc
@@ -765,4 +805,31 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, ParseError> {
         read::scenario(&root).map_err(|bad| located(Some(bad.span), bad.message, bad.flaw))?;
     scenario.revision = crate::saved::fingerprint(text);
     Ok(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_in_a_file_toml_cannot_read_is_placed_in_its_beat_or_ending() {
+        let text = "id = \"x\"\n[[beat]]\nid = \"first\"\n  [[beat.choice]]\n  text = \"oops\n[[beat]]\n# no id yet\nlines = [\n[[ending]]\nid = 7\n";
+        assert_eq!(node_by_lines(text, 1), None, "above every beat");
+        assert_eq!(node_by_lines(text, 5), Some(("beat", "first".to_string())));
+        assert_eq!(
+            node_by_lines(text, 8),
+            Some(("beat", "beat #2".to_string()))
+        );
+        assert_eq!(
+            node_by_lines(text, 10),
+            Some(("ending", "ending #1".to_string()))
+        );
+        assert_eq!(
+            node_by_lines(text, 99),
+            Some(("ending", "ending #1".to_string()))
+        );
+        let err = parse("x.toml", &text[..text.find("[[beat]]\n# no id").unwrap()]).unwrap_err();
+        assert_eq!(err.location.node.as_deref(), Some("first"), "{err}");
+        assert_eq!(err.location.node_kind.as_deref(), Some("beat"));
+    }
 }
