@@ -18,6 +18,21 @@ fn index_of(s: &Scenario, session: &Session, text: &str) -> usize {
         .0
 }
 
+/// The session after tapping the reply on offer whose text is `text`, as reply `turn`.
+fn tap(s: &Scenario, session: &Session, text: &str, turn: usize, at_ms: u64) -> Session {
+    let choice = index_of(s, session, text);
+    session
+        .apply(
+            s,
+            &Action::Reply {
+                choice,
+                turn,
+                at_ms,
+            },
+        )
+        .unwrap()
+}
+
 #[test]
 fn the_screen_shows_lines_as_they_begin_and_the_replies_on_offer() {
     let s = mini();
@@ -216,28 +231,10 @@ fn the_debrief_says_what_each_reply_did_with_notes_for_tapped_replies_only() {
     let s = scenario::parse("debrief.toml", &text).unwrap();
     let start = Session::new(&s, 7, 0);
     assert_eq!(DebriefView::of(&s, &start), None, "not over yet");
-    let mid = start
-        .apply(
-            &s,
-            &Action::Reply {
-                choice: index_of(&s, &start, "Go on."),
-                turn: 0,
-                at_ms: 6_000,
-            },
-        )
-        .unwrap()
+    let mid = tap(&s, &start, "Go on.", 0, 6_000)
         .apply(&s, &Action::Tick { at_ms: 20_000 })
         .unwrap();
-    let tapped = mid
-        .apply(
-            &s,
-            &Action::Reply {
-                choice: index_of(&s, &mid, "Bye."),
-                turn: 1,
-                at_ms: 21_000,
-            },
-        )
-        .unwrap();
+    let tapped = tap(&s, &mid, "Bye.", 1, 21_000);
     let view = DebriefView::of(&s, &tapped).expect("ended");
     assert_eq!(view.ending.id, tapped.ended().unwrap());
     assert_eq!(view.replies.len(), 2);
@@ -268,16 +265,7 @@ fn the_debrief_says_what_each_reply_did_with_notes_for_tapped_replies_only() {
     assert!(view.replies[1].turn.typed);
     assert_eq!(view.replies[1].note, None);
     // The best reply given is not offered as a stronger one.
-    let best = mid
-        .apply(
-            &s,
-            &Action::Reply {
-                choice: index_of(&s, &mid, "You said something mattered."),
-                turn: 1,
-                at_ms: 21_000,
-            },
-        )
-        .unwrap()
+    let best = tap(&s, &mid, "You said something mattered.", 1, 21_000)
         .apply(&s, &Action::Tick { at_ms: 60_000 })
         .unwrap();
     let view = DebriefView::of(&s, &best).expect("ended well");
