@@ -135,9 +135,111 @@ fn counted(n: usize, what: &str) -> String {
 pub const MAX_PROBLEMS: usize = 100;
 
 /// Reads and checks one scenario file: every error and warning; never panics, whatever
-/// the text.
+/// the text. A file TOML cannot read is read again past each syntax error (see
+/// [`past_syntax_errors`]), so one mistake does not hide the others.
 pub fn check_file(file: &str, text: &str) -> Report {
-    report(file, text, check)
+    let first = report(file, text, check);
+    if first.scenario.is_some()
+        || first
+            .problems
+            .first()
+            .is_none_or(|p| p.kind != Kind::Syntax)
+    {
+        return first;
+    }
+    past_syntax_errors(file, text, first.problems)
+}
+
+/// How many lines a file that TOML cannot read may have set aside before the rest is read.
+const MAX_SET_ASIDE: usize = 40;
+
+/// Every problem of a file with a syntax error, not only the first. The line of each
+/// syntax error is set aside (emptied, so every other line keeps its place) and the file
+/// read again, until it reads; then it is checked whole. Problems that setting lines
+/// aside may have caused are not reported: those in a beat or ending (or the top level)
+/// that had a line set aside, those on a line set aside, and those of the whole graph
+/// (what is reachable, what can end), which a line set aside anywhere can change; nor
+/// are warnings, which wait until the file reads. Errors elsewhere (another syntax
+/// error, a condition that cannot be read, a target that does not exist) are reported.
+fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Report {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // The lines set aside, each with the beat or ending it was in (`None`: the top level).
+    let mut aside: Vec<(usize, Option<String>)> = Vec::new();
+    let mut next = problems[0].clone();
+    let mut first = true;
+    while aside.len() < MAX_SET_ASIDE {
+        let caused = |p: &Problem, aside: &[(usize, Option<String>)]| {
+            aside
+                .iter()
+                .any(|(l, node)| *node == p.location.node || p.location.line == Some(*l))
+                || p.severity == Severity::Warning
+                || matches!(
+                    p.kind,
+                    Kind::Unreachable | Kind::DeadEnd | Kind::EndlessLoop
+                )
+        };
+        if !first && !caused(&next, &aside) {
+            problems.push(next.clone());
+        }
+        first = false;
+        if next.kind != Kind::Syntax {
+            break;
+        }
+        // A field that setting a line aside took away is put back with a stand-in value,
+        // on that line, so the rest of the file can be read.
+        let filled = missing_field(&next.message)
+            .zip(aside.iter().rev().find(|(_, n)| *n == next.location.node))
+            .and_then(|(key, &(line, _))| {
+                ["0", "\"-\"", "true", "[]", "{}"].iter().find_map(|v| {
+                    let mut tried = lines.clone();
+                    tried[line - 1] = format!("{key} = {v}");
+                    let again = report(file, &tried.join("\n"), check);
+                    let still = again
+                        .problems
+                        .first()
+                        .is_some_and(|p| p.message.contains(&format!("`{key}`")));
+                    (!still).then_some((tried, again))
+                })
+            });
+        let again = match filled {
+            Some((tried, again)) => {
+                lines = tried;
+                again
+            }
+            None => {
+                let Some(line) = next.location.line.filter(|l| (1..=lines.len()).contains(l))
+                else {
+                    break;
+                };
+                if aside.iter().any(|(l, _)| *l == line) {
+                    break;
+                }
+                aside.push((line, next.location.node.clone()));
+                lines[line - 1].clear();
+                report(file, &lines.join("\n"), check)
+            }
+        };
+        if again.scenario.is_some() {
+            problems.extend(again.problems.into_iter().filter(|p| !caused(p, &aside)));
+            break;
+        }
+        let Some(p) = again.problems.into_iter().next() else {
+            break;
+        };
+        next = p;
+    }
+    Report {
+        scenario: None,
+        problems,
+        unlisted: (0, 0),
+    }
+}
+
+/// The field a "missing field `name`" message names.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    let name = &rest[..rest.find('`')?];
+    crate::condition::is_name(name).then_some(name)
 }
 
 /// Reads one scenario file and finds what stops it being played: the errors only, for an

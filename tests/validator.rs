@@ -455,3 +455,22 @@ fn a_best_reply_that_is_always_the_longest_is_a_warning() {
     // Half is not more than half.
     assert_eq!(warned([true, true, false, false]), None);
 }
+
+#[test]
+fn a_syntax_error_hides_nothing_else_and_adds_nothing_it_caused() {
+    let read = |name: &str| {
+        let path = format!("tests/data/invalid/{name}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        check_file(&path, &text)
+    };
+    // Two syntax errors and a bad condition in another beat: all three, in reading order.
+    let report = read("syntax-and-more.toml");
+    let kinds: Vec<Kind> = report.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [Kind::Syntax; 3], "{:#?}", report.errors());
+    assert!(report.errors()[2].contains("invalid condition `interupted`"));
+    // Setting the bad line aside leaves beat "b" without a reply's text and the ending it
+    // led to unreachable: neither is reported, as neither is in the file.
+    let report = read("syntax-in-beat.toml");
+    assert_eq!(report.problems.len(), 1, "{:#?}", report.errors());
+    assert!(report.warnings().is_empty());
+}
