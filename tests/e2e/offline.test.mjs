@@ -85,6 +85,8 @@ test('a new deployment is picked up on the next load with a calm notice, once, a
   await notice.waitFor({ state: 'visible' });
   assert.equal(await notice.getAttribute('role'), 'status');
   assert.match(await notice.innerText(), /Attune has been updated to a new version\./);
+  const dismiss = await notice.getByRole('button', { name: 'Dismiss' }).boundingBox();
+  assert.ok(dismiss.width >= 44 && dismiss.height >= 44, `Dismiss is ${dismiss.width}x${dismiss.height}`);
   // The new worker takes charge and the old copy is deleted.
   await page.waitForFunction(async ([old, now]) => {
     const names = await caches.keys();
