@@ -154,7 +154,9 @@ fn kept_scenarios_are_listed_by_title_from_their_keys_only() {
 
 /// The app checks a file it opens to play with the first pass only, without the advice
 /// about conditions that can never hold: its errors are exactly the full check's other
-/// errors, for every shipped scenario and every broken fixture.
+/// errors, for every shipped scenario and every broken fixture. For a file TOML cannot
+/// read, the app stops at the first syntax error, where the full check reads on past it:
+/// the app's one error is the full check's first.
 #[test]
 fn the_errors_pass_finds_exactly_the_errors_of_the_full_check() {
     use attune::validate::{check_file, check_file_to_play, Severity};
@@ -182,7 +184,16 @@ fn the_errors_pass_finds_exactly_the_errors_of_the_full_check() {
             play.problems.iter().all(|p| p.severity == Severity::Error),
             "{name}"
         );
-        assert_eq!(play.problems.iter().collect::<Vec<_>>(), errors, "{name}");
+        let play: Vec<_> = play.problems.iter().collect();
+        if play
+            .first()
+            .is_some_and(|p| p.kind == attune::validate::Kind::Syntax)
+        {
+            assert_eq!(play.len(), 1, "{name}");
+            assert_eq!(play[0], errors[0], "{name}");
+        } else {
+            assert_eq!(play, errors, "{name}");
+        }
     }
 }
 
