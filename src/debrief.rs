@@ -227,10 +227,16 @@ pub fn signal_line(s: &Signal) -> SignalLine {
     };
     SignalLine {
         label: s.id.label(),
-        helped: !s.id.is_harmful() && s.weight + s.cross_weight > 0,
+        helped: helped(s),
         effect,
         note: s.note.clone(),
     }
+}
+
+/// Whether a signal helped the conversation: it moves the scores up on balance and is
+/// not harmful.
+fn helped(s: &Signal) -> bool {
+    !s.id.is_harmful() && s.weight + s.cross_weight > 0
 }
 
 /// The note shown after a reply in coach mode: the author's feedback on an authored
@@ -382,12 +388,11 @@ pub fn marked<'t>(text: &'t str, signals: &[Signal]) -> Vec<(&'t str, Option<Mar
             continue;
         }
         parts.push((&text[pos..a], None));
-        let line = signal_line(s);
         parts.push((
             &text[a..b],
             Some(Mark {
-                label: line.label,
-                helped: line.helped,
+                label: s.id.label(),
+                helped: helped(s),
             }),
         ));
         pos = b;
