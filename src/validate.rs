@@ -165,30 +165,22 @@ fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Rep
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     // The lines set aside, each with the beat or ending it was in (`None`: the top level).
     let mut aside: Vec<(usize, Option<String>)> = Vec::new();
+    // The lines set aside that now hold a stand-in for a field they took away.
+    let mut stood_in: Vec<usize> = Vec::new();
+    // The first problem is a syntax error (see `check_file`), reported already.
     let mut next = problems[0].clone();
-    let mut first = true;
-    while aside.len() < MAX_SET_ASIDE {
-        let caused = |p: &Problem, aside: &[(usize, Option<String>)]| {
-            aside
-                .iter()
-                .any(|(l, node)| *node == p.location.node || p.location.line == Some(*l))
-                || p.severity == Severity::Warning
-                || matches!(
-                    p.kind,
-                    Kind::Unreachable | Kind::DeadEnd | Kind::EndlessLoop
-                )
-        };
-        if !first && !caused(&next, &aside) {
-            problems.push(next.clone());
-        }
-        first = false;
-        if next.kind != Kind::Syntax {
-            break;
-        }
+    while next.kind == Kind::Syntax {
         // A field that setting a line aside took away is put back with a stand-in value,
         // on that line, so the rest of the file can be read.
+        // Each line set aside takes one stand-in at most: two fields missing from one
+        // place could otherwise take turns on the same line for ever.
         let filled = missing_field(&next.message)
-            .zip(aside.iter().rev().find(|(_, n)| *n == next.location.node))
+            .zip(
+                aside
+                    .iter()
+                    .rev()
+                    .find(|(l, n)| *n == next.location.node && !stood_in.contains(l)),
+            )
             .and_then(|(key, &(line, _))| {
                 ["0", "\"-\"", "true", "[]", "{}"].iter().find_map(|v| {
                     let mut tried = lines.clone();
@@ -198,11 +190,12 @@ fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Rep
                         .problems
                         .first()
                         .is_some_and(|p| p.message.contains(&format!("`{key}`")));
-                    (!still).then_some((tried, again))
+                    (!still).then_some((line, tried, again))
                 })
             });
         let again = match filled {
-            Some((tried, again)) => {
+            Some((line, tried, again)) => {
+                stood_in.push(line);
                 lines = tried;
                 again
             }
@@ -211,7 +204,11 @@ fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Rep
                 else {
                     break;
                 };
-                if aside.iter().any(|(l, _)| *l == line) {
+                // A line that opens a table is kept: without it, what follows would be
+                // read into the table before, and be wrong there.
+                if aside.iter().any(|(l, _)| *l == line)
+                    || lines[line - 1].trim_start().starts_with('[')
+                {
                     break;
                 }
                 aside.push((line, next.location.node.clone()));
@@ -226,6 +223,12 @@ fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Rep
         let Some(p) = again.problems.into_iter().next() else {
             break;
         };
+        if aside.len() >= MAX_SET_ASIDE {
+            break;
+        }
+        if !caused(&p, &aside) {
+            problems.push(p.clone());
+        }
         next = p;
     }
     Report {
@@ -233,6 +236,18 @@ fn past_syntax_errors(file: &str, text: &str, mut problems: Vec<Problem>) -> Rep
         problems,
         unlisted: (0, 0),
     }
+}
+
+/// Whether setting lines aside may have caused a problem (see [`past_syntax_errors`]).
+fn caused(p: &Problem, aside: &[(usize, Option<String>)]) -> bool {
+    aside
+        .iter()
+        .any(|(l, node)| *node == p.location.node || p.location.line == Some(*l))
+        || p.severity == Severity::Warning
+        || matches!(
+            p.kind,
+            Kind::Unreachable | Kind::DeadEnd | Kind::EndlessLoop
+        )
 }
 
 /// The field a "missing field `name`" message names.

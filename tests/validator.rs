@@ -473,4 +473,27 @@ fn a_syntax_error_hides_nothing_else_and_adds_nothing_it_caused() {
     let report = read("syntax-in-beat.toml");
     assert_eq!(report.problems.len(), 1, "{:#?}", report.errors());
     assert!(report.warnings().is_empty());
+
+    let minimal = std::fs::read_to_string("tests/data/minimal.toml").unwrap();
+    // A cut that takes two fields with it leaves a line TOML cannot read and two fields
+    // missing from the same place: the reading stops there, with the one true error (it
+    // once went on for ever, giving each field the line in turn).
+    let cut = minimal.replacen("minutes = 2\ndifficulty", "", 1);
+    let report = check_file("cut.toml", &cut);
+    assert_eq!(report.errors().len(), 1, "{:#?}", report.errors());
+    assert!(
+        report.errors()[0].starts_with("cut.toml:7:"),
+        "{:?}",
+        report.errors()
+    );
+    // A table missing a field is reported on its opening line, which stays: setting it
+    // aside would read the ending's fields into the beat before and blame that beat.
+    let headless = minimal.replacen("title = \"Good\"\n", "", 1);
+    let report = check_file("headless.toml", &headless);
+    assert_eq!(report.errors().len(), 1, "{:#?}", report.errors());
+    assert!(
+        report.errors()[0].contains("ending \"good\": missing field `title`"),
+        "{:?}",
+        report.errors()
+    );
 }
