@@ -10,6 +10,9 @@ import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('csp: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+// The about page first, in every build (a plain page with its own strict policy), so the
+// service worker, written next, caches it with the rest (the site's top only).
+if (!process.env.ATTUNE_TRAINER_BUILD) await import('./about.mjs');
 if (process.env.TRUNK_PROFILE === 'release') {
   // First the service worker and its registration script, which the policy must allow
   // (the site's top page only: not the trainer's page, built inside it by trainer.mjs).

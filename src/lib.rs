@@ -21,6 +21,14 @@ pub mod tomlread;
 pub mod twine;
 pub mod validate;
 pub mod view;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// In the browser, Talc instead of Rust's default allocator (dlmalloc): smaller, so the
+/// first load carries less, and faster (measured: `scripts/bundle-size`, and the scoring
+/// benchmark in Chromium, `tests/bench_web.rs`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -69,6 +69,9 @@ async fn kept_scenarios_are_listed_apart_and_remove_names_the_one_tapped() {
             cards,
             loading: false,
             problem: None,
+            notice: None,
+            room: None,
+            on_leave: Default::default(),
             on_remove,
             history: Default::default(),
         },
@@ -105,6 +108,9 @@ async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
             cards: cards.clone(),
             loading: false,
             problem: None,
+            notice: None,
+            room: None,
+            on_leave: Default::default(),
             on_remove: Default::default(),
             history: Default::default(),
         },
@@ -122,6 +128,75 @@ async fn the_library_lists_the_indexed_scenarios_with_links_to_play_them() {
         Route::Play(cards[0].id.clone()).hash()
     );
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn in_a_workshop_the_library_names_it_and_the_conversation_keeps_the_rooms_settings() {
+    let shelf = shelf();
+    let all = shelf.cards();
+    let workshop = attune::workshop::Workshop {
+        name: "Tuesday front desk".into(),
+        scenarios: vec![all[2].id.clone(), all[0].id.clone()],
+        mode: attune::view::Mode::Assessment,
+        typing: false,
+        pass_mark: None,
+    };
+    let cards = Rc::new(workshop.offered(&all).0);
+    let joined = Rc::new(attune::web::room::Joined {
+        workshop: workshop.clone(),
+        name: "Sam".into(),
+    });
+    let root = mount_point();
+    yew::Renderer::<attune::web::Library>::with_root_and_props(
+        root.clone(),
+        attune::web::library::LibraryProps {
+            cards,
+            loading: false,
+            problem: None,
+            notice: None,
+            room: Some(joined.clone()),
+            on_leave: Default::default(),
+            on_remove: Default::default(),
+            history: Default::default(),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(texts(&root, "h1"), ["Tuesday front desk"]);
+    assert_eq!(
+        texts(&root, ".card h2"),
+        [all[2].title.clone(), all[0].title.clone()]
+    );
+    assert!(texts(&root, ".joined p")[0].contains("You joined as Sam."));
+    assert!(root.query_selector(".trainer-link").unwrap().is_none());
+
+    // The conversation: no choice of feedback and no box for one's own words.
+    english();
+    let scenario = Rc::new(
+        builtin::scenarios()
+            .into_iter()
+            .find(|s| s.id == all[0].id)
+            .unwrap(),
+    );
+    let root = mount_point();
+    yew::Renderer::<Play>::with_root_and_props(
+        root.clone(),
+        attune::web::play::PlayProps {
+            scenario,
+            on_finish: Default::default(),
+            keep: false,
+            on_under_way: Default::default(),
+            room: Some(joined.settings()),
+        },
+    )
+    .render();
+    settle().await;
+    assert!(root.query_selector("input[name=mode]").unwrap().is_none());
+    assert!(root.query_selector("input[name=pace]").unwrap().is_some());
+    assert!(root
+        .query_selector(".own-words textarea")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -168,6 +243,7 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
             on_finish: Default::default(),
             keep: false,
             on_under_way: Default::default(),
+            room: None,
         },
     )
     .render();
@@ -344,6 +420,7 @@ async fn a_conversation_kept_on_the_device_is_taken_up_and_the_app_told_it_is_un
             on_finish: Default::default(),
             keep: true,
             on_under_way: yew::Callback::from(move |on| told.set(on)),
+            room: None,
         },
     )
     .render();

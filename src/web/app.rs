@@ -4,7 +4,7 @@ use super::dispatch::dispatching;
 use super::library::Library;
 use super::play::Play;
 use super::route::{current_hash, Route};
-use super::{about, fetch, kept, progress, storage};
+use super::{fetch, kept, progress, room, storage};
 use crate::catalog;
 use crate::shelf::{Lookup, Shelf, ShelfAction};
 use gloo::events::EventListener;
@@ -213,17 +213,65 @@ pub fn App() -> Html {
             }
         })
     };
+    // The workshop this device joined: the library offers only its scenarios, with its
+    // settings, until the attendee leaves it.
+    let joined = use_state(room::load);
+    let join_problem = use_state(|| None::<String>);
+    // A workshop link: the workshop to join, or why the link cannot be used.
+    let (to_join, notice) = match &*route {
+        Route::Workshop(query) => match crate::workshop::Workshop::read(query) {
+            Ok(w) => (Some((w, query.clone())), None),
+            Err(why) => (
+                None,
+                Some(format!(
+                    "This workshop link cannot be used: {why}. Here is the usual library."
+                )),
+            ),
+        },
+        _ => (None, None),
+    };
     let body = match (&*route, lookup) {
-        (Route::Library, _) | (Route::Play(_), None) => {
-            let cards = Rc::new(shelf.0.cards());
+        (Route::Workshop(_), _) if to_join.is_some() => {
+            let (w, query) = to_join.unwrap_or_else(|| unreachable!());
+            let on_submit = {
+                let (joined, join_problem) = (joined.clone(), join_problem.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    match room::join(&query) {
+                        Ok(j) => {
+                            joined.set(Some(j));
+                            join_problem.set(None);
+                            let _ = gloo::utils::window()
+                                .location()
+                                .set_hash(&Route::Library.hash());
+                        }
+                        Err(why) => join_problem.set(Some(why)),
+                    }
+                })
+            };
+            room::join_page(&w, &shelf.0.cards(), join_problem.as_deref(), on_submit)
+        }
+        (Route::Library | Route::Workshop(_), _) | (Route::Play(_), None) => {
+            let all = shelf.0.cards();
+            let cards = Rc::new(match &*joined {
+                Some(j) => j.workshop.offered(&all).0,
+                None => all,
+            });
             let problem = shelf.0.problem().map(str::to_string);
-            html! { <Library {cards} loading={shelf.0.loading()} {problem} {on_remove} history={progress.history.clone()} /> }
+            let on_leave = {
+                let joined = joined.clone();
+                Callback::from(move |_: MouseEvent| {
+                    room::leave();
+                    joined.set(None);
+                })
+            };
+            html! { <Library {cards} loading={shelf.0.loading()} {problem} {notice} room={(*joined).clone()} {on_leave} {on_remove} history={progress.history.clone()} /> }
         }
         (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
-        (Route::About, _) => html! { <about::About /> },
         (Route::Play(id), Some(lookup)) => match lookup {
             Lookup::Ready(s) => {
-                html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} /> }
+                let room = joined.as_ref().map(|j| j.settings());
+                html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} {room} /> }
             }
             Lookup::Fetch(_) | Lookup::Waiting => html! {
                 <main class="page" id="main">
@@ -274,7 +322,7 @@ pub fn App() -> Html {
                 <nav aria-label="Main">
                     <a href={Route::Library.hash()} onclick={leave.clone()} aria-current={(*route == Route::Library).then_some("page")}>{ "Library" }</a>
                     <a href={Route::Progress.hash()} onclick={leave.clone()} aria-current={(*route == Route::Progress).then_some("page")}>{ "Progress" }</a>
-                    <a href={Route::About.hash()} onclick={leave} aria-current={(*route == Route::About).then_some("page")}>{ "About" }</a>
+                    <a href="about.html" onclick={leave}>{ "About" }</a>
                 </nav>
             </header>
             if let Some(n) = &progress.notice {

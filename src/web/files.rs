@@ -40,12 +40,17 @@ pub fn read_chosen_file(
     input.set_value("");
 }
 
-/// Offers `text` as a file named `name` to save (a download), as a TOML file.
+/// Offers `text` as a file named `name` to save (a download): an SVG image if the name
+/// says so, else a TOML file.
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/toml");
+    options.set_type(if name.ends_with(".svg") {
+        "image/svg+xml"
+    } else {
+        "application/toml"
+    });
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "could not prepare the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)

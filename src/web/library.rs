@@ -16,6 +16,15 @@ pub struct LibraryProps {
     /// Why the site's list of scenarios could not be read, if it could not.
     #[prop_or_default]
     pub problem: Option<String>,
+    /// A problem to say above the list (a workshop link that cannot be used).
+    #[prop_or_default]
+    pub notice: Option<String>,
+    /// The workshop this device joined: the cards are its scenarios.
+    #[prop_or_default]
+    pub room: Option<std::rc::Rc<super::room::Joined>>,
+    /// Leaves the workshop.
+    #[prop_or_default]
+    pub on_leave: Callback<MouseEvent>,
     /// Called with the id of a kept scenario to remove from this device.
     pub on_remove: Callback<String>,
     /// Past attempts, for best and last scores.
@@ -51,7 +60,18 @@ pub fn Library(props: &LibraryProps) -> Html {
     let (hosted, own): (Vec<&Card>, Vec<&Card>) = shown.into_iter().partition(|c| !c.own);
     html! {
         <main class="page" id="main">
-            <h1>{ "Choose a conversation" }</h1>
+            if let Some(n) = &props.notice {
+                <p class="notice error" role="alert">{ n }</p>
+            }
+            if let Some(j) = &props.room {
+                <h1>{ &j.workshop.name }</h1>
+                <div class="joined">
+                    <p>{ format!("You joined as {}. Your results stay on this device until you hand them in.", j.name) }</p>
+                    <button class="secondary" onclick={props.on_leave.clone()}>{ "Leave the workshop" }</button>
+                </div>
+            } else {
+                <h1>{ "Choose a conversation" }</h1>
+            }
             <p class="lede">{ "Each one is a person who needs something from you. Listen, reply, and see how they respond." }</p>
             // As in the page's loading shell: nothing below the lede until the list is whole,
             // so nothing moves while the built-ins are read.
@@ -82,10 +102,12 @@ pub fn Library(props: &LibraryProps) -> Html {
                         { for own.into_iter().map(|c| card(c, &props.history, &props.on_remove)) }
                     </ul>
                 }
-                <p class="trainer-link">
-                    { "Trainers: check, keep and play your own scenario files in " }
-                    <a href="trainer/">{ "the trainer\u{2019}s page" }</a>{ "." }
-                </p>
+                if props.room.is_none() {
+                    <p class="trainer-link">
+                        { "Trainers: check, keep and play your own scenario files in " }
+                        <a href="trainer/">{ "the trainer\u{2019}s page" }</a>{ "." }
+                    </p>
+                }
             }
         </main>
     }

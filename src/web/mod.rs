@@ -2,11 +2,11 @@
 //!
 //! Laid out the Yew way: the app and its routes (`app`, `route`); pages and their
 //! components (`library`, `play` with its face, transcript and reply area, `debrief`,
-//! `progress`, `about`); hooks and helpers the components share (`clock`, `settings`,
-//! `dispatch`, `storage`, `kept`, `fetch`, `files`, `packing`). A module uses its
+//! `progress`, `room` for a workshop; the about page is plain HTML, `assets/about.html`); hooks and helpers the components share (`clock`, `settings`,
+//! `dispatch`, `storage`, `kept`, `fetch`, `files`, `packing`). The trainer's page
+//! (`trainer`, with `workshop_desk`) is its own app. A module uses its
 //! siblings; none imports from the module above it.
 
-pub mod about;
 pub mod app;
 pub mod clock;
 pub mod debrief;
@@ -18,10 +18,12 @@ pub mod library;
 pub mod packing;
 pub mod play;
 pub mod progress;
+pub mod room;
 pub mod route;
 pub mod settings;
 pub mod storage;
 pub mod trainer;
+pub mod workshop_desk;
 
 pub use app::App;
 pub use library::Library;

@@ -9,19 +9,22 @@ pub enum Route {
     Play(String),
     /// The trainee's progress on this device.
     Progress,
-    /// What presence and listening mean here.
-    About,
+    /// A workshop link, with its query (read by [`crate::workshop::Workshop::read`]).
+    Workshop(String),
 }
 
 impl Route {
-    /// Reads `#/play/<id>`; anything else is the library.
+    /// Reads `#/play/<id>`, `#/progress` and `#/workshop?<query>`; anything else is the
+    /// library (the about page is a page of its own, `about.html`).
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if let Some(query) = path.strip_prefix("workshop?") {
+            return Route::Workshop(query.to_string());
+        }
         match path.strip_prefix("play/") {
             Some(id) if !id.is_empty() => Route::Play(id.to_string()),
             _ => match path {
                 "progress" => Route::Progress,
-                "about" => Route::About,
                 _ => Route::Library,
             },
         }
@@ -33,7 +36,7 @@ impl Route {
             Route::Library => "#/".to_string(),
             Route::Play(id) => format!("#/play/{id}"),
             Route::Progress => "#/progress".to_string(),
-            Route::About => "#/about".to_string(),
+            Route::Workshop(query) => format!("{}{query}", crate::workshop::HASH),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! [`crate::authoring`].
 
 use super::files::read_chosen_file;
+use super::workshop_desk::WorkshopDesk;
 use super::{fetch, kept, packing, storage};
 use crate::authoring::{self, Keep, KeptItem, Review, Share};
 use crate::twine::{self, Imported};
@@ -536,6 +537,7 @@ pub fn Trainer() -> Html {
                         </ul>
                     }
                 </section>
+                <WorkshopDesk scenarios={desk.hosted.clone()} loading={waiting} />
             </main>
         </>
     }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useSite, playToEnding, TABLET, PHONE, watchErrors } from './harness.mjs';
+import { useSite, playToEnding, makeWorkshop, TABLET, PHONE, watchErrors } from './harness.mjs';
 
 const env = useSite();
 
@@ -29,7 +29,7 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.goto(`${env.site.url}#/progress`);
     await page.locator('table.attempts').waitFor();
     await axe(page, 'progress');
-    await page.goto(`${env.site.url}#/about`);
+    await page.goto(`${env.site.url}about.html`);
     await page.getByRole('heading', { name: 'About Attune' }).waitFor();
     await axe(page, 'about');
     // The trainer's page: empty, with a file's problems beside their lines, with a
@@ -61,6 +61,20 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.goto(env.site.url);
     await page.locator('.card', { hasText: 'Mini' }).waitFor();
     await axe(page, 'library with your scenarios');
+    // A workshop: set up, projected, joined, and the library it offers.
+    const workshop = await makeWorkshop(page, env.site.url, { name: 'Room 2', scenarios: ['Fourth call, no connection'] });
+    await axe(page, 'trainer, workshop link');
+    await page.getByRole('button', { name: 'Show full screen' }).tap();
+    await page.getByRole('dialog').waitFor();
+    await axe(page, 'trainer, workshop projected');
+    await page.goto('about:blank');
+    await page.goto(workshop);
+    await page.getByRole('button', { name: 'Join the workshop' }).waitFor();
+    await axe(page, 'joining a workshop');
+    await page.getByLabel('Your name, as your trainer will see it').fill('Ada');
+    await page.getByRole('button', { name: 'Join the workshop' }).tap();
+    await page.locator('.joined').waitFor();
+    await axe(page, 'library in a workshop');
     await context.close();
   });
 }
@@ -148,7 +162,7 @@ test('text scales to 200% without sideways scrolling, and reduced motion stops t
   assert.equal(await page.locator('.line.partner').first().evaluate((e) => getComputedStyle(e).animationName), 'none');
   // Lines still arrive at speaking pace: the last one has not begun yet.
   assert.equal(await page.locator('.line.partner', { hasText: 'I missed a presentation' }).count(), 0);
-  for (const route of ['#/', '#/play/irate-customer', '#/progress', '#/about']) {
+  for (const route of ['#/', '#/play/irate-customer', '#/progress', 'about.html']) {
     await page.goto(`${env.site.url}${route}`);
     await page.locator('main h1').waitFor();
     // Set through the CSS object model: the site's policy rightly refuses an inline style sheet.

@@ -167,3 +167,20 @@ export async function keepScenario(page, siteUrl, file) {
   await page.getByRole('button', { name: /^Keep (on this device|this version)$/ }).tap();
   await page.getByRole('status').filter({ hasText: 'is kept on this device' }).waitFor();
 }
+
+/**
+ * Sets up a workshop on the trainer's page, as a trainer would, and returns its link.
+ * `scenarios` are titles; `typing: false` unticks replies in one's own words.
+ */
+export async function makeWorkshop(page, siteUrl, { name, scenarios, assessment = false, typing = true, pass = '' }) {
+  await page.goto(`${siteUrl}trainer/`);
+  const form = page.locator('form.workshop-form');
+  await form.getByRole('checkbox', { name: scenarios[0] }).waitFor();
+  await page.getByLabel('Workshop name').fill(name);
+  for (const s of scenarios) await form.getByRole('checkbox', { name: s }).tap();
+  if (assessment) await form.getByRole('radio', { name: 'At the end (assessment)' }).tap();
+  if (!typing) await form.getByRole('checkbox', { name: /own words/ }).tap();
+  await page.getByLabel(/^Pass mark/).fill(pass);
+  await page.getByRole('button', { name: 'Make the link and QR code' }).tap();
+  return page.getByLabel('Workshop link').inputValue();
+}

@@ -44,6 +44,10 @@ pub struct PlayProps {
     /// Called with whether a conversation is under way (leaving would interrupt it).
     #[prop_or_default]
     pub on_under_way: Callback<bool>,
+    /// In a workshop, what the room fixes: the feedback mode, and whether replies in
+    /// one's own words are offered.
+    #[prop_or_default]
+    pub room: Option<(Mode, bool)>,
 }
 
 /// Never equal: the app makes new callbacks for these props whenever it draws, so they
@@ -138,7 +142,8 @@ impl Reducible for PlayState {
 /// Plays one scenario from start to ending.
 #[component]
 pub fn Play(props: &PlayProps) -> Html {
-    let mode = use_state(load_mode);
+    let room = props.room;
+    let mode = use_state(|| room.map_or_else(load_mode, |r| r.0));
     let read_aloud = use_state(|| speech().is_some() && load_flag(READ_ALOUD_KEY));
     let state = {
         let scenario = props.scenario.clone();
@@ -338,7 +343,9 @@ pub fn Play(props: &PlayProps) -> Html {
                             html! { <li><button class="choice" {onclick} disabled={!open}>{ text }</button></li> }
                         }) }
                     </ul>
-                    <OwnWords on_say={say} {open} />
+                    if room.is_none_or(|r| r.1) {
+                        <OwnWords on_say={say} {open} />
+                    }
                 </section>
             }
         }
@@ -359,10 +366,12 @@ pub fn Play(props: &PlayProps) -> Html {
                         { format!("Read {partner}'s lines aloud") }
                     </label>
                 }
-                { radios("mode", "Feedback", &[(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")], *mode, {
-                    let mode = mode.clone();
-                    Callback::from(move |m| { save_mode(m); mode.set(m); })
-                }) }
+                if room.is_none() {
+                    { radios("mode", "Feedback", &[(Mode::Coach, "After each reply (coach)"), (Mode::Assessment, "At the end (assessment)")], *mode, {
+                        let mode = mode.clone();
+                        Callback::from(move |m| { save_mode(m); mode.set(m); })
+                    }) }
+                }
                 { radios("pace", "Reading pace", &Pace::ALL, *pace, {
                     let (pace, clock) = (pace.clone(), clock.clone());
                     Callback::from(move |p: Pace| {
