@@ -82,7 +82,7 @@ impl Workshop {
     }
 
     /// The workshop's id: its check, the same for every copy of the same link. Results
-    /// handed in carry it, so the trainer's dashboard knows which room they are from.
+    /// handed in will carry it, so a trainer can tell which room they are from.
     pub fn id(&self) -> String {
         format!("{:08x}", checksum(&self.fields()))
     }

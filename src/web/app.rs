@@ -249,7 +249,13 @@ pub fn App() -> Html {
                     }
                 })
             };
-            room::join_page(&w, &shelf.0.cards(), join_problem.as_deref(), on_submit)
+            room::join_page(
+                &w,
+                &shelf.0.cards(),
+                shelf.0.loading(),
+                join_problem.as_deref(),
+                on_submit,
+            )
         }
         (Route::Library | Route::Workshop(_), _) | (Route::Play(_), None) => {
             let all = shelf.0.cards();

@@ -66,7 +66,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             if let Some(j) = &props.room {
                 <h1>{ &j.workshop.name }</h1>
                 <div class="joined">
-                    <p>{ format!("You joined as {}. Your results stay on this device until you hand them in.", j.name) }</p>
+                    <p>{ format!("You joined as {}. Your results stay on this device; to hand them in, export them from Progress.", j.name) }</p>
                     <button class="secondary" onclick={props.on_leave.clone()}>{ "Leave the workshop" }</button>
                 </div>
             } else {

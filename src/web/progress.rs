@@ -219,7 +219,7 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     html! {
         <main class="page" id="main">
             <h1>{ "Your progress" }</h1>
-            <p class="lede">{ "Every conversation you finish is saved on this device only. Export it to keep a copy or move it to another device." }</p>
+            <p class="lede">{ "Every conversation you finish is saved on this device only. Export it to keep a copy, to hand it in, or to move it to another device: some browsers (Safari among them) clear what a site keeps after some days unused." }</p>
             if history.attempts.is_empty() {
                 <p>{ "No finished conversations yet. " }<a href={Route::Library.hash()}>{ "Choose one to start" }</a>{ "." }</p>
             } else {

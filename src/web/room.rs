@@ -55,11 +55,12 @@ pub fn join(query: &str) -> Result<Rc<Joined>, String> {
     }
 }
 
-/// The page a workshop link opens: what the workshop offers, and the name the
-/// attendee's trainer will see.
+/// The page a workshop link opens: what the workshop offers (once the site's list of
+/// scenarios is in: `loading` until then), and the name the attendee's trainer will see.
 pub fn join_page(
     w: &Workshop,
     cards: &[Card],
+    loading: bool,
     problem: Option<&str>,
     on_submit: Callback<SubmitEvent>,
 ) -> Html {
@@ -67,12 +68,16 @@ pub fn join_page(
     html! {
         <main class="page" id="main">
             <h1>{ &w.name }</h1>
-            <p class="lede">{ format!(
-                "A workshop of {} conversation{}{}. Your name and your results stay on this device until you hand them in.",
-                offered.len(),
-                if offered.len() == 1 { "" } else { "s" },
-                if missing.is_empty() { "" } else { " (some it names are not on this site: tell your trainer)" },
-            ) }</p>
+            if loading {
+                <p class="lede" role="status">{ "Loading the workshop\u{2019}s conversations\u{2026}" }</p>
+            } else {
+                <p class="lede">{ format!(
+                    "A workshop of {} conversation{}{}. Your name and your results stay on this device unless you export them.",
+                    offered.len(),
+                    if offered.len() == 1 { "" } else { "s" },
+                    if missing.is_empty() { "" } else { " (some it names are not on this site: tell your trainer)" },
+                ) }</p>
+            }
             <form class="join" onsubmit={on_submit} novalidate=true>
                 <label for="display-name">{ "Your name, as your trainer will see it" }</label>
                 <input id="display-name" type="text" autocomplete="name" maxlength={workshop::MAX_DISPLAY_NAME.to_string()} value={storage::get(workshop::NAME_KEY).unwrap_or_default()} />

@@ -245,7 +245,7 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
     html! {
         <section class="workshop-desk" aria-labelledby="workshop-title">
             <h2 id="workshop-title">{ "Set up a workshop" }</h2>
-            <p>{ "Make a link and a QR code for a room: attendees who open it see the workshop\u{2019}s name and only its scenarios, with the settings you choose here. Their results stay on their devices until they hand them in." }</p>
+            <p>{ "Make a link and a QR code for a room: attendees who open it see the workshop\u{2019}s name and only its scenarios, with the settings you choose here. Their results stay on their devices; they hand them in by exporting them from Progress." }</p>
             <form class="workshop-form" onsubmit={on_make} novalidate=true>
                 <label class="field-block" for="workshop-name">{ "Workshop name" }</label>
                 <input id="workshop-name" type="text" maxlength={workshop::MAX_NAME.to_string()} autocomplete="off" value={(*name).clone()} oninput={on_name} />
@@ -278,7 +278,7 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
                 }
                 <button type="submit">{ "Make the link and QR code" }</button>
             </form>
-            <div role="status" class="said">
+            <div role="status" class="workshop-said">
                 if let Some((problem, text)) = &*said {
                     <p class={classes!("notice", if *problem { "error" } else { "ok" })}>{ text }</p>
                 }

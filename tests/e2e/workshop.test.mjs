@@ -106,7 +106,8 @@ for (const [device, viewport] of [['tablet', TABLET], ['phone', PHONE]]) {
     const errors = watchErrors(page);
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Tuesday front desk' }).waitFor();
-    assert.match(await page.locator('.lede').innerText(), /^A workshop of 2 conversations\./);
+    // Once the site's list is in (it says it is loading until then), the count.
+    await page.locator('.lede', { hasText: /^A workshop of 2 conversations\./ }).waitFor();
     // A name is needed; spaces alone are not one.
     const name = page.getByLabel('Your name, as your trainer will see it');
     await name.fill('   ');
@@ -131,6 +132,7 @@ for (const [device, viewport] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.reload();
     await appStarted(page);
     await page.locator('.joined').waitFor();
+    await page.locator('.card').nth(1).waitFor();
     assert.equal(await page.locator('.card').count(), 2);
 
     // A conversation keeps the room's settings: no choice of feedback, no own words.
@@ -170,6 +172,14 @@ test('a damaged or edited workshop link says so and opens the usual library (pho
     await page.locator('.card').first().waitFor();
     assert.equal(await page.locator('.card').count(), 6, bad);
   }
+  // A link naming a scenario this site does not have offers the rest and says so (the
+  // check is FNV-1a of the fields, as docs/workshops.md says).
+  const fields = 'v=1&name=Elsewhere&scenarios=yes-and,not-on-this-site&mode=coach&typing=yes';
+  let check = 0x811c9dc5;
+  for (const b of Buffer.from(fields)) check = Math.imul(check ^ b, 0x01000193) >>> 0;
+  await page.goto('about:blank');
+  await page.goto(`${env.site.url}#/workshop?${fields}&check=${check.toString(16).padStart(8, '0')}`);
+  await page.locator('.lede', { hasText: /^A workshop of 1 conversation \(some it names are not on this site: tell your trainer\)\./ }).waitFor();
   // One from a newer Attune says that instead.
   await page.goto('about:blank');
   await page.goto(link.replace('v=1', 'v=2'));
