@@ -530,6 +530,38 @@ fn a_broken_lexicon_file_is_refused_with_the_place() {
         e(&extra)
     );
     assert!(e(&extra).contains("unknown list `backchanels`"));
+    // Every signal's label and note, and no other signal, said with the list's place.
+    let unknown = en::TEXT.replacen("\"reflection=Reflection\",", "\"reflexion=Reflection\",", 1);
+    assert!(
+        e(&unknown).contains("list `signal_labels`: unknown signal `reflexion`"),
+        "{}",
+        e(&unknown)
+    );
+    let at = en::TEXT[..en::TEXT.find("signal_labels = [").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    assert!(
+        e(&unknown).contains(&format!("en.toml:{at}:")),
+        "{}",
+        e(&unknown)
+    );
+    let gone = en::TEXT.replacen(
+        "    \"reflection=You said back",
+        "    \"other_reflection=You said back",
+        1,
+    );
+    assert!(
+        e(&gone).contains("unknown signal `other_reflection`"),
+        "{}",
+        e(&gone)
+    );
+    let without = en::TEXT.replacen("\"open_question=Open question\",", "", 1);
+    assert!(
+        e(&without).contains("list `signal_labels` has no `open_question=...`"),
+        "{}",
+        e(&without)
+    );
     let missing = en::TEXT.replacen("\nfillers = [", "\nfillers_gone = [", 1);
     assert!(e(&missing).contains("unknown list `fillers_gone`"));
     let wrong = en::TEXT.replacen("\"um\", \"uh\", \"er\"", "\"um\", 3, \"er\"", 1);

@@ -2,6 +2,7 @@
 //! language fills in, its [`Compiled`] form, and the [`Matches`] of one reply, all with
 //! the same named fields, so a rule asks for `m.apologies`, never for list number 23.
 
+use super::signals::SignalId;
 use super::text::{tokenize_phrase, Token};
 pub use crate::scenario::ParseError;
 use crate::tomlread;
@@ -192,6 +193,8 @@ macro_rules! lexicon {
             pub numbers: Pairs,
             /// Endings stripped to find a word's stem, longest first (`ies=y`).
             pub suffixes: Phrases,
+            /// Each signal's label and coaching note, in the order of [`SignalId::ALL`].
+            pub signal_texts: Vec<(&'static str, &'static str)>,
         }
 
         /// The names of the phrase lists, as in a language's data file.
@@ -217,6 +220,8 @@ macro_rules! lexicon {
             pub synonyms: HashMap<String, String>,
             pub numbers: HashMap<String, String>,
             pub suffixes: Vec<&'static str>,
+            /// Each signal's label and coaching note (see [`Compiled::signal_text`]).
+            signal_texts: Vec<(&'static str, &'static str)>,
             /// Every word any phrase uses, for correcting typos towards it.
             pub vocabulary: HashSet<String>,
             /// The vocabulary's longer words by each one-letter deletion of them.
@@ -275,6 +280,7 @@ macro_rules! lexicon {
                     synonyms: map(lex.synonyms),
                     numbers: map(lex.numbers),
                     suffixes: lex.suffixes.iter().collect(),
+                    signal_texts: lex.signal_texts.clone(),
                     vocabulary: HashSet::new(),
                     deletions: HashMap::new(),
                     vocabulary_stems: HashSet::new(),
@@ -312,6 +318,14 @@ macro_rules! lexicon {
                 c.vocabulary = vocabulary;
                 c.deletions = deletions;
                 c
+            }
+        }
+
+        impl Compiled {
+            /// A signal's label and coaching note; `None` in a lexicon without them (the
+            /// web app's before its English is installed).
+            pub fn signal_text(&self, id: super::signals::SignalId) -> Option<(&'static str, &'static str)> {
+                self.signal_texts.get(id as usize).copied()
             }
         }
 
@@ -622,7 +636,7 @@ lexicon! {
 }
 
 /// The lists of pairs, and the suffixes, by name, as in a language's data file.
-const PAIR_LISTS: [&str; 8] = [
+const PAIR_LISTS: [&str; 10] = [
     "spellings",
     "clause_start_spellings",
     "possessive_for_verb",
@@ -631,6 +645,8 @@ const PAIR_LISTS: [&str; 8] = [
     "synonyms",
     "numbers",
     "suffixes",
+    "signal_labels",
+    "signal_notes",
 ];
 
 impl Lexicon {
@@ -646,6 +662,7 @@ impl Lexicon {
             synonyms: Pairs(""),
             numbers: Pairs(""),
             suffixes: Phrases(""),
+            signal_texts: Vec::new(),
         }
     }
 
@@ -702,6 +719,41 @@ impl Lexicon {
             synonyms: Pairs(read("synonyms")?),
             numbers: Pairs(read("numbers")?),
             suffixes: Phrases(read("suffixes")?),
+            signal_texts: {
+                // Every signal's label and note, by its stable name, and no other name.
+                let (labels, notes) = (read("signal_labels")?, read("signal_notes")?);
+                let place = |list: &str| tomlread::get(table, list).map(|v| v.span());
+                let mut texts = Vec::new();
+                for id in SignalId::ALL {
+                    let mut pair = [""; 2];
+                    for (slot, (list, text)) in pair
+                        .iter_mut()
+                        .zip([("signal_labels", labels), ("signal_notes", notes)])
+                    {
+                        if let Some((k, _)) = Pairs(text)
+                            .iter()
+                            .find(|(k, _)| SignalId::from_name(k).is_none())
+                        {
+                            return Err(located(
+                                place(list),
+                                format!("list `{list}`: unknown signal `{k}`"),
+                            ));
+                        }
+                        *slot = Pairs(text)
+                            .iter()
+                            .find(|(k, v)| *k == id.name() && !v.is_empty())
+                            .ok_or_else(|| {
+                                located(
+                                    place(list),
+                                    format!("list `{list}` has no `{}=...`", id.name()),
+                                )
+                            })?
+                            .1;
+                    }
+                    texts.push((pair[0], pair[1]));
+                }
+                texts
+            },
         })
     }
 }

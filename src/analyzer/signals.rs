@@ -1,7 +1,9 @@
-//! The one table of signals: each row gives a signal's stable id, a label for people,
-//! the score it counts towards and its weight there, its weight on the other score,
-//! whether it harms the conversation, whether it is one of Gordon's roadblocks, and the
-//! coaching note a trainee reads. Everything else about a signal is derived from here.
+//! The one table of signals: each row gives a signal's stable id, the score it counts
+//! towards and its weight there, its weight on the other score, whether it harms the
+//! conversation and whether it is one of Gordon's roadblocks. Its words for people (a
+//! label and the coaching note a trainee reads) are language data, by the same id, in
+//! `signal_labels` and `signal_notes` of `assets/lexicon/en.toml`. Everything else about
+//! a signal is derived from these.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,8 +38,6 @@ impl Dimension {
 pub struct Row {
     /// The stable name, as in JSON and scenario files.
     pub name: &'static str,
-    /// A short name for people.
-    pub label: &'static str,
     pub dimension: Dimension,
     /// How much it moves its own score.
     pub weight: i32,
@@ -49,12 +49,10 @@ pub struct Row {
     pub harmful: bool,
     /// Whether it is one of Gordon's roadblocks to listening.
     pub roadblock: bool,
-    /// A coaching note a trainee can act on.
-    pub note: &'static str,
 }
 
 macro_rules! signals {
-    ($( $(#[doc = $doc:literal])* $id:ident = $name:literal, $label:literal, $dim:ident, $weight:expr, $cross:expr, $harm:ident, $road:ident, $note:literal; )*) => {
+    ($( $(#[doc = $doc:literal])* $id:ident = $name:literal, $dim:ident, $weight:expr, $cross:expr, $harm:ident, $road:ident; )*) => {
         /// The kinds of signal; their snake_case names are a stable contract.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
@@ -66,13 +64,11 @@ macro_rules! signals {
         pub const TABLE: &[Row] = &[
             $( Row {
                 name: $name,
-                label: $label,
                 dimension: Dimension::$dim,
                 weight: $weight,
                 cross: $cross,
                 harmful: signals!(@flag $harm),
                 roadblock: signals!(@flag $road),
-                note: $note,
             }, )*
         ];
 
@@ -88,104 +84,71 @@ macro_rules! signals {
 
 signals! {
     /// Says back what they said or meant, in their words or one's own.
-    Reflection = "reflection", "Reflection", Listening, 45, 20, no, no,
-        "You said back what they told you, which shows you understood; do it before adding your own point.";
+    Reflection = "reflection", Listening, 45, 20, no, no;
     /// A feeling named as theirs.
-    FeelingNamed = "feeling_named", "Feeling named", Listening, 25, 15, no, no,
-        "You named the feeling; saying it tentatively ('it sounds like...') helps them feel understood.";
+    FeelingNamed = "feeling_named", Listening, 25, 15, no, no;
     /// A question that invites their story.
-    OpenQuestion = "open_question", "Open question", Listening, 40, 20, no, no,
-        "An open question invites their story; reflect what they answer before asking the next one.";
+    OpenQuestion = "open_question", Listening, 40, 20, no, no;
     /// A question that asks for yes, no, a fact or a choice.
-    ClosedQuestion = "closed_question", "Closed question", Listening, -5, 0, no, no,
-        "A yes/no or fact question narrows the talk; 'what' or 'how' invites more of their story.";
+    ClosedQuestion = "closed_question", Listening, -5, 0, no, no;
     /// A short encouragement that does not take the floor.
-    Backchannel = "backchannel", "Back-channel", Listening, 30, 15, no, no,
-        "A short 'mm-hm' shows you are with them without taking the floor.";
+    Backchannel = "backchannel", Listening, 30, 15, no, no;
     /// The floor taken before they finished.
-    Interruption = "interruption", "Interruption", Listening, -50, -20, harmful, no,
-        "You took the floor before they finished; let them finish, or say 'mm-hm' to show you are listening.";
+    Interruption = "interruption", Listening, -50, -20, harmful, no;
     /// The talk turned to oneself.
-    SelfFocus = "self_focus", "Self-focus", Listening, -45, -20, harmful, no,
-        "The reply turns the talk to you and your story; bring it back to them and what they need.";
+    SelfFocus = "self_focus", Listening, -45, -20, harmful, no;
     /// Agreement taken back with "but".
-    YesBut = "yes_but", "Yes, but", Listening, -40, -30, harmful, no,
-        "'But' cancels the agreement before it; try 'and'.";
+    YesBut = "yes_but", Listening, -40, -30, harmful, no;
     /// Their idea taken up and built on.
-    YesAnd = "yes_and", "Yes, and", Listening, 30, 20, no, no,
-        "You built on what they offered instead of countering it.";
+    YesAnd = "yes_and", Listening, 30, 20, no, no;
     /// Minimising the problem or policing the feeling.
-    Dismissive = "dismissive", "Dismissive", Presence, -50, -30, harmful, no,
-        "Minimising the problem or policing their feelings ('calm down', 'it's no big deal') raises the heat; name the feeling instead.";
+    Dismissive = "dismissive", Presence, -50, -30, harmful, no;
     /// Blame, excuses, policy, passing the problem on.
-    Defensive = "defensive", "Defensive", Presence, -45, -25, harmful, no,
-        "Blame, excuses or policy put the organisation first; own the problem and say what you will do.";
+    Defensive = "defensive", Presence, -45, -25, harmful, no;
     /// Sarcasm, contempt, insults, shouting.
-    Hostile = "hostile", "Hostile", Presence, -65, -30, harmful, no,
-        "Sarcasm, curtness or insults break the relationship; slow down and speak to the person.";
+    Hostile = "hostile", Presence, -65, -30, harmful, no;
     /// An apology for what happened.
-    Apology = "apology", "Apology", Presence, 30, 5, no, no,
-        "A sincere apology owns what happened; pair it with what you will do.";
+    Apology = "apology", Presence, 30, 5, no, no;
     /// Sorrow or concern for what they are going through.
-    Sympathy = "sympathy", "Sympathy", Presence, 30, 15, no, no,
-        "You showed you care about what happened to them; let them go on before moving to fixes.";
+    Sympathy = "sympathy", Presence, 30, 15, no, no;
     /// Saying their reaction makes sense.
-    Validation = "validation", "Validation", Presence, 30, 20, no, no,
-        "You told them their reaction makes sense, which lets them stop defending it.";
+    Validation = "validation", Presence, 30, 20, no, no;
     /// A concrete action one takes on oneself.
-    Commitment = "commitment", "Commitment", Presence, 40, 15, no, no,
-        "A concrete action you take on yourself builds trust; a time makes it stronger.";
+    Commitment = "commitment", Presence, 40, 15, no, no;
     /// Checking back or confirming the outcome.
-    FollowThrough = "follow_through", "Follow-through", Presence, 25, 20, no, no,
-        "Checking back or saying when you will come back to them shows you will see it through.";
+    FollowThrough = "follow_through", Presence, 25, 20, no, no;
     /// Thanks and respect.
-    Appreciation = "appreciation", "Appreciation", Presence, 25, 5, no, no,
-        "Thanks and respect show positive regard.";
+    Appreciation = "appreciation", Presence, 25, 5, no, no;
     /// A direct answer to the question they asked.
-    Answered = "answered", "Answered their question", Listening, 20, 5, no, no,
-        "You answered the question they asked; a quick check that it answers it fully shows you heard it.";
+    Answered = "answered", Listening, 20, 5, no, no;
     /// Asking permission or offering a choice.
-    Autonomy = "autonomy", "Their choice", Presence, 25, 20, no, no,
-        "Asking before you advise, or offering a choice, leaves the decision with them.";
+    Autonomy = "autonomy", Presence, 25, 20, no, no;
     /// Gordon 1: ordering, directing, commanding.
-    Ordering = "ordering", "Ordering", Listening, -40, -25, harmful, roadblock,
-        "Telling them what they must do takes the conversation over; find out what they need first.";
+    Ordering = "ordering", Listening, -40, -25, harmful, roadblock;
     /// Gordon 2: warning, threatening.
-    Warning = "warning", "Warning", Presence, -50, -25, harmful, roadblock,
-        "A threat ('if you keep..., I'll...') turns the talk into a power struggle; say what you can do instead.";
+    Warning = "warning", Presence, -50, -25, harmful, roadblock;
     /// Gordon 3: moralising, preaching, "should have".
-    Moralizing = "moralizing", "Moralising", Listening, -40, -30, harmful, roadblock,
-        "'You should have...' lectures them about the past; they need help with the present.";
+    Moralizing = "moralizing", Listening, -40, -30, harmful, roadblock;
     /// Gordon 4: advising, giving solutions before they feel heard.
-    Advising = "advising", "Advising", Listening, -40, -15, harmful, roadblock,
-        "Advice before they feel heard tells them you stopped listening; reflect first, then ask before you advise.";
+    Advising = "advising", Listening, -40, -15, harmful, roadblock;
     /// Gordon 5: arguing, persuading with logic, correcting.
-    Arguing = "arguing", "Arguing", Listening, -45, -25, harmful, roadblock,
-        "Correcting or contradicting them puts you on the other side; say back what they see before you explain.";
+    Arguing = "arguing", Listening, -45, -25, harmful, roadblock;
     /// Gordon 6: judging, criticising, blaming them.
-    Judging = "judging", "Judging", Presence, -50, -25, harmful, roadblock,
-        "Blaming or criticising them makes them defend themselves instead of going on; describe the problem, not the person.";
+    Judging = "judging", Presence, -50, -25, harmful, roadblock;
     /// Gordon 7: praising or agreeing to steer.
-    Praising = "praising", "Praise to steer", Listening, -30, -20, harmful, roadblock,
-        "Praise used to steer them ('a smart person like you will understand') feels like pressure; respect what they said instead.";
+    Praising = "praising", Listening, -30, -20, harmful, roadblock;
     /// Gordon 8: name-calling, labelling.
-    Labelling = "labelling", "Labelling", Presence, -50, -25, harmful, roadblock,
-        "A label ('overreacting', 'ridiculous') dismisses the person; describe what happened and how they feel.";
+    Labelling = "labelling", Presence, -50, -25, harmful, roadblock;
     /// Gordon 9: interpreting, analysing, diagnosing their motives.
-    Interpreting = "interpreting", "Interpreting", Listening, -40, -20, harmful, roadblock,
-        "Telling them what they 'really' feel or why closes the conversation; offer your guess tentatively, as a reflection.";
+    Interpreting = "interpreting", Listening, -40, -20, harmful, roadblock;
     /// Gordon 10: reassuring, consoling to close the feeling.
-    Reassuring = "reassuring", "Reassuring", Listening, -40, -15, harmful, roadblock,
-        "Reassurance ('don't worry', 'you're not alone') closes the feeling before it is heard; name it first.";
+    Reassuring = "reassuring", Listening, -40, -15, harmful, roadblock;
     /// Gordon 11: probing, interrogating with "why didn't you".
-    Probing = "probing", "Probing", Listening, -40, -25, harmful, roadblock,
-        "'Why didn't you...?' sounds like blame and puts them on trial; ask what happened instead.";
+    Probing = "probing", Listening, -40, -25, harmful, roadblock;
     /// Gordon 12: withdrawing, distracting, changing the subject.
-    Withdrawing = "withdrawing", "Changing the subject", Listening, -45, -25, harmful, roadblock,
-        "Changing the subject tells them what they said doesn't matter; stay with it until they are done.";
+    Withdrawing = "withdrawing", Listening, -45, -25, harmful, roadblock;
     /// An apology that blames the feeling ("sorry you feel that way").
-    NonApology = "non_apology", "Non-apology", Presence, -50, -20, harmful, no,
-        "'Sorry you feel that way' puts the problem in their feeling, not in what happened; apologise for what happened.";
+    NonApology = "non_apology", Presence, -50, -20, harmful, no;
 }
 
 impl SignalId {
@@ -198,9 +161,12 @@ impl SignalId {
         self.row().name
     }
 
-    /// A short name for people.
+    /// A short name for people, from the language data (`signal_labels` in
+    /// `assets/lexicon/en.toml`); its stable name until that is installed.
     pub fn label(self) -> &'static str {
-        self.row().label
+        super::english()
+            .signal_text(self)
+            .map_or(self.name(), |t| t.0)
     }
 
     /// Reads a stable name.
@@ -248,8 +214,9 @@ impl SignalId {
         self.row().roadblock
     }
 
-    /// A coaching note a trainee can act on.
+    /// A coaching note a trainee can act on, from the language data (as [`Self::label`]);
+    /// empty until that is installed.
     pub fn note(self) -> &'static str {
-        self.row().note
+        super::english().signal_text(self).map_or("", |t| t.1)
     }
 }
