@@ -53,24 +53,17 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
             problems.set(Vec::new());
         }
     };
-    let on_name = {
-        let (name, changed) = (name.clone(), changed.clone());
+    // A text field's input keeps its value in `state` (and takes the link away).
+    let typed = |state: &UseStateHandle<String>| {
+        let (state, changed) = (state.clone(), changed.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                name.set(input.value());
+                state.set(input.value());
                 changed();
             }
         })
     };
-    let on_pass = {
-        let (pass, changed) = (pass.clone(), changed.clone());
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                pass.set(input.value());
-                changed();
-            }
-        })
-    };
+    let (on_name, on_pass) = (typed(&name), typed(&pass));
     let toggle = {
         let (chosen, changed, all) = (chosen.clone(), changed.clone(), props.scenarios.clone());
         Callback::from(move |id: String| {
