@@ -721,25 +721,26 @@ impl Lexicon {
             suffixes: Phrases(read("suffixes")?),
             signal_texts: {
                 // Every signal's label and note, by its stable name, and no other name.
-                let (labels, notes) = (read("signal_labels")?, read("signal_notes")?);
                 let place = |list: &str| tomlread::get(table, list).map(|v| v.span());
+                let lists = [
+                    ("signal_labels", Pairs(read("signal_labels")?)),
+                    ("signal_notes", Pairs(read("signal_notes")?)),
+                ];
+                for (list, pairs) in lists {
+                    if let Some((k, _)) =
+                        pairs.iter().find(|(k, _)| SignalId::from_name(k).is_none())
+                    {
+                        return Err(located(
+                            place(list),
+                            format!("list `{list}`: unknown signal `{k}`"),
+                        ));
+                    }
+                }
                 let mut texts = Vec::new();
                 for id in SignalId::ALL {
                     let mut pair = [""; 2];
-                    for (slot, (list, text)) in pair
-                        .iter_mut()
-                        .zip([("signal_labels", labels), ("signal_notes", notes)])
-                    {
-                        if let Some((k, _)) = Pairs(text)
-                            .iter()
-                            .find(|(k, _)| SignalId::from_name(k).is_none())
-                        {
-                            return Err(located(
-                                place(list),
-                                format!("list `{list}`: unknown signal `{k}`"),
-                            ));
-                        }
-                        *slot = Pairs(text)
+                    for (slot, (list, pairs)) in pair.iter_mut().zip(lists) {
+                        *slot = pairs
                             .iter()
                             .find(|(k, v)| *k == id.name() && !v.is_empty())
                             .ok_or_else(|| {
