@@ -20,6 +20,9 @@ pub const HASH: &str = "#/workshop?";
 pub const MAX_NAME: usize = 80;
 /// The most scenarios a workshop may offer.
 pub const MAX_SCENARIOS: usize = 40;
+/// What the form says of a pass mark it cannot use (over 100, or not a whole number).
+pub const PASS_MARK_PROBLEM: &str =
+    "A pass mark is a whole number between 0 and 100, or left empty.";
 /// The longest query read; anything longer is refused before it is looked at.
 const MAX_QUERY: usize = 4_000;
 
@@ -57,7 +60,7 @@ impl Workshop {
             out.push(format!("Choose at most {MAX_SCENARIOS} scenarios."));
         }
         if self.pass_mark.is_some_and(|m| m > 100) {
-            out.push("A pass mark is between 0 and 100.".into());
+            out.push(PASS_MARK_PROBLEM.into());
         }
         out
     }

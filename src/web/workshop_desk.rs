@@ -104,10 +104,9 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
                 pass_mark: pass_mark.clone().unwrap_or(None),
             };
             let mut found = w.problems();
-            if pass_mark.is_err() || w.pass_mark.is_some_and(|m| m > 100) {
-                found.retain(|p| !p.starts_with("A pass mark"));
-                found
-                    .push("A pass mark is a whole number between 0 and 100, or left empty.".into());
+            // A number too large for a mark at all is as unusable as one over 100.
+            if pass_mark.is_err() {
+                found.push(workshop::PASS_MARK_PROBLEM.into());
             }
             said.set(None);
             if found.is_empty() {
