@@ -230,9 +230,8 @@ pub fn App() -> Html {
         },
         _ => (None, None),
     };
-    let body = match (&*route, lookup) {
-        (Route::Workshop(_), _) if to_join.is_some() => {
-            let (w, query) = to_join.unwrap_or_else(|| unreachable!());
+    let body = match (&*route, lookup, to_join) {
+        (_, _, Some((w, query))) => {
             let on_submit = {
                 let (joined, join_problem) = (joined.clone(), join_problem.clone());
                 Callback::from(move |e: SubmitEvent| {
@@ -257,7 +256,7 @@ pub fn App() -> Html {
                 on_submit,
             )
         }
-        (Route::Library | Route::Workshop(_), _) | (Route::Play(_), None) => {
+        (Route::Library | Route::Workshop(_), _, None) | (Route::Play(_), None, None) => {
             let all = shelf.0.cards();
             let cards = Rc::new(match &*joined {
                 Some(j) => j.workshop.offered(&all).0,
@@ -273,8 +272,10 @@ pub fn App() -> Html {
             };
             html! { <Library {cards} loading={shelf.0.loading()} {problem} {notice} room={(*joined).clone()} {on_leave} {on_remove} history={progress.history.clone()} /> }
         }
-        (Route::Progress, _) => html! { <progress::ProgressPage progress={progress.clone()} /> },
-        (Route::Play(id), Some(lookup)) => match lookup {
+        (Route::Progress, _, None) => {
+            html! { <progress::ProgressPage progress={progress.clone()} /> }
+        }
+        (Route::Play(id), Some(lookup), None) => match lookup {
             Lookup::Ready(s) => {
                 let room = joined.as_ref().map(|j| j.settings());
                 html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} {room} /> }
