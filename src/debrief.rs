@@ -39,6 +39,17 @@ impl Fundamental {
         }
     }
 
+    /// Its name in files: `positive_regard`, `commitment`, `effective_action`,
+    /// `follow_through`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Fundamental::PositiveRegard => "positive_regard",
+            Fundamental::Commitment => "commitment",
+            Fundamental::EffectiveAction => "effective_action",
+            Fundamental::FollowThrough => "follow_through",
+        }
+    }
+
     /// The signals that earn it (positive) or cost it (negative), and how.
     ///
     /// Positive regard: being seen and valued (appreciation, naming feelings,

@@ -2,8 +2,8 @@
 //! reaches, and what can still reach an ending. The validator, the playtest and the
 //! trainer's tools share it.
 
+use crate::lean::add;
 use crate::scenario::{Beat, Scenario};
-use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Every place a beat can lead: choices, their routes, and `next`.
 pub fn successors(b: &Beat) -> impl Iterator<Item = &str> {
@@ -15,57 +15,48 @@ pub fn successors(b: &Beat) -> impl Iterator<Item = &str> {
         .chain(b.next.as_deref())
 }
 
-/// The beats and endings of a scenario by id, and what can reach what; built once, so
-/// every question is answered in constant time.
+/// The beats and endings of a scenario by id, and what can reach what; built once. Kept
+/// in lists, not hash maps (see [`add`]): a scenario has at most a few hundred beats.
 pub struct Graph<'a> {
     s: &'a Scenario,
-    beats: HashMap<&'a str, &'a Beat>,
-    endings: HashSet<&'a str>,
+    /// The first beat of each id, as in the engine.
+    beats: Vec<&'a Beat>,
+    endings: Vec<&'a str>,
     /// Reached from the start, following every way on whatever the conditions.
-    reached: HashSet<&'a str>,
+    reached: Vec<&'a str>,
     /// From which some path leads to an ending (the endings themselves included).
-    can_end: HashSet<&'a str>,
+    can_end: Vec<&'a str>,
 }
 
 impl<'a> Graph<'a> {
     pub fn new(s: &'a Scenario) -> Self {
-        let mut beats = HashMap::new();
-        for b in &s.beats {
-            // The first of duplicate ids wins, as in the engine.
-            beats.entry(b.id.as_str()).or_insert(b);
-        }
-        let endings: HashSet<&str> = s.endings.iter().map(|e| e.id.as_str()).collect();
+        let mut ids = Vec::new();
+        let beats: Vec<&Beat> = s.beats.iter().filter(|b| add(&mut ids, &b.id)).collect();
+        let beat = |id: &str| beats.iter().copied().find(|b| b.id == id);
+        let endings: Vec<&str> = s.endings.iter().map(|e| e.id.as_str()).collect();
 
         // Forward from the start.
-        let mut reached: HashSet<&str> = HashSet::new();
-        let mut queue: VecDeque<&str> = VecDeque::new();
-        if beats.contains_key(s.start.as_str()) {
-            queue.push_back(&s.start);
-            reached.insert(&s.start);
+        let mut reached: Vec<&str> = Vec::new();
+        let mut todo: Vec<&str> = Vec::new();
+        if beat(&s.start).is_some() {
+            todo.push(&s.start);
+            reached.push(&s.start);
         }
-        while let Some(id) = queue.pop_front() {
-            if let Some(b) = beats.get(id) {
-                for n in successors(b) {
-                    if reached.insert(n) {
-                        queue.push_back(n);
-                    }
+        while let Some(id) = todo.pop() {
+            for n in beat(id).into_iter().flat_map(successors) {
+                if add(&mut reached, n) {
+                    todo.push(n);
                 }
             }
         }
 
         // Backward from the endings, along reversed edges.
-        let mut predecessors: HashMap<&str, Vec<&str>> = HashMap::new();
-        for b in beats.values() {
-            for n in successors(b) {
-                predecessors.entry(n).or_default().push(&b.id);
-            }
-        }
-        let mut can_end: HashSet<&str> = endings.clone();
-        let mut queue: VecDeque<&str> = can_end.iter().copied().collect();
-        while let Some(id) = queue.pop_front() {
-            for &p in predecessors.get(id).map_or(&[][..], Vec::as_slice) {
-                if can_end.insert(p) {
-                    queue.push_back(p);
+        let mut can_end = endings.clone();
+        let mut todo = endings.clone();
+        while let Some(id) = todo.pop() {
+            for b in &beats {
+                if successors(b).any(|n| n == id) && add(&mut can_end, &b.id) {
+                    todo.push(&b.id);
                 }
             }
         }
@@ -80,17 +71,17 @@ impl<'a> Graph<'a> {
 
     /// Whether a beat or an ending has this id.
     pub fn known(&self, id: &str) -> bool {
-        self.beats.contains_key(id) || self.endings.contains(id)
+        self.beats.iter().any(|b| b.id == id) || self.is_ending(id)
     }
 
     /// Whether an ending has this id.
     pub fn is_ending(&self, id: &str) -> bool {
-        self.endings.contains(id)
+        self.endings.contains(&id)
     }
 
     /// Whether some path from the start leads to this beat or ending.
     pub fn reached(&self, id: &str) -> bool {
-        self.reached.contains(id)
+        self.reached.contains(&id)
     }
 
     /// The beats the start reaches that go on (by a choice or `next`) but from which no
@@ -101,8 +92,8 @@ impl<'a> Graph<'a> {
             .beats
             .iter()
             .filter(|o| {
-                self.reached.contains(o.id.as_str())
-                    && !self.can_end.contains(o.id.as_str())
+                self.reached(&o.id)
+                    && !self.can_end.contains(&o.id.as_str())
                     && (!o.choices.is_empty() || o.next.is_some())
             })
             .map(|o| o.id.as_str())

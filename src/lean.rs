@@ -13,9 +13,29 @@ pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// Adds `item` to a small set kept as a list; `true` if it was not there yet. (A list,
+/// not a hash set: each kind of hash set costs the web app its own copy of the code, and
+/// these sets hold a scenario's ids, tens to a few hundred.)
+pub fn add<'a>(set: &mut Vec<&'a str>, item: &'a str) -> bool {
+    let new = !set.contains(&item);
+    if new {
+        set.push(item);
+    }
+    new
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sort_small_by_key;
+    use super::{add, sort_small_by_key};
+
+    #[test]
+    fn a_small_set_holds_each_item_once_in_order() {
+        let mut set = Vec::new();
+        assert!(add(&mut set, "b"));
+        assert!(add(&mut set, "a"));
+        assert!(!add(&mut set, "b"));
+        assert_eq!(set, ["b", "a"]);
+    }
 
     #[test]
     fn sorts_by_key_and_keeps_equal_keys_in_order() {

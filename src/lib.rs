@@ -13,6 +13,7 @@ pub mod graph;
 pub mod lean;
 pub mod playtest;
 pub mod progress;
+pub mod results;
 pub mod saved;
 pub mod scenario;
 pub mod scorm;

@@ -5,7 +5,6 @@
 
 use crate::catalog::{self, Entry};
 use crate::scenario::Scenario;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The site's index, as far as it has arrived.
@@ -95,13 +94,40 @@ pub struct Card {
     pub problems: Option<Rc<Vec<String>>>,
 }
 
+/// Each scenario opened, by id: a list, not a map. A site offers tens of scenarios, and
+/// each kind of map costs the web app its own copy of the map's code (a kilobyte).
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Opens(Vec<(String, Opened)>);
+
+impl Opens {
+    fn get(&self, id: &str) -> Option<&Opened> {
+        self.0.iter().find(|(i, _)| i == id).map(|(_, o)| o)
+    }
+
+    fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    fn insert(&mut self, id: String, opened: Opened) {
+        self.remove(&id);
+        self.0.push((id, opened));
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.0.retain(|(i, _)| i != id);
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Opened> {
+        self.0.iter().map(|(_, o)| o)
+    }
+}
+
 /// The scenarios on offer; see the module's documentation.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Shelf {
     pub listing: Listing,
-    /// A hash map, not a tree: the web app carries hash-map code already, and each
-    /// kind of tree map costs it its own copy of the tree code (2.3 KB, gzip).
-    opened: HashMap<String, Opened>,
+    /// What became of each scenario opened (see [`Opens`]).
+    opened: Opens,
     /// The kept scenarios that checked clean, by title.
     own: Vec<Rc<Scenario>>,
     /// The kept ones that did not: their id and why.

@@ -7,7 +7,7 @@ use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use crate::tomlread::Flaw;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -446,7 +446,9 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     check_effect(&s.interruption, path!["interruption"], &mut err);
 
     // Ids: well formed and unique across beats and endings.
-    let mut seen: HashMap<&str, Vec<Seg>> = HashMap::new();
+    // A list, not a map: a scenario has at most a few hundred ids, and one more kind of
+    // map costs the web app a kilobyte.
+    let mut seen: Vec<(&str, Vec<Seg>)> = Vec::new();
     let ids = s
         .beats
         .iter()
@@ -470,7 +472,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 format!("id `{id}` may use only letters, digits, - and _"),
             );
         }
-        if let Some(first) = seen.get(id) {
+        if let Some((_, first)) = seen.iter().find(|(i, _)| *i == id) {
             let (l1, _) = first.split_at(2);
             err(
                 Kind::DuplicateId,
@@ -478,7 +480,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 format!("id `{id}` is used twice (first by {})", describe_node(l1)),
             );
         } else {
-            seen.insert(id, p);
+            seen.push((id, p));
         }
     }
     if s.endings.is_empty() {
@@ -517,19 +519,15 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     }
 
     // What conditions can ask about.
-    let memories: HashSet<&str> = s
-        .beats
-        .iter()
-        .flat_map(|b| &b.choices)
-        .flat_map(|c| &c.remember)
-        .map(String::as_str)
-        .collect();
-    let keys: HashSet<&str> = s
-        .beats
-        .iter()
-        .flat_map(|b| b.all_lines())
-        .filter_map(|l| l.key.as_deref())
-        .collect();
+    let (mut memories, mut keys) = (Vec::new(), Vec::new());
+    for b in &s.beats {
+        for m in b.choices.iter().flat_map(|c| &c.remember) {
+            crate::lean::add(&mut memories, m);
+        }
+        for k in b.all_lines().filter_map(|l| l.key.as_deref()) {
+            crate::lean::add(&mut keys, k);
+        }
+    }
     let check_condition = |c: &Condition,
                            p: Vec<Seg>,
                            in_route: bool,
@@ -546,13 +544,13 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
         }
         for t in c.tests() {
             let problem = match &t.atom {
-                Atom::Remembers(m) if !memories.contains(m.as_str()) && !t.negated => Some(format!(
+                Atom::Remembers(m) if !memories.contains(&m.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` can never hold: no reply leaves the memory `{m}`{}",
-                    crate::tomlread::did_you_mean(m, &memories.iter().copied().collect::<Vec<_>>())
+                    crate::tomlread::did_you_mean(m, &memories)
                 )),
-                Atom::Heard(k) if !keys.contains(k.as_str()) && !t.negated => Some(format!(
+                Atom::Heard(k) if !keys.contains(&k.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` can never hold: no line has the key `{k}`{}",
-                    crate::tomlread::did_you_mean(k, &keys.iter().copied().collect::<Vec<_>>())
+                    crate::tomlread::did_you_mean(k, &keys)
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
                     "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"
@@ -915,17 +913,20 @@ fn length_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
 /// that line says: a trainee could answer what the other person has not said yet. Words
 /// said anywhere else in the scenario do not count; the cure is `when = "heard KEY"`.
 fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
-    use std::collections::HashMap as Map;
-    // How many lines (in the whole scenario) each content word is said in.
+    // The content words said in one line only (in the whole scenario), and those said in
+    // more. (Two sets rather than a count per word: one kind of map fewer in the web app.)
     let all_lines = s
         .beats
         .iter()
         .flat_map(|b| b.all_lines())
         .chain(s.endings.iter().flat_map(|e| &e.lines));
-    let mut said_in: Map<String, usize> = Map::new();
+    let (mut once, mut more) = (HashSet::new(), HashSet::new());
     for l in all_lines {
         for w in analyzer::content_stems(&l.text) {
-            *said_in.entry(w).or_default() += 1;
+            if !more.contains(&w) && !once.insert(w.clone()) {
+                once.remove(&w);
+                more.insert(w);
+            }
         }
     }
     for (bi, b) in s.beats.iter().enumerate() {
@@ -934,7 +935,7 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
             // Words only this line says.
             let own: HashSet<String> = analyzer::content_stems(&line.text)
                 .into_iter()
-                .filter(|w| said_in.get(w) == Some(&1))
+                .filter(|w| once.contains(w))
                 .collect();
             if own.is_empty() {
                 continue;
@@ -992,26 +993,25 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                     .flat_map(|c| c.routes.iter().map(|r| &r.when)),
             )
     });
-    let mut asked_memories: HashSet<&str> = HashSet::new();
-    let mut asked_keys: HashSet<&str> = HashSet::new();
+    let (mut asked_memories, mut asked_keys) = (Vec::new(), Vec::new());
     for c in conditions {
         for t in c.tests() {
             match &t.atom {
                 Atom::Remembers(m) => {
-                    asked_memories.insert(m);
+                    crate::lean::add(&mut asked_memories, m);
                 }
                 Atom::Heard(k) => {
-                    asked_keys.insert(k);
+                    crate::lean::add(&mut asked_keys, k);
                 }
                 _ => {}
             }
         }
     }
-    let mut told: HashSet<&str> = HashSet::new();
+    let mut told = Vec::new();
     for (bi, b) in s.beats.iter().enumerate() {
         for (ci, c) in b.choices.iter().enumerate() {
             for m in &c.remember {
-                if !asked_memories.contains(m.as_str()) && told.insert(m) {
+                if !asked_memories.contains(&m.as_str()) && crate::lean::add(&mut told, m) {
                     warnings.push(Finding {
                         severity: Severity::Warning,
                         kind: Kind::NeverHolds,
@@ -1035,7 +1035,7 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                 }));
         for (p, l) in lines {
             if let Some(k) = &l.key {
-                if !asked_keys.contains(k.as_str()) && told.insert(k) {
+                if !asked_keys.contains(&k.as_str()) && crate::lean::add(&mut told, k) {
                     warnings.push(Finding {
                         severity: Severity::Warning,
                         kind: Kind::NeverHolds,

@@ -325,11 +325,14 @@ async fn the_debrief_highlights_signals_offers_stronger_replies_and_restarts() {
             session: session.clone(),
             on_again: Default::default(),
             on_restart,
+            hand_in: false,
         },
     )
     .render();
     settle().await;
     let text = root.text_content().unwrap();
+    // Outside a workshop there is nothing to hand in.
+    assert!(!text.contains("Hand in your results"));
     assert!(text.contains(
         scenario
             .ending(session.ended().unwrap())

@@ -230,10 +230,10 @@ impl<'a> Reply<'a> {
 
     /// The same for tokens `from..to`.
     pub fn overlap_in(&self, from: usize, to: usize) -> (usize, usize, usize) {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         let (mut recent, mut earlier, mut content) = (0, 0, 0);
         for s in &self.stems[from..to] {
-            if s.is_empty() || !seen.insert(s.as_str()) {
+            if s.is_empty() || !crate::lean::add(&mut seen, s) {
                 continue;
             }
             content += 1;

@@ -18,6 +18,8 @@ pub struct DebriefProps {
     pub on_again: Callback<()>,
     /// Go back to just before reply number `turn` and answer again.
     pub on_restart: Callback<usize>,
+    /// In a workshop: offer to hand the results in.
+    pub hand_in: bool,
 }
 
 impl PartialEq for DebriefProps {
@@ -29,6 +31,7 @@ impl PartialEq for DebriefProps {
 /// Shows how the conversation ended and what each reply did (see [`DebriefView`]).
 #[component]
 pub fn Debrief(props: &DebriefProps) -> Html {
+    let said = use_state(String::new);
     let Some(view) = DebriefView::of(&props.scenario, &props.session) else {
         return html! { <p class="notice error" role="alert">{ "This conversation has no ending to show." }</p> };
     };
@@ -62,6 +65,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <div class="actions">
                 <button class="button" onclick={again}>{ "Play again" }</button>
                 <a class="button secondary" href={Route::Library.hash()}>{ "Back to the library" }</a>
+                if props.hand_in { { super::room::hand_in(&said) } }
             </div>
             <h3>{ "Your replies, one by one" }</h3>
             <ol class="review">

@@ -43,6 +43,7 @@ impl PartialEq for LibraryProps {
 #[component]
 pub fn Library(props: &LibraryProps) -> Html {
     let tag = use_state(String::new);
+    let said = use_state(String::new);
     let topics = crate::shelf::Shelf::topics(&props.cards);
     let shown: Vec<&Card> = props
         .cards
@@ -66,7 +67,8 @@ pub fn Library(props: &LibraryProps) -> Html {
             if let Some(j) = &props.room {
                 <h1>{ &j.workshop.name }</h1>
                 <div class="joined">
-                    <p>{ format!("You joined as {}. Your results stay on this device; to hand them in, export them from Progress.", j.name) }</p>
+                    <p>{ format!("You joined as {}. Your results stay on this device until you hand them in.", j.name) }</p>
+                    { super::room::hand_in(&said) }
                     <button class="secondary" onclick={props.on_leave.clone()}>{ "Leave the workshop" }</button>
                 </div>
             } else {

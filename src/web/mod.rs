@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod clock;
+pub mod dashboard;
 pub mod debrief;
 pub mod dispatch;
 pub mod fetch;

@@ -264,16 +264,14 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     }
 }
 
+/// A moment in this device's time zone: `2026-11-24 15:40`.
 fn when(ms: u64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let offset =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset();
+    let local = (ms as f64 - offset * 60_000.0).max(0.0) as u64;
+    let mut s = crate::results::when(local);
+    s.truncate(16);
+    s
 }
 
 /// One scenario's attempts as an SVG line chart, each attempt's ending marked below it,

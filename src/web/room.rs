@@ -26,6 +26,7 @@ impl Joined {
 }
 
 /// The workshop this device joined, if it joined one that still reads.
+#[inline(never)]
 pub fn load() -> Option<Rc<Joined>> {
     let workshop = Workshop::read(&storage::get(workshop::KEY)?).ok()?;
     let name = workshop::display_name(&storage::get(workshop::NAME_KEY)?).ok()?;
@@ -87,5 +88,58 @@ pub fn join_page(
                 <button type="submit">{ "Join the workshop" }</button>
             </form>
         </main>
+    }
+}
+
+/// Where this device keeps the joined workshop's results, and the workshop's link query.
+fn results_key() -> Option<(String, String)> {
+    let query = storage::get(workshop::KEY)?;
+    // The query was checked when joined: its check, the workshop's id, ends it.
+    let id = &query[query.rfind('=').map_or(0, |at| at + 1)..];
+    Some((format!("{}{id}", crate::results::KEY), query))
+}
+
+/// Keeps a finished conversation's results for handing in, if this device is in a
+/// workshop; `false` when they could not be kept (storage full or switched off).
+pub fn keep_result(scenario: &crate::scenario::Scenario, session: &crate::engine::Session) -> bool {
+    let (Some((key, _)), Some(block)) = (
+        results_key(),
+        crate::results::attempt(scenario, session, js_sys::Date::now() as u64),
+    ) else {
+        return true;
+    };
+    storage::set(&key, &(storage::get(&key).unwrap_or_default() + &block))
+}
+
+/// A button that hands in this workshop's results, and `said`, what came of it: the file
+/// goes to the device's share sheet where there is one, and is downloaded where not. (A
+/// function, not a component, and the caller holds `said`: a component of its own costs
+/// the first load more.)
+pub fn hand_in(said: &UseStateHandle<String>) -> Html {
+    let onclick = {
+        let said = said.clone();
+        Callback::from(move |_| {
+            let (Some(j), Some((key, query))) = (load(), results_key()) else {
+                return;
+            };
+            let kept = storage::get(&key).unwrap_or_default();
+            let n = kept.lines().filter(|l| *l == "[[attempt]]").count();
+            said.set(if n == 0 {
+                "Nothing to hand in yet: finish a conversation first.".into()
+            } else {
+                let text = crate::results::file(&j.name, &query, &j.workshop.name, &kept, js_sys::Date::now() as u64);
+                // The browser makes the name safe for a file.
+                match super::files::share(&format!("attune-results-{}.toml", j.name), &text) {
+                    Ok(()) => format!("Your results ({n} conversation{}) are ready as a file: send it to your trainer.", if n == 1 { "" } else { "s" }),
+                    Err(e) => format!("The results could not be handed in: {e}."),
+                }
+            });
+        })
+    };
+    html! {
+        <>
+            <button class="button" {onclick}>{ "Hand in your results" }</button>
+            <p role="status" class="handin-said">{ &**said }</p>
+        </>
     }
 }

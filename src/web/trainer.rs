@@ -538,6 +538,7 @@ pub fn Trainer() -> Html {
                     }
                 </section>
                 <WorkshopDesk scenarios={desk.hosted.clone()} loading={waiting} />
+                <super::dashboard::Dashboard />
             </main>
         </>
     }

@@ -188,13 +188,17 @@ pub fn Play(props: &PlayProps) -> Html {
         let events = state.events.clone();
         let on_finish = props.on_finish.clone();
         let on_under_way = props.on_under_way.clone();
-        let (keep, unkept) = (props.keep, unkept.clone());
+        let (keep, unkept, room) = (props.keep, unkept.clone(), props.room.is_some());
         use_effect_with(state.step, move |_| {
             if !events.is_empty() {
                 unkept.set(!kept::keep(&scenario, &session, keep));
             }
             on_under_way.emit(session.resumable(&scenario));
             if events.iter().any(|e| matches!(e, Event::Ended { .. })) {
+                // In a workshop, its results are kept for handing in too.
+                if room && !super::room::keep_result(&scenario, &session) {
+                    unkept.set(true);
+                }
                 if let Some(a) = crate::progress::Attempt::from_session(
                     &scenario,
                     &session,
@@ -305,7 +309,7 @@ pub fn Play(props: &PlayProps) -> Html {
             html! {
                 <>
                     <div class="after">{ partner_row(Html::default()) }</div>
-                    <super::debrief::Debrief scenario={state.scenario.clone()} session={session.clone()} on_again={again} on_restart={restart} />
+                    <super::debrief::Debrief scenario={state.scenario.clone()} session={session.clone()} on_again={again} on_restart={restart} hand_in={room.is_some()} />
                 </>
             }
         }
