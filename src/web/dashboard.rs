@@ -163,11 +163,13 @@ pub fn Dashboard() -> Html {
                 </label>
                 <span>{ " or drop them here." }</span>
             </div>
-            <ul class="reports" role="status">
-                { for room.reports.iter().map(|r| html! {
-                    <li class={classes!(r.outcome.is_err().then_some("is-error"))}>{ r.sentence() }</li>
-                }) }
-            </ul>
+            <div role="status">
+                <ul class="reports">
+                    { for room.reports.iter().map(|r| html! {
+                        <li class={classes!(r.outcome.is_err().then_some("is-error"))}>{ r.sentence() }</li>
+                    }) }
+                </ul>
+            </div>
             if let Some(s) = &*said {
                 <p class="notice error" role="alert">{ s }</p>
             }

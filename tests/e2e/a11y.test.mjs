@@ -35,12 +35,12 @@ for (const [name, device] of [['tablet', TABLET], ['phone', PHONE]]) {
     // The trainer's page: empty, with a file's problems beside their lines, with a
     // playtest, and the library with a kept scenario.
     await page.goto(`${env.site.url}trainer/`);
-    await page.locator('input[type=file]:enabled').waitFor({ state: 'attached' });
+    await page.locator('.open-file input[type=file]:enabled').waitFor({ state: 'attached' });
     await axe(page, 'trainer');
-    await page.locator('input[type=file]').setInputFiles('tests/data/invalid/unknown-target.toml');
+    await page.locator('.open-file input[type=file]').setInputFiles('tests/data/invalid/unknown-target.toml');
     await page.locator('pre.source').first().waitFor();
     await axe(page, 'trainer, problems');
-    await page.locator('input[type=file]').setInputFiles('tests/data/minimal.toml');
+    await page.locator('.open-file input[type=file]').setInputFiles('tests/data/minimal.toml');
     await page.locator('table.endings').waitFor();
     await axe(page, 'trainer, playtest');
     await page.getByRole('button', { name: 'Keep on this device' }).click();

@@ -163,7 +163,7 @@ export async function playToEnding(page, { pick = (n, i) => i % n } = {}) {
  */
 export async function keepScenario(page, siteUrl, file) {
   await page.goto(`${siteUrl}trainer/`);
-  await page.locator('input[type=file]:enabled').setInputFiles(file);
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles(file);
   await page.getByRole('button', { name: /^Keep (on this device|this version)$/ }).tap();
   await page.getByRole('status').filter({ hasText: 'is kept on this device' }).waitFor();
 }

@@ -20,7 +20,7 @@ test('a broken file shows each problem beside its line; unreadable text and a ho
   await page.getByRole('link', { name: 'the trainer’s page' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Your scenarios' }).waitFor();
   assert.match(page.url(), /\/attune\/trainer\/$/);
-  await page.locator('input[type=file]:enabled').setInputFiles({
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles({
     name: 'my-scenario.toml',
     mimeType: 'text/plain',
     buffer: fs.readFileSync('tests/data/invalid/unknown-target.toml'),
@@ -38,7 +38,7 @@ test('a broken file shows each problem beside its line; unreadable text and a ho
   assert.equal(await page.locator('table.endings').count(), 0);
 
   // Text saved in a Windows code page is placed and named, never shown garbled.
-  await page.locator('input[type=file]').setInputFiles({
+  await page.locator('.open-file input[type=file]').setInputFiles({
     name: 'cp1252.toml',
     mimeType: 'text/plain',
     buffer: Buffer.from('id = "x"\ntitle = "caf\xe9"\n', 'latin1'),
@@ -48,7 +48,7 @@ test('a broken file shows each problem beside its line; unreadable text and a ho
 
   // A file with a hosted scenario's id is checked and playtested, but not kept: it would
   // take that scenario's place and scores.
-  await page.locator('input[type=file]').setInputFiles('assets/scenarios/irate-customer.toml');
+  await page.locator('.open-file input[type=file]').setInputFiles('assets/scenarios/irate-customer.toml');
   await page.locator('.verdict', { hasText: 'irate-customer.toml: No problems found' }).waitFor();
   assert.match(await page.locator('.why-not').innerText(), /Its id `irate-customer` is already used by “Fourth call, no connection”/);
   assert.equal(await page.getByRole('button', { name: /^Keep/ }).count(), 0);
@@ -91,7 +91,7 @@ test('a kept scenario survives a reload, plays from the library, is replaced by 
   const newer = good.replace('title = "<b>Mini</b>"', 'title = "Mini, second draft"');
   await page.goto(`${env.site.url}trainer/`);
   await page.locator('.kept li', { hasText: '<b>Mini</b>' }).waitFor();
-  await page.locator('input[type=file]:enabled').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(newer) });
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles({ name: 'mini.toml', mimeType: 'text/plain', buffer: Buffer.from(newer) });
   await page.getByRole('button', { name: 'Keep this version' }).tap();
   await page.getByRole('status').filter({ hasText: 'is kept on this device' }).waitFor();
   assert.equal(await page.locator('.kept li').count(), 1);
@@ -140,7 +140,7 @@ test('every hostile scenario file gets the same verdict on the trainer page as f
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${env.site.url}trainer/`);
-  await page.locator('input[type=file]:enabled').waitFor({ state: 'attached' });
+  await page.locator('.open-file input[type=file]:enabled').waitFor({ state: 'attached' });
   // Every task that blocks the page for longer than 50 ms is recorded.
   await page.evaluate(() => {
     window.longest = 0;
@@ -154,7 +154,7 @@ test('every hostile scenario file gets the same verdict on the trainer page as f
     const run = spawnSync(path.resolve('target/release/attune'), ['validate', name], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 20 });
     // Problems go to standard output, a file that cannot be read to standard error.
     const fromCli = `${run.stdout}${run.stderr}`.split('\n').filter((l) => l && !/^\d+ file\(s\) checked/.test(l));
-    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('.open-file input[type=file]').setInputFiles(file);
     // Each problem the CLI prints is on the page, in order, with its line and column.
     // Matched from the start: "megabyte-line.toml" is inside "10-megabyte-line.toml", the
     // file before, whose message may still be on the page.
@@ -194,7 +194,7 @@ test('a share link carries the scenario; a fresh browser sees what it is and add
     .replace('title = "Mini"', 'title = "Shared <i>one</i>"')
     .replace('summary = "A tiny scenario for tests."', 'summary = "Passed on <script>alert(1)</script> by link."');
   await page.goto(`${env.site.url}trainer/`);
-  await page.locator('input[type=file]:enabled').setInputFiles({ name: 'shared.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles({ name: 'shared.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Share by link' }).tap();
   const field = page.getByLabel('Share link');
   await field.waitFor();
@@ -291,7 +291,7 @@ test('a scenario too large for a link is offered as a file', async () => {
   const lines = Array.from({ length: 10 }, (_, n) => `{ text = "${line(n)}." },`).join('\n  ');
   const text = fs.readFileSync('tests/data/minimal.toml', 'utf8').replace('{ text = "First sentence.", ms = 2000 },', lines);
   await page.goto(`${env.site.url}trainer/`);
-  await page.locator('input[type=file]:enabled').setInputFiles({ name: 'big.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles({ name: 'big.toml', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: 'Share by link' }).tap();
   await page.getByText(/too large for a link \(\d+ characters; a link carries up to 16000\)/).waitFor();
   const download = page.waitForEvent('download');
@@ -307,7 +307,7 @@ test('a Twine archive imports: pick a story, see what the import changed, keep i
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${env.site.url}trainer/`);
-  await page.locator('input[type=file]:enabled').setInputFiles('tests/data/twine/archive.html');
+  await page.locator('.open-file input[type=file]:enabled').setInputFiles('tests/data/twine/archive.html');
   await page.getByRole('heading', { name: 'archive.html holds 2 stories' }).waitFor();
   await page.getByLabel('Import the story').selectOption('Two & "Three"');
   await page.getByRole('button', { name: 'Import', exact: true }).tap();
@@ -339,7 +339,7 @@ test('pasted Twee imports too, and a file that is no story says so', async () =>
   await page.getByRole('button', { name: 'Check the text' }).tap();
   await page.getByRole('heading', { name: 'Imported from Twine: “The Late Refund”' }).waitFor();
   assert.match(await page.locator('section.imported').innerText(), /Left out · passage “UserScript”, line 13/);
-  await page.locator('input[type=file]').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><p>Hi</p></body></html>') });
+  await page.locator('.open-file input[type=file]').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><p>Hi</p></body></html>') });
   await page.locator('.said', { hasText: 'no Twine story found' }).waitFor();
   assert.equal(await page.locator('section.imported').count(), 0);
   await context.close();
