@@ -206,6 +206,23 @@ proptest! {
         }
     }
 
+    /// A results file, damaged any way, never panics the dashboard: it is taken in or
+    /// refused with a reason, and whatever was taken in sums up.
+    #[test]
+    fn mutated_results_files_never_panic_the_dashboard(ms in proptest::collection::vec(mutation(), 1..4)) {
+        let doc = include_str!("../docs/workshops.md");
+        let start = doc.find("```toml\nformat = \"attune-results\"").unwrap() + 8;
+        let mut text = doc[start..start + doc[start..].find("```").unwrap()].to_string();
+        for m in &ms {
+            text = apply(&text, m);
+        }
+        let mut room = attune::results::Room::default();
+        room.take("a.toml", &text);
+        let report = room.take("b.toml", &text).clone();
+        prop_assert!(!report.sentence().is_empty());
+        let _ = (room.scenarios(), room.signals(), room.attendees(), room.csv());
+    }
+
     #[test]
     fn mutated_scenarios_never_panic(ms in proptest::collection::vec(mutation(), 1..4), seed in any::<u64>(), which in any::<bool>()) {
         let mut text = if which { SHIPPED.to_string() } else { MINI.to_string() };

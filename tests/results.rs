@@ -169,7 +169,11 @@ fn the_dashboard_counts_each_attempt_once_and_names_what_it_refuses() {
     assert_eq!(room.take("ben copy.toml", &ben).outcome, Ok((0, 1)));
 
     // Refused, each with its reason; the rest stay.
-    let other = handed_in("Cy", &workshop("Back office", None), std::slice::from_ref(&two));
+    let other = handed_in(
+        "Cy",
+        &workshop("Back office", None),
+        std::slice::from_ref(&two),
+    );
     let refusals = [
         (
             "other.toml",
@@ -287,4 +291,37 @@ fn names_that_look_like_formulas_are_defused_in_csv() {
 
 fn played_score(s: &Scenario) -> u8 {
     attune::debrief::score(&played(s, 1).turns).presence
+}
+
+#[test]
+fn the_documented_example_reads() {
+    let doc = include_str!("../docs/workshops.md");
+    let start = doc
+        .find("```toml\nformat = \"attune-results\"")
+        .expect("the example")
+        + 8;
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let r = Results::parse(example).unwrap();
+    assert_eq!(r.name, "Ana");
+    assert_eq!(r.workshop.name, "Thursday café");
+    assert_eq!(r.workshop.pass_mark, Some(50));
+    let a = &r.attempts[0];
+    assert_eq!(
+        (a.ending.as_str(), a.fundamentals),
+        ("gone", [50, 60, 55, 50])
+    );
+    assert_eq!(a.lines.len(), 2);
+    let (line, reply) = a.replies().next().unwrap();
+    assert!(line.cut);
+    assert_eq!(
+        (reply.at.as_str(), reply.signals.as_slice()),
+        ("0:07", &["interruption".to_string()][..])
+    );
+    // The ending the example names is the scenario's.
+    let s = scenario::parse(
+        "coffee-regular.toml",
+        include_str!("../assets/scenarios/coffee-regular.toml"),
+    )
+    .unwrap();
+    assert_eq!(s.ending("gone").unwrap().title, a.ending_title);
 }

@@ -43,17 +43,21 @@ pub fn leave() {
 /// storage that is full or switched off).
 pub fn join(query: &str) -> Result<Rc<Joined>, String> {
     let workshop = Workshop::read(query).map_err(str::to_string)?;
-    let entered = gloo::utils::document()
-        .get_element_by_id("display-name")
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-        .map(|i| i.value())
-        .unwrap_or_default();
-    let name = workshop::display_name(&entered)?;
+    let name = workshop::display_name(&entered().unwrap_or_default())?;
     if storage::set(workshop::KEY, query) && storage::set(workshop::NAME_KEY, &name) {
         Ok(Rc::new(Joined { workshop, name }))
     } else {
         Err("This browser\u{2019}s storage is full or switched off, so the workshop cannot be kept on this device. Ask your trainer for help.".into())
     }
+}
+
+/// What is in the join form's `display-name` field, if it is on the page: drawn again
+/// (the list of scenarios coming in), the field keeps what the attendee typed.
+fn entered() -> Option<String> {
+    gloo::utils::document()
+        .get_element_by_id("display-name")
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+        .map(|i| i.value())
 }
 
 /// The page a workshop link opens: what the workshop offers (once the site's list of
@@ -73,7 +77,7 @@ pub fn join_page(
                 <p class="lede" role="status">{ "Loading the workshop\u{2019}s conversations\u{2026}" }</p>
             } else {
                 <p class="lede">{ format!(
-                    "A workshop of {} conversation{}{}. Your name and your results stay on this device unless you export them.",
+                    "A workshop of {} conversation{}{}. Your name and your results stay on this device until you hand them in.",
                     offered.len(),
                     if offered.len() == 1 { "" } else { "s" },
                     if missing.is_empty() { "" } else { " (some it names are not on this site: tell your trainer)" },
@@ -81,7 +85,7 @@ pub fn join_page(
             }
             <form class="join" onsubmit={on_submit} novalidate=true>
                 <label for="display-name">{ "Your name, as your trainer will see it" }</label>
-                <input id="display-name" type="text" autocomplete="name" maxlength={workshop::MAX_DISPLAY_NAME.to_string()} value={storage::get(workshop::NAME_KEY).unwrap_or_default()} />
+                <input id="display-name" type="text" autocomplete="name" maxlength={workshop::MAX_DISPLAY_NAME.to_string()} value={entered().or_else(|| storage::get(workshop::NAME_KEY)).unwrap_or_default()} />
                 if let Some(p) = problem {
                     <p class="notice error" role="alert">{ p }</p>
                 }

@@ -13,11 +13,25 @@ import { useSite, playToEnding, makeWorkshop, TABLET, PHONE, watchErrors } from 
 const env = useSite();
 const SCENARIO = 'The usual, from someone new';
 
-async function join(context, link, name) {
+/** Joins a workshop; `early` types the name while the list of scenarios is still coming. */
+async function join(context, link, name, { early = false } = {}) {
   const page = await context.newPage();
+  let release;
+  if (early) {
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/scenarios/index.toml', async (r) => { await held; await r.continue(); });
+  }
   await page.goto(link);
+  const field = page.getByLabel('Your name, as your trainer will see it');
+  if (early) {
+    await page.locator('.lede', { hasText: 'Loading' }).waitFor();
+    await field.fill(name);
+    release();
+  }
   await page.locator('.lede', { hasText: /^A workshop of 1 conversation\./ }).waitFor();
-  await page.getByLabel('Your name, as your trainer will see it').fill(name);
+  // Drawn again as the list came in, the field keeps what was typed.
+  if (early) assert.equal(await field.inputValue(), name);
+  else await field.fill(name);
   await page.getByRole('button', { name: 'Join the workshop' }).tap();
   await page.locator('.joined').waitFor();
   return page;
@@ -96,7 +110,7 @@ test('attendees hand in results by download and by the share sheet, and the dash
       },
     });
   });
-  const ben = await join(phone, link, 'Ben');
+  const ben = await join(phone, link, 'Ben', { early: true });
   let downloaded = false;
   ben.on('download', () => { downloaded = true; });
   await playOnce(ben);
@@ -210,5 +224,17 @@ test('attendees hand in results by download and by the share sheet, and the dash
   await dash.locator('.scenario-results').waitFor({ state: 'detached' });
   assert.equal(await reports.count(), 0);
   assert.deepEqual(dashErrors, []);
+
+  // On a phone, the dashboard fits the screen (tables scroll in their own box), by touch.
+  const small = await phone.newPage();
+  await small.goto(`${env.site.url}trainer/`);
+  await small.locator('#results-files').setInputFiles([file('ana-2.toml', second.text), file('ben.toml', shared.text)]);
+  await small.locator('.dashboard .scenario-results').waitFor();
+  assert.deepEqual(await small.locator('.dashboard .facts dd').allInnerTexts().then((t) => t.slice(0, 2)), ['2', '3']);
+  assert.ok(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  for (const target of await small.locator('.dashboard label.button, .dashboard button, .dashboard summary').all()) {
+    const r = await target.boundingBox();
+    assert.ok(r.height >= 44, `${await target.innerText()}: ${r.height}`);
+  }
   for (const c of [trainer, tablet, phone]) await c.close();
 });

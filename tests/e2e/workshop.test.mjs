@@ -120,7 +120,7 @@ for (const [device, viewport] of [['tablet', TABLET], ['phone', PHONE]]) {
     await page.locator('.joined').waitFor();
     assert.equal(new URL(page.url()).hash, '#/');
     assert.equal(await page.locator('main h1').innerText(), 'Tuesday front desk');
-    assert.match(await page.locator('.joined p').innerText(), /^You joined as Sam Lee\./);
+    assert.match(await page.locator('.joined p').first().innerText(), /^You joined as Sam Lee\./);
     assert.deepEqual(await page.locator('.card h2').allInnerTexts(), ['Fourth call, no connection', 'The idea at the end of the shift']);
     assert.equal(await page.locator('.trainer-link').count(), 0);
     for (const b of await page.locator('.joined button').all()) {
