@@ -603,3 +603,22 @@ fn every_reply_of_the_evaluation_sets_reads_as_english_and_no_other_language_doe
         "It all looked so glamorous at first."
     ));
 }
+
+/// One's own praise of something is not their words said back, even when it names
+/// what they just talked about; their own judgement said back still reflects.
+#[test]
+fn praise_of_ones_own_is_not_a_reflection() {
+    let earlier = "I was always out on my feet at work. It was great, honestly.";
+    let walk = |reply: &str| {
+        analyze(&Input {
+            said: "I like to walk.",
+            earlier,
+            reply,
+            ..Input::default()
+        })
+    };
+    assert!(!walk("Walking is great exercise.").has(SignalId::Reflection));
+    assert!(walk("Walking, something you like.").has(SignalId::Reflection));
+    let said = "Honestly the new job has been great.";
+    assert!(signals(said, "So the new job has been great.").contains(&SignalId::Reflection));
+}

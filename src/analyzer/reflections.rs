@@ -30,12 +30,23 @@ pub fn summarizes(r: &Reply<'_>, first: usize, last: usize) -> bool {
         || m.generic_subjects().at(first).is_some()
         || m.first_person().any_in(first, last)
         || m.first_plural().any_in(first, last)
+        || own_judgement(r, first, last)
     {
         return false;
     }
     let (recent, earlier, content) = r.overlap_in(first, last);
     let shared = recent + earlier;
     recent >= 1 && shared >= 2 && shared * 5 >= content * 2
+}
+
+/// "Walking is great exercise", "that's a good plan": one's own judgement of something,
+/// in a word of praise they did not just use, and not said of them (their judgement
+/// said back, "so it's been great", reflects).
+fn own_judgement(r: &Reply<'_>, lead: usize, last: usize) -> bool {
+    let m = &r.m;
+    m.evaluations().first_in(lead, last).is_some_and(|(at, _)| {
+        !r.heard.recent.contains(&r.stems[at]) && !m.second_person().any_in(lead, at)
+    })
 }
 
 /// Whether a statement unit (or one that only ends in "?") reflects.
@@ -130,13 +141,14 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     if their_state && !modal && !informing {
         return Some(Reason::AboutThem);
     }
-    if feeling && !modal && !informing {
+    let judged = own_judgement(r, lead, last);
+    if feeling && !modal && !informing && !judged {
         return Some(Reason::Feeling);
     }
     // "Since Saturday?": their words checked back with them.
     let sentence = &r.t.sentences[u.sentence];
     let short_sentence = sentence.last - sentence.first <= 8;
-    if u.marked && short_sentence && recent >= 1 && shared * 3 >= content * 2 && !modal {
+    if u.marked && short_sentence && recent >= 1 && shared * 3 >= content * 2 && !modal && !judged {
         return Some(Reason::Content);
     }
     if modal || informing {
@@ -161,7 +173,7 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     let fragment = alone && (last - lead <= 6 || (u.marked && last - lead <= 10));
     let about_them = m.second_person().any_in(lead, last);
     if (about_them && shared >= 2 && shared * 3 >= content)
-        || (fragment && recent >= 1 && shared * 3 >= content * 2)
+        || (fragment && recent >= 1 && shared * 3 >= content * 2 && !judged)
         || r.echoes(u)
     {
         return Some(Reason::Content);
