@@ -1,4 +1,5 @@
-//! The condition language: `trust >= 40 and not remembers blamed`.
+//! The condition language: `trust >= 40 and not remembers blamed`, with `or` between
+//! alternatives (`and` binds first: `heard a and trust > 50 or listening >= 70`).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -12,6 +13,11 @@ pub enum Var {
     Trust,
     /// How many times the trainee has taken the floor before they finished.
     Interruptions,
+    /// The conversation's presence score so far (the mean of the replies, 0 to 100; 50
+    /// before any), counting the reply being routed.
+    Presence,
+    /// The same for listening.
+    Listening,
 }
 
 impl Var {
@@ -20,13 +26,24 @@ impl Var {
             Var::Agitation => "agitation",
             Var::Trust => "trust",
             Var::Interruptions => "interruptions",
+            Var::Presence => "presence",
+            Var::Listening => "listening",
         }
     }
+
+    /// Every variable.
+    pub const ALL: [Var; 5] = [
+        Var::Agitation,
+        Var::Trust,
+        Var::Interruptions,
+        Var::Presence,
+        Var::Listening,
+    ];
 
     /// The values the variable can take.
     pub fn domain(self) -> (i64, i64) {
         match self {
-            Var::Agitation | Var::Trust => (0, 100),
+            Var::Agitation | Var::Trust | Var::Presence | Var::Listening => (0, 100),
             Var::Interruptions => (0, i64::from(u32::MAX)),
         }
     }
@@ -88,12 +105,13 @@ pub struct Test {
     pub atom: Atom,
 }
 
-/// A conjunction of tests, kept with its source text.
+/// Alternatives joined by `or`, each a conjunction of tests joined by `and`, kept with
+/// its source text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Condition {
     source: String,
-    tests: Vec<Test>,
+    clauses: Vec<Vec<Test>>,
 }
 
 /// What a condition is evaluated against.
@@ -104,19 +122,21 @@ pub trait Facts {
     fn interrupted(&self) -> bool;
 }
 
-/// The most tests one condition may join with `and`.
+/// The most tests one condition may join with `and` and `or`.
 pub const MAX_TESTS: usize = 16;
 
 impl Condition {
     /// Why `source` joins more tests than a condition may, if it does.
     pub fn too_many_tests(source: &str) -> Option<String> {
-        let tests = 1 + source.split_whitespace().filter(|w| *w == "and").count();
-        (tests > MAX_TESTS).then(|| {
-            format!("{tests} tests joined by `and`; a condition may have at most {MAX_TESTS}")
-        })
+        let tests = 1 + source
+            .split_whitespace()
+            .filter(|w| *w == "and" || *w == "or")
+            .count();
+        (tests > MAX_TESTS)
+            .then(|| format!("{tests} tests; a condition may have at most {MAX_TESTS}"))
     }
 
-    /// Parses `test (and test)*` where a test is `[not] atom`.
+    /// Parses `test (and test)* (or test (and test)*)*` where a test is `[not] atom`.
     pub fn parse(source: &str) -> Result<Self, String> {
         let words: Vec<&str> = source.split_whitespace().collect();
         if words.is_empty() {
@@ -125,6 +145,7 @@ impl Condition {
         if let Some(why) = Condition::too_many_tests(source) {
             return Err(why);
         }
+        let mut clauses = Vec::new();
         let mut tests = Vec::new();
         let mut i = 0;
         loop {
@@ -139,117 +160,157 @@ impl Condition {
             match words.get(i) {
                 None => break,
                 Some(&"and") => i += 1,
+                Some(&"or") => {
+                    clauses.push(std::mem::take(&mut tests));
+                    i += 1;
+                }
                 Some(other) => {
                     return Err(format!(
-                    "expected `and` between tests, found `{other}` (use several routes for `or`)"
-                ))
+                        "expected `and` or `or` between tests, found `{other}`"
+                    ))
                 }
             }
         }
+        clauses.push(tests);
         Ok(Condition {
             source: words.join(" "),
-            tests,
+            clauses,
         })
     }
 
-    /// The tests, all of which must hold.
-    pub fn tests(&self) -> &[Test] {
-        &self.tests
+    /// Every test, in every alternative.
+    pub fn tests(&self) -> impl Iterator<Item = &Test> {
+        self.clauses.iter().flatten()
     }
 
-    /// Whether every test holds.
+    /// The tests that must all hold for the condition to hold: those of its one
+    /// alternative, or none when it has several (then no single test is sure to be needed).
+    pub fn required(&self) -> &[Test] {
+        match self.clauses.as_slice() {
+            [only] => only,
+            _ => &[],
+        }
+    }
+
+    /// Whether every test of some alternative holds.
     pub fn holds(&self, facts: &impl Facts) -> bool {
-        self.tests.iter().all(|t| {
-            let value = match &t.atom {
-                Atom::Compare { var, op, value } => op.holds(facts.number(*var), *value),
-                Atom::Remembers(name) => facts.remembers(name),
-                Atom::Heard(key) => facts.heard(key),
-                Atom::Interrupted => facts.interrupted(),
-            };
-            value != t.negated
+        self.clauses.iter().any(|tests| {
+            tests.iter().all(|t| {
+                let value = match &t.atom {
+                    Atom::Compare { var, op, value } => op.holds(facts.number(*var), *value),
+                    Atom::Remembers(name) => facts.remembers(name),
+                    Atom::Heard(key) => facts.heard(key),
+                    Atom::Interrupted => facts.interrupted(),
+                };
+                value != t.negated
+            })
         })
     }
 
-    /// Why the condition can never hold, if it cannot, judged from its own tests.
+    /// Why the condition can never hold, if it cannot, judged from its own tests: every
+    /// alternative can never hold (the reason is the first one's).
     pub fn contradiction(&self) -> Option<String> {
-        for var in [Var::Agitation, Var::Trust, Var::Interruptions] {
-            let (low, high, excluded) = self.bounds(var);
-            let all_excluded = low == high && excluded.contains(&low);
-            if low > high || all_excluded {
-                let (d_low, d_high) = var.domain();
-                return Some(format!(
-                    "no value of {} (which runs from {d_low} to {d_high}) satisfies it",
-                    var.name()
-                ));
-            }
+        let mut why = None;
+        for tests in &self.clauses {
+            let found = clause_contradiction(tests)?;
+            why.get_or_insert(found);
         }
-        for (i, a) in self.tests.iter().enumerate() {
-            for b in &self.tests[i + 1..] {
-                if a.atom == b.atom && a.negated != b.negated {
-                    return Some("it requires a test and its negation at once".into());
-                }
+        why.map(|w| {
+            if self.clauses.len() > 1 {
+                format!("none of its alternatives can hold: {w}")
+            } else {
+                w
             }
-        }
-        None
+        })
     }
+}
+
+/// Why one alternative (tests joined by `and`) can never hold, if it cannot.
+fn clause_contradiction(tests: &[Test]) -> Option<String> {
+    for var in Var::ALL {
+        let (low, high, excluded) = bounds(tests, var);
+        let all_excluded = low == high && excluded.contains(&low);
+        if low > high || all_excluded {
+            let (d_low, d_high) = var.domain();
+            return Some(format!(
+                "no value of {} (which runs from {d_low} to {d_high}) satisfies it",
+                var.name()
+            ));
+        }
+    }
+    for (i, a) in tests.iter().enumerate() {
+        for b in &tests[i + 1..] {
+            if a.atom == b.atom && a.negated != b.negated {
+                return Some("it requires a test and its negation at once".into());
+            }
+        }
+    }
+    None
 }
 
 impl Condition {
     /// Whether every state satisfying `self` also satisfies `other` (so a route
-    /// with `self` placed after one with `other` can never be taken). Conservative:
-    /// `false` when unsure.
+    /// with `self` placed after one with `other` can never be taken): each alternative of
+    /// `self` implies one of `other`'s. Conservative: `false` when unsure.
     pub fn implies(&self, other: &Condition) -> bool {
-        // Every non-numeric test of `other` must appear in `self`.
-        let plain_ok = other
-            .tests
-            .iter()
-            .all(|t| matches!(t.atom, Atom::Compare { .. }) || self.tests.contains(t));
-        if !plain_ok {
+        self.clauses.iter().all(|mine| {
+            other
+                .clauses
+                .iter()
+                .any(|theirs| clause_implies(mine, theirs))
+        })
+    }
+}
+
+/// Whether every state satisfying the tests `mine` satisfies `theirs`.
+fn clause_implies(mine: &[Test], theirs: &[Test]) -> bool {
+    // Every non-numeric test of `theirs` must appear in `mine`.
+    let plain_ok = theirs
+        .iter()
+        .all(|t| matches!(t.atom, Atom::Compare { .. }) || mine.contains(t));
+    if !plain_ok {
+        return false;
+    }
+    Var::ALL.into_iter().all(|var| {
+        let (Some((lo, hi)), Some((olo, ohi))) = (interval(mine, var), interval(theirs, var))
+        else {
             return false;
-        }
-        [Var::Agitation, Var::Trust, Var::Interruptions]
-            .into_iter()
-            .all(|var| {
-                let (Some((lo, hi)), Some((olo, ohi))) = (self.interval(var), other.interval(var))
-                else {
-                    return false;
-                };
-                olo <= lo && hi <= ohi
-            })
-    }
+        };
+        olo <= lo && hi <= ohi
+    })
+}
 
-    /// The interval of values of `var` the numeric tests allow; `None` where a `!=` makes it a union.
-    fn interval(&self, var: Var) -> Option<(i64, i64)> {
-        let (low, high, excluded) = self.bounds(var);
-        excluded.is_empty().then_some((low, high))
-    }
+/// The interval of values of `var` the numeric tests allow; `None` where a `!=` makes it a union.
+fn interval(tests: &[Test], var: Var) -> Option<(i64, i64)> {
+    let (low, high, excluded) = bounds(tests, var);
+    excluded.is_empty().then_some((low, high))
+}
 
-    /// The lowest and highest values of `var` the numeric tests allow, and the values `!=` excludes.
-    fn bounds(&self, var: Var) -> (i64, i64, Vec<i64>) {
-        let (mut low, mut high) = var.domain();
-        let mut excluded = Vec::new();
-        for t in &self.tests {
-            if let Atom::Compare { var: v, op, value } = t.atom {
-                if v != var {
-                    continue;
+/// The lowest and highest values of `var` the numeric tests allow, and the values `!=` excludes.
+fn bounds(tests: &[Test], var: Var) -> (i64, i64, Vec<i64>) {
+    let (mut low, mut high) = var.domain();
+    let mut excluded = Vec::new();
+    for t in tests {
+        if let Atom::Compare { var: v, op, value } = t.atom {
+            if v != var {
+                continue;
+            }
+            match if t.negated { negate(op) } else { op } {
+                // Saturating: `trust < -9223372036854775808` holds for nothing, it
+                // does not wrap round to hold for everything.
+                Op::Lt => high = high.min(value.saturating_sub(1)),
+                Op::Le => high = high.min(value),
+                Op::Gt => low = low.max(value.saturating_add(1)),
+                Op::Ge => low = low.max(value),
+                Op::Eq => {
+                    low = low.max(value);
+                    high = high.min(value);
                 }
-                match if t.negated { negate(op) } else { op } {
-                    // Saturating: `trust < -9223372036854775808` holds for nothing, it
-                    // does not wrap round to hold for everything.
-                    Op::Lt => high = high.min(value.saturating_sub(1)),
-                    Op::Le => high = high.min(value),
-                    Op::Gt => low = low.max(value.saturating_add(1)),
-                    Op::Ge => low = low.max(value),
-                    Op::Eq => {
-                        low = low.max(value);
-                        high = high.min(value);
-                    }
-                    Op::Ne => excluded.push(value),
-                }
+                Op::Ne => excluded.push(value),
             }
         }
-        (low, high, excluded)
     }
+    (low, high, excluded)
 }
 
 fn negate(op: Op) -> Op {
@@ -280,10 +341,12 @@ fn parse_atom(words: &[&str]) -> Result<(Atom, usize), String> {
         "remembers" => Ok((Atom::Remembers(name_after("memory")?), 2)),
         "heard" => Ok((Atom::Heard(name_after("line key")?), 2)),
         "interrupted" => Ok((Atom::Interrupted, 1)),
-        "agitation" | "trust" | "interruptions" => {
+        "agitation" | "trust" | "interruptions" | "presence" | "listening" => {
             let var = match *first {
                 "agitation" => Var::Agitation,
                 "trust" => Var::Trust,
+                "presence" => Var::Presence,
+                "listening" => Var::Listening,
                 _ => Var::Interruptions,
             };
             let op = match words.get(1).copied() {
@@ -318,7 +381,7 @@ fn parse_atom(words: &[&str]) -> Result<(Atom, usize), String> {
             Ok((Atom::Compare { var, op, value }, 3))
         }
         other => Err(format!(
-            "unknown test `{other}` (expected agitation, trust, interruptions, remembers, heard, interrupted or not)"
+            "unknown test `{other}` (expected agitation, trust, interruptions, presence, listening, remembers, heard, interrupted or not)"
         )),
     }
 }
@@ -386,6 +449,8 @@ mod tests {
                 Var::Agitation => 60,
                 Var::Trust => 30,
                 Var::Interruptions => 1,
+                Var::Presence => 70,
+                Var::Listening => 45,
             }
         }
         fn remembers(&self, name: &str) -> bool {
@@ -422,13 +487,37 @@ mod tests {
         assert!(Condition::parse("mood > 3")
             .unwrap_err()
             .contains("unknown test"));
-        assert!(Condition::parse("trust > 3 or heard x")
+        assert!(Condition::parse("trust > 3 maybe heard x")
             .unwrap_err()
-            .contains("expected `and`"));
+            .contains("expected `and` or `or`"));
+        assert!(Condition::parse("trust > 3 or")
+            .unwrap_err()
+            .contains("missing"));
+        assert!(Condition::parse("or trust > 3")
+            .unwrap_err()
+            .contains("unknown test `or`"));
         assert!(Condition::parse("heard")
             .unwrap_err()
             .contains("needs a line key"));
         assert!(Condition::parse("not").unwrap_err().contains("missing"));
+    }
+
+    #[test]
+    fn evaluates_alternatives_with_and_binding_first() {
+        let holds = |s: &str| Condition::parse(s).unwrap().holds(&F);
+        assert!(holds("trust > 50 or heard worry"));
+        assert!(!holds("trust > 50 or remembers helped"));
+        // `and` binds first: (trust > 50 and heard worry) or remembers blamed.
+        assert!(holds("trust > 50 and heard worry or remembers blamed"));
+        assert!(!holds("trust > 50 and heard worry or remembers helped"));
+        // The conversation's scores so far.
+        assert!(holds("presence >= 70 and listening < 50"));
+        assert!(!holds("listening >= 50 or presence > 70"));
+        let c = Condition::parse("heard a or trust > 50").unwrap();
+        assert_eq!(c.tests().count(), 2);
+        assert!(c.required().is_empty(), "no one test is needed");
+        let one = Condition::parse("heard a and trust > 50").unwrap();
+        assert_eq!(one.required().len(), 2);
     }
 
     #[test]
@@ -442,6 +531,14 @@ mod tests {
         assert!(never("not trust <= 100").is_some());
         assert!(never("trust > 60 and agitation < 40").is_none());
         assert!(never("trust >= 100").is_none());
+        assert!(never("listening > 100").is_some());
+        // An alternative that can hold saves the condition; when none can, it says so.
+        assert!(never("trust > 100 or heard x").is_none());
+        let both = never("trust > 100 or presence < 0").unwrap();
+        assert!(
+            both.starts_with("none of its alternatives can hold: no value of trust"),
+            "{both}"
+        );
     }
 
     #[test]
@@ -454,6 +551,11 @@ mod tests {
         assert!(c("heard x and remembers y").implies(&c("remembers y")));
         assert!(!c("agitation > 50").implies(&c("trust < 50")));
         assert!(!c("trust != 40").implies(&c("trust < 100")));
+        // With alternatives: each of one side's must imply one of the other's.
+        assert!(c("trust < 30 or heard x").implies(&c("trust < 50 or heard x")));
+        assert!(c("trust < 30").implies(&c("heard x or trust < 50")));
+        assert!(!c("trust < 30 or heard y").implies(&c("trust < 50 or heard x")));
+        assert!(!c("trust < 50 or heard x").implies(&c("trust < 50")));
     }
 
     #[test]

@@ -347,6 +347,22 @@ pub struct Session {
 struct FactsAt<'a> {
     state: &'a PartnerState,
     interrupted: bool,
+    /// The conversation's presence and listening so far (see [`scores_so_far`]).
+    scores: (u8, u8),
+}
+
+/// The conversation's presence and listening so far: the mean of the replies' scores,
+/// rounded as the debrief rounds them (50 before any), with `now`, a reply being routed,
+/// counted among them.
+fn scores_so_far(turns: &[Turn], now: Option<(u8, u8)>) -> (u8, u8) {
+    let (mut n, mut presence, mut listening) = (0usize, 0usize, 0usize);
+    for (p, l) in turns.iter().map(|t| (t.presence, t.listening)).chain(now) {
+        n += 1;
+        presence += usize::from(p);
+        listening += usize::from(l);
+    }
+    let mean = |sum: usize| (sum + n / 2).checked_div(n).map_or(50, |m| m as u8);
+    (mean(presence), mean(listening))
 }
 
 impl Facts for FactsAt<'_> {
@@ -355,6 +371,8 @@ impl Facts for FactsAt<'_> {
             Var::Agitation => i64::from(self.state.agitation),
             Var::Trust => i64::from(self.state.trust),
             Var::Interruptions => i64::from(self.state.interruptions),
+            Var::Presence => i64::from(self.scores.0),
+            Var::Listening => i64::from(self.scores.1),
         }
     }
     fn remembers(&self, name: &str) -> bool {
@@ -518,6 +536,7 @@ impl Session {
         let facts = FactsAt {
             state: &self.partner,
             interrupted: false,
+            scores: scores_so_far(&self.turns, None),
         };
         // The order depends on the seed and the turn only, so a replay shows the same order;
         // every reply of the beat is placed, then those on offer taken, so one that comes
@@ -538,7 +557,7 @@ impl Session {
             .collect();
         let waits_for = |c: &Choice| {
             c.when.as_ref().map_or(0, |w| {
-                w.tests()
+                w.required()
                     .iter()
                     .filter(|t| !t.negated)
                     .filter_map(|t| match &t.atom {
@@ -560,6 +579,7 @@ impl Session {
             let facts = FactsAt {
                 state: &self.partner,
                 interrupted: false,
+                scores: scores_so_far(&self.turns, None),
             };
             let variant = beat.variants.iter().position(|v| v.when.holds(&facts));
             self.position = Position::Beat {
@@ -1038,6 +1058,7 @@ impl Session {
         let facts = FactsAt {
             state: &s.partner,
             interrupted,
+            scores: scores_so_far(&s.turns, Some((analysis.presence, analysis.listening))),
         };
         let target = picked
             .routes

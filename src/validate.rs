@@ -942,7 +942,7 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
             }
             for (ci, c) in b.choices.iter().enumerate() {
                 let waits = c.when.as_ref().is_some_and(|w| {
-                    w.tests()
+                    w.required()
                         .iter()
                         .any(|t| !t.negated && t.atom == Atom::Heard(key.clone()))
                 });
@@ -1067,7 +1067,7 @@ fn always_offers_a_reply(b: &crate::scenario::Beat) -> bool {
         .iter()
         .filter_map(|c| match &c.when {
             None => None,
-            Some(w) => match w.tests() {
+            Some(w) => match w.required() {
                 [t] => Some(t),
                 _ => None,
             },

@@ -982,3 +982,31 @@ fn a_reply_that_becomes_available_mid_speech_joins_the_end() {
         assert_eq!(after[2], "So that part is what matters to you.");
     }
 }
+
+/// A route can ask about the conversation's scores so far, counting the reply being
+/// routed, and about alternatives joined by `or`.
+#[test]
+fn routes_can_ask_about_the_scores_so_far_and_alternatives() {
+    let with = |score: &str, when: &str| {
+        let text = include_str!("data/minimal.toml").replace(
+            "  effect = { trust = 10 }\n    [[beat.choice.route]]\n    when = \"interrupted\"\n    goto = \"cut\"\n",
+            &format!("  effect = {{ trust = 10 }}\n  score = {score}\n    [[beat.choice.route]]\n    when = \"interrupted\"\n    goto = \"cut\"\n    [[beat.choice.route]]\n    when = \"{when}\"\n    goto = \"good\"\n"),
+        );
+        assert_ne!(text, include_str!("data/minimal.toml"));
+        let s = scenario::parse("minimal.toml", &text).unwrap();
+        let after = reply_with(&s, &Session::new(&s, 1, 0), "Go on.", 6_000).unwrap();
+        beat_id(&after).to_string()
+    };
+    let good = "{ presence = 80, listening = 70 }";
+    let poor = "{ presence = 40, listening = 30 }";
+    // The reply being routed counts: its scores are the conversation's so far.
+    assert_eq!(with(good, "listening >= 65 and presence >= 80"), "good");
+    assert_eq!(with(poor, "listening >= 65 and presence >= 80"), "b");
+    // `or`: either alternative will do; `and` binds first.
+    assert_eq!(with(poor, "listening >= 65 or heard point"), "good");
+    assert_eq!(with(poor, "listening >= 65 or remembers brushed"), "b");
+    assert_eq!(
+        with(poor, "listening >= 65 and heard point or presence < 50"),
+        "good"
+    );
+}
