@@ -489,9 +489,19 @@ impl Session {
                 },
                 None => &[],
             },
-            Position::Ended { ending, .. } => {
-                scenario.ending(ending).map_or(&[][..], |e| &e.lines[..])
-            }
+            // An ending's variant is chosen by the state it was reached in, which the
+            // end leaves as it is.
+            Position::Ended { ending, .. } => scenario.ending(ending).map_or(&[][..], |e| {
+                let facts = FactsAt {
+                    state: &self.partner,
+                    interrupted: false,
+                    scores: scores_so_far(&self.turns, None),
+                };
+                e.variants
+                    .iter()
+                    .find(|v| v.when.holds(&facts))
+                    .map_or(&e.lines[..], |v| &v.lines[..])
+            }),
         }
     }
 

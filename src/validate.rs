@@ -542,14 +542,20 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 format!("condition `{c}` can never hold: {why}"),
             );
         }
+        // With alternatives, only the one test is dead, not the whole condition.
+        let never = if c.required().is_empty() {
+            "has a test that can never hold"
+        } else {
+            "can never hold"
+        };
         for t in c.tests() {
             let problem = match &t.atom {
                 Atom::Remembers(m) if !memories.contains(&m.as_str()) && !t.negated => Some(format!(
-                    "condition `{c}` can never hold: no reply leaves the memory `{m}`{}",
+                    "condition `{c}` {never}: no reply leaves the memory `{m}`{}",
                     crate::tomlread::did_you_mean(m, &memories)
                 )),
                 Atom::Heard(k) if !keys.contains(&k.as_str()) && !t.negated => Some(format!(
-                    "condition `{c}` can never hold: no line has the key `{k}`{}",
+                    "condition `{c}` {never}: no line has the key `{k}`{}",
                     crate::tomlread::did_you_mean(k, &keys)
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
@@ -687,6 +693,11 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
             }
         }
         check_lines(&e.lines, path!["ending", ei, "lines"], &mut err, false);
+        for (vi, v) in e.variants.iter().enumerate() {
+            let p = |field: &str| path!["ending", ei, "variant", vi, field];
+            check_lines(&v.lines, p("lines"), &mut err, false);
+            check_condition(&v.when, p("when"), false, &mut err);
+        }
     }
 
     // The graph: beats that go round and can never reach an ending.
@@ -919,7 +930,11 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
         .beats
         .iter()
         .flat_map(|b| b.all_lines())
-        .chain(s.endings.iter().flat_map(|e| &e.lines));
+        .chain(s.endings.iter().flat_map(|e| {
+            e.lines
+                .iter()
+                .chain(e.variants.iter().flat_map(|v| &v.lines))
+        }));
     let (mut once, mut more) = (HashSet::new(), HashSet::new());
     for l in all_lines {
         for w in analyzer::content_stems(&l.text) {
@@ -982,17 +997,25 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
 /// Memories a reply leaves that no condition asks about, and line keys no condition asks
 /// about: written for a purpose that never comes.
 fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
-    let conditions = s.beats.iter().flat_map(|b| {
-        b.variants
-            .iter()
-            .map(|v| &v.when)
-            .chain(b.choices.iter().filter_map(|c| c.when.as_ref()))
-            .chain(
-                b.choices
-                    .iter()
-                    .flat_map(|c| c.routes.iter().map(|r| &r.when)),
-            )
-    });
+    let conditions = s
+        .beats
+        .iter()
+        .flat_map(|b| {
+            b.variants
+                .iter()
+                .map(|v| &v.when)
+                .chain(b.choices.iter().filter_map(|c| c.when.as_ref()))
+                .chain(
+                    b.choices
+                        .iter()
+                        .flat_map(|c| c.routes.iter().map(|r| &r.when)),
+                )
+        })
+        .chain(
+            s.endings
+                .iter()
+                .flat_map(|e| e.variants.iter().map(|v| &v.when)),
+        );
     let (mut asked_memories, mut asked_keys) = (Vec::new(), Vec::new());
     for c in conditions {
         for t in c.tests() {

@@ -1010,3 +1010,24 @@ fn routes_can_ask_about_the_scores_so_far_and_alternatives() {
         "good"
     );
 }
+
+/// An ending's last words can vary with how they got there, as a beat's can.
+#[test]
+fn an_ending_says_the_variant_whose_condition_holds_on_arrival() {
+    let text = include_str!("data/minimal.toml").replace(
+        "outcome = \"lost\"\ndebrief = \"It went badly.\"\n",
+        "outcome = \"lost\"\nlines = [{ text = \"Fine. Bye.\", ms = 800 }]\ndebrief = \"It went badly.\"\n  [[ending.variant]]\n  when = \"remembers brushed or presence > 100\"\n  lines = [{ text = \"You never cared anyway.\", ms = 900 }]\n",
+    );
+    let s = scenario::parse("minimal.toml", &text).unwrap();
+    let last_words = |first: &str, at_ms: u64| {
+        let session = reply_with(&s, &Session::new(&s, 1, 0), first, at_ms).unwrap();
+        let session = session.apply(&s, &Action::Tick { at_ms: 60_000 }).unwrap();
+        let ended = reply_with(&s, &session, "Bye.", 61_000).unwrap();
+        assert_eq!(ended.ended(), Some("bad"), "{first}");
+        ended.transcript.last().unwrap().text.clone()
+    };
+    // Brushed off on the way: the variant.
+    assert_eq!(last_words("Whatever.", 6_000), "You never cared anyway.");
+    // Cut off on the way, not brushed off: the ending's own lines.
+    assert_eq!(last_words("Go on.", 3_500), "Fine. Bye.");
+}

@@ -379,6 +379,10 @@ pub struct Ending {
     pub lines: Vec<Line>,
     /// What happened and why, for the trainee.
     pub debrief: String,
+    /// Other last words used instead of `lines` when the condition holds as they arrive
+    /// here ("remembers blamed": the slight is in their goodbye).
+    #[serde(rename = "variant", skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
 }
 
 impl Scenario {

@@ -265,12 +265,20 @@ fn route(value: &Value) -> Read<Route> {
 }
 
 fn ending(value: &Value) -> Read<Ending> {
-    let f = Fields::of(value, &["id", "title", "outcome", "lines", "debrief"])?;
+    let f = Fields::of(
+        value,
+        &["id", "title", "outcome", "lines", "debrief", "variant"],
+    )?;
     Ok(Ending {
         id: name(f.need("id")?)?,
         title: prose(f.need("title")?)?,
         outcome: Outcome::read(f.need("outcome")?)?,
         lines: f.or("lines", lines, Vec::new())?,
         debrief: prose(f.need("debrief")?)?,
+        variants: f.or(
+            "variant",
+            |v| bounded(v, MAX_VARIANTS, "variants", variant),
+            Vec::new(),
+        )?,
     })
 }
