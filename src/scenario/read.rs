@@ -158,7 +158,7 @@ fn beat(value: &Value) -> Read<Beat> {
         lines: lines(f.need("lines")?)?,
         variants: f.or(
             "variant",
-            |v| bounded(v, MAX_VARIANTS, "variants", variant),
+            |v| bounded(v, MAX_VARIANTS, "variants", beat_variant),
             Vec::new(),
         )?,
         choices: f.or(
@@ -184,7 +184,30 @@ fn line(value: &Value) -> Read<Line> {
     })
 }
 
-fn variant(value: &Value) -> Read<Variant> {
+fn beat_variant(value: &Value) -> Read<Variant> {
+    variant(value, "beat", &["id", "next", "feeling"])
+}
+
+fn ending_variant(value: &Value) -> Read<Variant> {
+    variant(value, "ending", &["id", "title", "outcome", "debrief"])
+}
+
+/// A variant of a beat's or an ending's lines; `theirs` are the owner's own fields, which
+/// TOML reads into the variant when they are written after its `[[OWNER.variant]]` line.
+fn variant(value: &Value, owner: &str, theirs: &[&str]) -> Read<Variant> {
+    if let toml::de::DeValue::Table(table) = value.get_ref() {
+        if let Some((key, _)) = table
+            .iter()
+            .find(|(k, _)| theirs.contains(&k.get_ref().as_ref()))
+        {
+            let name = key.get_ref();
+            return Err(Bad {
+                span: key.span(),
+                message: format!("`{name}` is the {owner}'s field, but here it belongs to the variant above it: in TOML, every field written after a `[[{owner}.variant]]` line belongs to that variant; move `{name}` up, before the {owner}'s first variant"),
+                flaw: Flaw::UnknownField,
+            });
+        }
+    }
     let f = Fields::of(value, &["when", "lines"])?;
     Ok(Variant {
         when: condition(f.need("when")?)?,
@@ -269,16 +292,19 @@ fn ending(value: &Value) -> Read<Ending> {
         value,
         &["id", "title", "outcome", "lines", "debrief", "variant"],
     )?;
+    // The variants first: a field of the ending's written after them is read into them,
+    // and that is the message to give, not that the ending lacks it.
+    let variants = f.or(
+        "variant",
+        |v| bounded(v, MAX_VARIANTS, "variants", ending_variant),
+        Vec::new(),
+    )?;
     Ok(Ending {
         id: name(f.need("id")?)?,
         title: prose(f.need("title")?)?,
         outcome: Outcome::read(f.need("outcome")?)?,
         lines: f.or("lines", lines, Vec::new())?,
         debrief: prose(f.need("debrief")?)?,
-        variants: f.or(
-            "variant",
-            |v| bounded(v, MAX_VARIANTS, "variants", variant),
-            Vec::new(),
-        )?,
+        variants,
     })
 }
