@@ -622,3 +622,16 @@ fn praise_of_ones_own_is_not_a_reflection() {
     let said = "Honestly the new job has been great.";
     assert!(signals(said, "So the new job has been great.").contains(&SignalId::Reflection));
 }
+
+/// A label's words meant literally call nobody anything: "having a baby" is not calling
+/// them a baby.
+#[test]
+fn a_label_meant_literally_is_not_labelling() {
+    let said = "I'm pregnant, and I still go out with my friends most weekends.";
+    assert!(!signals(
+        said,
+        "You're about to have a baby and bring her into this world."
+    )
+    .contains(&SignalId::Labelling));
+    assert!(signals(said, "Stop being such a baby about it.").contains(&SignalId::Labelling));
+}

@@ -618,6 +618,9 @@ lexicon! {
     faulting,
     /// Verbs after which a label describes how they see themselves ("feel stupid").
     self_image_verbs,
+    /// Verbs after which a label's words are meant literally ("have a baby", "had a
+    /// drama at work"): nobody is called anything.
+    literal_verbs,
     /// Conditions that turn into a threat with a consequence ("if you keep", "you're going to get").
     threat_conditions,
     /// First-person conditionals that validate when a feeling and "too" follow ("i'd be ... too").

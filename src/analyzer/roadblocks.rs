@@ -28,8 +28,11 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     }
     // Gordon 8: labels for the person or their reaction.
     if let Some((a, b)) = r.live_in(m.labels(), u).find(|&(a, _)| {
-        !m.self_image_verbs()
-            .any_in(a.saturating_sub(3).max(u.first), a)
+        let literal = a > u.first && r.is(m.literal_verbs(), a - 1);
+        !literal
+            && !m
+                .self_image_verbs()
+                .any_in(a.saturating_sub(3).max(u.first), a)
     }) {
         add(found, SignalId::Labelling, (a, b), Act::Judges);
     }
