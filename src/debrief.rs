@@ -254,11 +254,13 @@ fn helped(s: &Signal) -> bool {
 /// reply; otherwise the note of the most harmful signal, or, with none harmful, of the
 /// signal that moved the scores most; otherwise a nudge towards reflecting.
 pub fn coach_note(s: &Scenario, t: &Turn) -> String {
+    // The route taken has the last word, where it has one ("you cut in: ...").
     let authored = (!t.typed)
         .then(|| {
-            s.beat(&t.beat)
-                .and_then(|b| b.choices.get(t.choice))
-                .and_then(|c| c.feedback.clone())
+            let c = s.beat(&t.beat)?.choices.get(t.choice)?;
+            t.route
+                .and_then(|i| c.routes.get(i)?.feedback.clone())
+                .or_else(|| c.feedback.clone())
         })
         .flatten();
     let total = |x: &&Signal| x.weight + x.cross_weight;
@@ -365,7 +367,11 @@ impl<'s> DebriefView<'s> {
                     .beat(&t.beat)
                     .and_then(|b| b.choices.get(t.choice))
                     .filter(|_| !t.typed)
-                    .and_then(|c| c.feedback.as_deref()),
+                    .and_then(|c| {
+                        t.route
+                            .and_then(|r| c.routes.get(r)?.feedback.as_deref())
+                            .or(c.feedback.as_deref())
+                    }),
                 stronger: stronger_reply(s, session, i).map(|c| c.text.as_str()),
                 parts: marked(&t.text, &t.signals),
             })
@@ -429,6 +435,7 @@ mod tests {
         Turn {
             beat: "b".into(),
             choice: 0,
+            route: None,
             text: reply.into(),
             elapsed_ms: 0,
             speech_ms: 0,

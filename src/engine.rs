@@ -261,6 +261,9 @@ pub struct Turn {
     pub beat: String,
     /// The reply's index in the beat's `choice` list.
     pub choice: usize,
+    /// The index of the reply's route that was taken, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<usize>,
     /// What the trainee said.
     pub text: String,
     /// Milliseconds after they began speaking.
@@ -1070,15 +1073,21 @@ impl Session {
             interrupted,
             scores: scores_so_far(&s.turns, Some((analysis.presence, analysis.listening))),
         };
-        let target = picked
-            .routes
-            .iter()
-            .find(|r| r.when.holds(&facts))
-            .map_or(&picked.goto, |r| &r.goto)
+        let route = picked.routes.iter().position(|r| r.when.holds(&facts));
+        let target = route
+            .map_or(&picked.goto, |i| &picked.routes[i].goto)
             .clone();
+        // A route taken adds its own effect and memories, after the reply's.
+        if let Some(r) = route.map(|i| &picked.routes[i]) {
+            s.apply_effect(r.effect);
+            for m in &r.remember {
+                s.partner.memories.insert(m.clone());
+            }
+        }
         s.turns.push(Turn {
             beat: beat.id.clone(),
             choice,
+            route,
             text,
             elapsed_ms: elapsed,
             speech_ms: total,

@@ -521,8 +521,14 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     // What conditions can ask about.
     let (mut memories, mut keys) = (Vec::new(), Vec::new());
     for b in &s.beats {
-        for m in b.choices.iter().flat_map(|c| &c.remember) {
-            crate::lean::add(&mut memories, m);
+        for c in &b.choices {
+            for m in c
+                .remember
+                .iter()
+                .chain(c.routes.iter().flat_map(|r| &r.remember))
+            {
+                crate::lean::add(&mut memories, m);
+            }
         }
         for k in b.all_lines().filter_map(|l| l.key.as_deref()) {
             crate::lean::add(&mut keys, k);
@@ -652,6 +658,21 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 }
             }
             for (ri, r) in c.routes.iter().enumerate() {
+                check_effect(&r.effect, cp(path!["route", ri, "effect"]), &mut err);
+                for m in r.remember.iter().filter(|m| !is_name(m)) {
+                    err(
+                        Kind::BadName,
+                        cp(path!["route", ri, "remember"]),
+                        format!("memory `{m}` may use only letters, digits, - and _"),
+                    );
+                }
+                if r.feedback.as_ref().is_some_and(|f| f.trim().is_empty()) {
+                    err(
+                        Kind::EmptyText,
+                        cp(path!["route", ri, "feedback"]),
+                        "`feedback` is empty; leave it out instead".into(),
+                    );
+                }
                 let shadowed = if ADVICE {
                     c.routes[..ri].iter().position(|e| r.when.implies(&e.when))
                 } else {
@@ -739,6 +760,7 @@ pub fn warnings(s: &Scenario) -> Vec<Finding> {
     quality_findings(s, &mut warnings);
     length_findings(s, &mut warnings);
     unasked_findings(s, &mut warnings);
+    route_trap_findings(s, &mut warnings);
     unsaid_findings(s, &mut warnings);
     // Beats and endings no path from the start leads to.
     let graph = crate::graph::Graph::new(s);
@@ -994,6 +1016,32 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     }
 }
 
+/// A route with `feedback` or an `effect` on a reply that has none of its own: TOML's trap
+/// (a reply's field written after its first `[[beat.choice.route]]` line belongs to the
+/// route), or meant. Said as a warning, since a route may carry its own.
+fn route_trap_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    for (bi, b) in s.beats.iter().enumerate() {
+        for (ci, c) in b.choices.iter().enumerate() {
+            let Some(r) = c.routes.first() else { continue };
+            for (field, only_route) in [
+                ("feedback", r.feedback.is_some() && c.feedback.is_none()),
+                ("effect", !r.effect.is_none() && c.effect.is_none()),
+            ] {
+                if only_route {
+                    warnings.push(Finding {
+                        severity: Severity::Warning,
+                        kind: Kind::UnknownField,
+                        path: path!["beat", bi, "choice", ci, "route", 0usize, field],
+                        message: format!(
+                            "the reply has no `{field}` of its own, but its first route has one, which counts only when that route is taken; if it is the reply's, move it up, before the reply's first route (in TOML, every field written after a `[[beat.choice.route]]` line belongs to that route)"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// Memories a reply leaves that no condition asks about, and line keys no condition asks
 /// about: written for a purpose that never comes.
 fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
@@ -1033,7 +1081,11 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     let mut told = Vec::new();
     for (bi, b) in s.beats.iter().enumerate() {
         for (ci, c) in b.choices.iter().enumerate() {
-            for m in &c.remember {
+            for m in c
+                .remember
+                .iter()
+                .chain(c.routes.iter().flat_map(|r| &r.remember))
+            {
                 if !asked_memories.contains(&m.as_str()) && crate::lean::add(&mut told, m) {
                     warnings.push(Finding {
                         severity: Severity::Warning,

@@ -1031,3 +1031,40 @@ fn an_ending_says_the_variant_whose_condition_holds_on_arrival() {
     // Cut off on the way, not brushed off: the ending's own lines.
     assert_eq!(last_words("Go on.", 3_500), "Fine. Bye.");
 }
+
+/// A route taken adds its own effect and memories after the reply's, and its own
+/// coaching note takes the place of the reply's.
+#[test]
+fn a_route_taken_carries_its_own_effect_memories_and_note() {
+    let text = include_str!("data/minimal.toml").replace(
+        "    when = \"interrupted\"\n    goto = \"cut\"\n",
+        "    when = \"interrupted\"\n    goto = \"cut\"\n    effect = { trust = -15 }\n    remember = [\"cut-off\"]\n    feedback = \"You cut in before the part that mattered.\"\n",
+    );
+    let s = scenario::parse("minimal.toml", &text).unwrap();
+    let report = attune::validate::check(&s);
+    // The reply has no feedback of its own: the route's may be the TOML trap, so it is said.
+    assert!(report
+        .iter()
+        .any(|f| f.severity == attune::validate::Severity::Warning
+            && f.message.starts_with(
+                "the reply has no `feedback` of its own, but its first route has one"
+            )));
+    let cut = reply_with(&s, &Session::new(&s, 1, 0), "Go on.", 3_500).unwrap();
+    let waited = reply_with(&s, &Session::new(&s, 1, 0), "Go on.", 6_000).unwrap();
+    assert_eq!(cut.turns[0].route, Some(0));
+    assert_eq!(waited.turns[0].route, None);
+    assert!(cut.partner.memories.contains("cut-off"));
+    assert!(!waited.partner.memories.contains("cut-off"));
+    // +10 from the reply, the interruption's own effect, then -15 from the route.
+    let plain = scenario::parse("minimal.toml", include_str!("data/minimal.toml")).unwrap();
+    let cut_plain = reply_with(&plain, &Session::new(&plain, 1, 0), "Go on.", 3_500).unwrap();
+    assert_eq!(cut.partner.trust, cut_plain.partner.trust - 15);
+    assert_eq!(
+        attune::debrief::coach_note(&s, &cut.turns[0]),
+        "You cut in before the part that mattered."
+    );
+    assert_ne!(
+        attune::debrief::coach_note(&s, &waited.turns[0]),
+        "You cut in before the part that mattered."
+    );
+}

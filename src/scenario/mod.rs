@@ -179,6 +179,11 @@ pub struct Effect {
 }
 
 impl Effect {
+    /// Whether it changes nothing.
+    pub fn is_none(&self) -> bool {
+        *self == Effect::default()
+    }
+
     /// Taking the floor early: a little more agitated, a little less trusting.
     pub fn interruption_default() -> Self {
         Effect {
@@ -303,11 +308,18 @@ pub struct ScoreOverride {
     pub listening: u8,
 }
 
-/// A conditional detour for a reply.
+/// A conditional detour for a reply, with what taking it adds: its own effect and
+/// memories (after the reply's), and its own coaching note (instead of the reply's).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Route {
     pub when: Condition,
     pub goto: String,
+    #[serde(skip_serializing_if = "Effect::is_none")]
+    pub effect: Effect,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remember: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
 }
 
 /// How a conversation ended for the relationship.

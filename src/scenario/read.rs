@@ -254,19 +254,13 @@ fn score(value: &Value) -> Read<ScoreOverride> {
 
 fn route(value: &Value) -> Read<Route> {
     // TOML's trap: a reply's field written after its `[[beat.choice.route]]` belongs to
-    // the route, not the reply.
+    // the route, not the reply. (A route has its own `effect`, `remember` and `feedback`;
+    // the validator warns when the reply lacks the one its route has.)
     if let toml::de::DeValue::Table(table) = value.get_ref() {
         if let Some((key, _)) = table.iter().find(|(k, _)| {
             matches!(
                 k.get_ref().as_ref(),
-                "text"
-                    | "effect"
-                    | "slight"
-                    | "remember"
-                    | "quality"
-                    | "score"
-                    | "feedback"
-                    | "route"
+                "text" | "slight" | "quality" | "score" | "route"
             )
         }) {
             return Err(Bad {
@@ -280,10 +274,13 @@ fn route(value: &Value) -> Read<Route> {
             });
         }
     }
-    let f = Fields::of(value, &["when", "goto"])?;
+    let f = Fields::of(value, &["when", "goto", "effect", "remember", "feedback"])?;
     Ok(Route {
         when: condition(f.need("when")?)?,
         goto: name(f.need("goto")?)?,
+        effect: f.or("effect", effect, Effect::default())?,
+        remember: f.or("remember", names, Vec::new())?,
+        feedback: f.opt("feedback", prose)?,
     })
 }
 
