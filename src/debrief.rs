@@ -250,19 +250,23 @@ fn helped(s: &Signal) -> bool {
     !s.id.is_harmful() && s.weight + s.cross_weight > 0
 }
 
+/// The author's note on an authored reply: the route taken has the last word, where it
+/// has one ("you cut in: ..."), then the reply's own.
+fn authored_note<'s>(s: &'s Scenario, t: &Turn) -> Option<&'s str> {
+    if t.typed {
+        return None;
+    }
+    let c = s.beat(&t.beat)?.choices.get(t.choice)?;
+    t.route
+        .and_then(|i| c.routes.get(i)?.feedback.as_deref())
+        .or(c.feedback.as_deref())
+}
+
 /// The note shown after a reply in coach mode: the author's feedback on an authored
 /// reply; otherwise the note of the most harmful signal, or, with none harmful, of the
 /// signal that moved the scores most; otherwise a nudge towards reflecting.
 pub fn coach_note(s: &Scenario, t: &Turn) -> String {
-    // The route taken has the last word, where it has one ("you cut in: ...").
-    let authored = (!t.typed)
-        .then(|| {
-            let c = s.beat(&t.beat)?.choices.get(t.choice)?;
-            t.route
-                .and_then(|i| c.routes.get(i)?.feedback.clone())
-                .or_else(|| c.feedback.clone())
-        })
-        .flatten();
+    let authored = authored_note(s, t).map(str::to_string);
     let total = |x: &&Signal| x.weight + x.cross_weight;
     let harmful = t
         .signals
@@ -363,15 +367,7 @@ impl<'s> DebriefView<'s> {
             .enumerate()
             .map(|(i, t)| ReplyReview {
                 turn: t,
-                note: s
-                    .beat(&t.beat)
-                    .and_then(|b| b.choices.get(t.choice))
-                    .filter(|_| !t.typed)
-                    .and_then(|c| {
-                        t.route
-                            .and_then(|r| c.routes.get(r)?.feedback.as_deref())
-                            .or(c.feedback.as_deref())
-                    }),
+                note: authored_note(s, t),
                 stronger: stronger_reply(s, session, i).map(|c| c.text.as_str()),
                 parts: marked(&t.text, &t.signals),
             })

@@ -658,20 +658,24 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 }
             }
             for (ri, r) in c.routes.iter().enumerate() {
-                check_effect(&r.effect, cp(path!["route", ri, "effect"]), &mut err);
-                for m in r.remember.iter().filter(|m| !is_name(m)) {
-                    err(
-                        Kind::BadName,
-                        cp(path!["route", ri, "remember"]),
-                        format!("memory `{m}` may use only letters, digits, - and _"),
-                    );
-                }
-                if r.feedback.as_ref().is_some_and(|f| f.trim().is_empty()) {
-                    err(
-                        Kind::EmptyText,
-                        cp(path!["route", ri, "feedback"]),
-                        "`feedback` is empty; leave it out instead".into(),
-                    );
+                // What a route adds cannot stop a conversation from playing: the app that
+                // only plays a file need not carry these checks.
+                if ADVICE {
+                    check_effect(&r.effect, cp(path!["route", ri, "effect"]), &mut err);
+                    for m in r.remember.iter().filter(|m| !is_name(m)) {
+                        err(
+                            Kind::BadName,
+                            cp(path!["route", ri, "remember"]),
+                            format!("memory `{m}` may use only letters, digits, - and _"),
+                        );
+                    }
+                    if r.feedback.as_ref().is_some_and(|f| f.trim().is_empty()) {
+                        err(
+                            Kind::EmptyText,
+                            cp(path!["route", ri, "feedback"]),
+                            "`feedback` is empty; leave it out instead".into(),
+                        );
+                    }
                 }
                 let shadowed = if ADVICE {
                     c.routes[..ri].iter().position(|e| r.when.implies(&e.when))
