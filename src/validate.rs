@@ -521,14 +521,8 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     // What conditions can ask about.
     let (mut memories, mut keys) = (Vec::new(), Vec::new());
     for b in &s.beats {
-        for c in &b.choices {
-            for m in c
-                .remember
-                .iter()
-                .chain(c.routes.iter().flat_map(|r| &r.remember))
-            {
-                crate::lean::add(&mut memories, m);
-            }
+        for m in b.choices.iter().flat_map(|c| c.memories()) {
+            crate::lean::add(&mut memories, m);
         }
         for k in b.all_lines().filter_map(|l| l.key.as_deref()) {
             crate::lean::add(&mut keys, k);
@@ -956,11 +950,7 @@ fn unsaid_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
         .beats
         .iter()
         .flat_map(|b| b.all_lines())
-        .chain(s.endings.iter().flat_map(|e| {
-            e.lines
-                .iter()
-                .chain(e.variants.iter().flat_map(|v| &v.lines))
-        }));
+        .chain(s.endings.iter().flat_map(|e| e.all_lines()));
     let (mut once, mut more) = (HashSet::new(), HashSet::new());
     for l in all_lines {
         for w in analyzer::content_stems(&l.text) {
@@ -1085,11 +1075,7 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     let mut told = Vec::new();
     for (bi, b) in s.beats.iter().enumerate() {
         for (ci, c) in b.choices.iter().enumerate() {
-            for m in c
-                .remember
-                .iter()
-                .chain(c.routes.iter().flat_map(|r| &r.remember))
-            {
+            for m in c.memories() {
                 if !asked_memories.contains(&m.as_str()) && crate::lean::add(&mut told, m) {
                     warnings.push(Finding {
                         severity: Severity::Warning,

@@ -301,6 +301,15 @@ pub struct Choice {
     pub feedback: Option<String>,
 }
 
+impl Choice {
+    /// Every memory the reply can leave: its own, and its routes'.
+    pub fn memories(&self) -> impl Iterator<Item = &String> {
+        self.remember
+            .iter()
+            .chain(self.routes.iter().flat_map(|r| &r.remember))
+    }
+}
+
 /// An author's own presence and listening scores for a reply, 0 to 100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ScoreOverride {
@@ -395,6 +404,15 @@ pub struct Ending {
     /// here ("remembers blamed": the slight is in their goodbye).
     #[serde(rename = "variant", skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
+}
+
+impl Ending {
+    /// Every last line the ending can say: its own, then each variant's.
+    pub fn all_lines(&self) -> impl Iterator<Item = &Line> {
+        self.lines
+            .iter()
+            .chain(self.variants.iter().flat_map(|v| &v.lines))
+    }
 }
 
 impl Scenario {
