@@ -146,13 +146,20 @@ pub struct ConversationScore {
     pub fundamentals: Vec<FundamentalScore>,
 }
 
+/// The mean of reply scores, rounded half up; 50 (neutral) with none.
+pub fn mean(scores: impl Iterator<Item = u8>) -> u8 {
+    let (mut n, mut sum) = (0usize, 0usize);
+    for s in scores {
+        n += 1;
+        sum += usize::from(s);
+    }
+    (sum + n / 2).checked_div(n).map_or(50, |m| m as u8)
+}
+
 /// Scores a conversation from its replies.
 pub fn score(turns: &[Turn]) -> ConversationScore {
     let n = turns.len();
-    let mean = |f: fn(&Turn) -> u8| -> u8 {
-        let sum: usize = turns.iter().map(|t| usize::from(f(t))).sum();
-        (sum + n / 2).checked_div(n).map_or(50, |m| m as u8)
-    };
+    let mean_of = |f: fn(&Turn) -> u8| -> u8 { mean(turns.iter().map(f)) };
     let count = |id: SignalId| {
         turns
             .iter()
@@ -203,8 +210,8 @@ pub fn score(turns: &[Turn]) -> ConversationScore {
         })
         .collect();
     ConversationScore {
-        presence: mean(|t| t.presence),
-        listening: mean(|t| t.listening),
+        presence: mean_of(|t| t.presence),
+        listening: mean_of(|t| t.listening),
         replies: n,
         reflections,
         questions,

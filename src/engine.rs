@@ -354,18 +354,14 @@ struct FactsAt<'a> {
     scores: (u8, u8),
 }
 
-/// The conversation's presence and listening so far: the mean of the replies' scores,
-/// rounded as the debrief rounds them (50 before any), with `now`, a reply being routed,
-/// counted among them.
+/// The conversation's presence and listening so far, as the debrief reckons them (50
+/// before any reply), with `now`, a reply being routed, counted among them.
 fn scores_so_far(turns: &[Turn], now: Option<(u8, u8)>) -> (u8, u8) {
-    let (mut n, mut presence, mut listening) = (0usize, 0usize, 0usize);
-    for (p, l) in turns.iter().map(|t| (t.presence, t.listening)).chain(now) {
-        n += 1;
-        presence += usize::from(p);
-        listening += usize::from(l);
-    }
-    let mean = |sum: usize| (sum + n / 2).checked_div(n).map_or(50, |m| m as u8);
-    (mean(presence), mean(listening))
+    let scores = || turns.iter().map(|t| (t.presence, t.listening)).chain(now);
+    (
+        crate::debrief::mean(scores().map(|s| s.0)),
+        crate::debrief::mean(scores().map(|s| s.1)),
+    )
 }
 
 impl Facts for FactsAt<'_> {
