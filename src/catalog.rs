@@ -317,13 +317,19 @@ pub fn index_path() -> String {
     format!("{FOLDER}/{INDEX_FILE}")
 }
 
-/// "line L, column C" of the first byte of `bytes` that is not UTF-8, with what to do.
-pub fn not_utf8(file: &str, bytes: &[u8]) -> Option<String> {
+/// The line and column (from 1) of the first byte of `bytes` that is not UTF-8.
+pub fn not_utf8_at(bytes: &[u8]) -> Option<(usize, usize)> {
     let e = std::str::from_utf8(bytes).err()?;
     let good = &bytes[..e.valid_up_to()];
     let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let column = std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
+    Some((line, column))
+}
+
+/// "line L, column C" of the first byte of `bytes` that is not UTF-8, with what to do.
+pub fn not_utf8(file: &str, bytes: &[u8]) -> Option<String> {
+    let (line, column) = not_utf8_at(bytes)?;
     Some(format!(
         "{file}:{line}:{column}: error: this text is not UTF-8 (a Windows editor's curly quotes are the usual cause); save the file as UTF-8"
     ))

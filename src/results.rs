@@ -127,6 +127,17 @@ pub fn when(ms: u64) -> String {
     )
 }
 
+/// A results file's bytes as text, or why not, in words for the dashboard's report on it
+/// (which names the file already).
+pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| match crate::catalog::not_utf8_at(e.as_bytes()) {
+        Some((line, column)) => {
+            format!("it is not UTF-8 text (line {line}, column {column}); save it as UTF-8")
+        }
+        None => "it is not UTF-8 text".into(),
+    })
+}
+
 /// One line of a conversation, as handed in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {

@@ -325,3 +325,12 @@ fn the_documented_example_reads() {
     .unwrap();
     assert_eq!(s.ending("gone").unwrap().title, a.ending_title);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_its_place() {
+    assert_eq!(results::text_of(b"ok".to_vec()).as_deref(), Ok("ok"));
+    assert_eq!(
+        results::text_of(b"name = \"A\"\nworkshop = \"caf\xe9\"\n".to_vec()),
+        Err("it is not UTF-8 text (line 2, column 16); save it as UTF-8".to_string())
+    );
+}

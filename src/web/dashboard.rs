@@ -63,15 +63,7 @@ fn read_all(files: web_sys::FileList, board: UseReducerDispatcher<Board>) {
                 Err(why)
             } else {
                 match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        crate::catalog::utf8_text(&name, bytes).map_err(|e| {
-                            // `utf8_text` names the file; the report names it already.
-                            e.strip_prefix(&format!("{name}: error: "))
-                                .unwrap_or(&e)
-                                .to_string()
-                        })
-                    }
+                    Ok(buffer) => results::text_of(js_sys::Uint8Array::new(&buffer).to_vec()),
                     Err(_) => Err("the browser could not read it".into()),
                 }
             };
