@@ -237,7 +237,7 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
     html! {
         <section class="workshop-desk" aria-labelledby="workshop-title">
             <h2 id="workshop-title">{ "Set up a workshop" }</h2>
-            <p>{ "Make a link and a QR code for a room: attendees who open it see the workshop\u{2019}s name and only its scenarios, with the settings you choose here. Their results stay on their devices; they hand them in by exporting them from Progress." }</p>
+            <p>{ "Make a link and a QR code for a room: attendees who open it see the workshop\u{2019}s name and only its scenarios, with the settings you choose here. Their results stay on their devices until they hand them in; bring the files they send you into Workshop results, below." }</p>
             <form class="workshop-form" onsubmit={on_make} novalidate=true>
                 <label class="field-block" for="workshop-name">{ "Workshop name" }</label>
                 <input id="workshop-name" type="text" maxlength={workshop::MAX_NAME.to_string()} autocomplete="off" value={(*name).clone()} oninput={on_name} />
