@@ -192,46 +192,22 @@ fn ending_variant(value: &Value) -> Read<Variant> {
     variant(value, "ending", &["id", "title", "outcome", "debrief"])
 }
 
-/// TOML's trap: a field of the table above (the `owner`, "reply") written after a
-/// `[[HEADER]]` line belongs to the `child` table that line opens. Refuses `value` (the
-/// child) if it holds one of `theirs`, the owner's fields, and says so; `whose` names the
-/// field's owner in the message ("a reply's").
-fn misplaced(
-    value: &Value,
-    theirs: &[&str],
-    (owner, whose): (&str, &str),
-    child: &str,
-    header: &str,
-) -> Read<()> {
-    let toml::de::DeValue::Table(table) = value.get_ref() else {
-        return Ok(());
-    };
-    match table
-        .iter()
-        .find(|(k, _)| theirs.contains(&k.get_ref().as_ref()))
-    {
-        Some((key, _)) => {
-            let name = key.get_ref();
-            Err(Bad {
-                span: key.span(),
-                message: format!("`{name}` is {whose} field, but here it belongs to the {child} above it: in TOML, every field written after a `[[{header}]]` line belongs to that {child}; move `{name}` up, before the {owner}'s first {child}"),
-                flaw: Flaw::UnknownField,
-            })
-        }
-        None => Ok(()),
-    }
-}
-
 /// A variant of a beat's or an ending's lines; `theirs` are the owner's own fields, which
 /// TOML reads into the variant when they are written after its `[[OWNER.variant]]` line.
 fn variant(value: &Value, owner: &str, theirs: &[&str]) -> Read<Variant> {
-    misplaced(
-        value,
-        theirs,
-        (owner, &format!("the {owner}'s")),
-        "variant",
-        &format!("{owner}.variant"),
-    )?;
+    if let toml::de::DeValue::Table(table) = value.get_ref() {
+        if let Some((key, _)) = table
+            .iter()
+            .find(|(k, _)| theirs.contains(&k.get_ref().as_ref()))
+        {
+            let name = key.get_ref();
+            return Err(Bad {
+                span: key.span(),
+                message: format!("`{name}` is the {owner}'s field, but here it belongs to the variant above it: in TOML, every field written after a `[[{owner}.variant]]` line belongs to that variant; move `{name}` up, before the {owner}'s first variant"),
+                flaw: Flaw::UnknownField,
+            });
+        }
+    }
     let f = Fields::of(value, &["when", "lines"])?;
     Ok(Variant {
         when: condition(f.need("when")?)?,
@@ -280,13 +256,24 @@ fn route(value: &Value) -> Read<Route> {
     // TOML's trap: a reply's field written after its `[[beat.choice.route]]` belongs to
     // the route, not the reply. (A route has its own `effect`, `remember` and `feedback`;
     // the validator warns when the reply lacks the one its route has.)
-    misplaced(
-        value,
-        &["text", "slight", "quality", "score", "route"],
-        ("reply", "a reply's"),
-        "route",
-        "beat.choice.route",
-    )?;
+    if let toml::de::DeValue::Table(table) = value.get_ref() {
+        if let Some((key, _)) = table.iter().find(|(k, _)| {
+            matches!(
+                k.get_ref().as_ref(),
+                "text" | "slight" | "quality" | "score" | "route"
+            )
+        }) {
+            return Err(Bad {
+                span: key.span(),
+                message: format!(
+                    "`{}` is a reply's field, but here it belongs to the route above it: in TOML, every field written after a `[[beat.choice.route]]` line belongs to that route; move `{}` up, before the reply's first route",
+                    key.get_ref(),
+                    key.get_ref()
+                ),
+                flaw: Flaw::UnknownField,
+            });
+        }
+    }
     let f = Fields::of(value, &["when", "goto", "effect", "remember", "feedback"])?;
     Ok(Route {
         when: condition(f.need("when")?)?,
