@@ -6,7 +6,7 @@
 use crate::analyzer::{self, Analysis, Dimension, Signal, SignalId};
 use crate::condition::{Facts, Var};
 use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
-use rand::rngs::StdRng;
+use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
@@ -549,9 +549,11 @@ impl Session {
         };
         // The order depends on the seed and the turn only, so a replay shows the same order;
         // every reply of the beat is placed, then those on offer taken, so one that comes
-        // or goes moves no other.
+        // or goes moves no other. Xoshiro256++ is a named algorithm, the same on every
+        // platform and in every version of rand (StdRng promises neither), and a fraction
+        // of StdRng's code in the web app.
         let mut offered: Vec<(usize, &Choice)> = beat.choices.iter().enumerate().collect();
-        let mut rng = StdRng::seed_from_u64(
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(
             self.seed ^ (self.turns.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         );
         offered.shuffle(&mut rng);

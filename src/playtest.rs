@@ -3,7 +3,7 @@
 use crate::engine::{speech_ms, Action, Session};
 use crate::graph::successors;
 use crate::scenario::Scenario;
-use rand::rngs::StdRng;
+use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -107,7 +107,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
     let mut finished: Vec<(u16, u32, u64, String, u8, u8, usize)> = Vec::new();
     for run in 0..runs {
         let run_seed = seed.wrapping_add(u64::from(run));
-        let mut rng = StdRng::seed_from_u64(run_seed);
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed);
         let mut now = 0u64;
         let mut session = Session::new(scenario, rng.random(), now);
         let mut steps = 0;
