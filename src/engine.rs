@@ -296,12 +296,17 @@ pub enum Speaker {
     Partner,
     /// The person training.
     Trainee,
+    /// No one: a line of narration, what the trainee sees happen.
+    Narration,
 }
 
 /// One thing said, in the order it was said.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Utterance {
     pub speaker: Speaker,
+    /// Who said it, when someone other than the partner spoke up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub who: Option<String>,
     pub text: String,
     /// For the other person: the line was cut off. For the trainee: the reply cut in.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -310,6 +315,23 @@ pub struct Utterance {
     /// other person asking what was meant. Not one of the trainee's [`Session::turns`].
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub aside: bool,
+}
+
+impl Utterance {
+    /// A line of a beat or an ending, as said: by the partner, someone else or no one.
+    fn of_line(l: &Line) -> Utterance {
+        Utterance {
+            speaker: if l.narration {
+                Speaker::Narration
+            } else {
+                Speaker::Partner
+            },
+            who: l.speaker.clone(),
+            text: l.text.clone(),
+            overlapped: false,
+            aside: false,
+        }
+    }
 }
 
 /// How a back-channel shows in the conversation.
@@ -406,6 +428,16 @@ pub fn typed_effect(a: &Analysis) -> Effect {
 /// Total speaking time of some lines.
 pub fn speech_ms(lines: &[Line]) -> u64 {
     lines.iter().map(|l| u64::from(l.duration_ms())).sum()
+}
+
+/// How long until the last line someone says (not narration) is finished: a reply
+/// before then cuts in.
+pub fn spoken_ms(lines: &[Line]) -> u64 {
+    let said = lines
+        .iter()
+        .rposition(|l| !l.narration)
+        .map_or(0, |i| i + 1);
+    speech_ms(&lines[..said])
 }
 
 /// How many of the lines are finished `elapsed` ms after speech began.
@@ -512,9 +544,10 @@ impl Session {
         }
     }
 
-    /// Whether the other person is still speaking.
+    /// Whether the other person (or someone with them) is still speaking; narration
+    /// after their last line is not speech.
     pub fn speaking(&self, scenario: &Scenario) -> bool {
-        self.elapsed_ms() < speech_ms(self.lines(scenario))
+        self.elapsed_ms() < spoken_ms(self.lines(scenario))
     }
 
     /// What the other person feels besides their mood, where the scenario says: the
@@ -533,8 +566,8 @@ impl Session {
             return None;
         };
         let lines = self.lines(scenario);
-        (self.speaking(scenario) && lines.iter().all(|l| l.ms.is_none()))
-            .then(|| started_ms + speech_ms(lines))
+        let end = speech_ms(lines);
+        (self.elapsed_ms() < end && lines.iter().all(|l| l.ms.is_none())).then(|| started_ms + end)
     }
 
     /// The replies on offer now, as (index in the beat, reply), in this session's shuffled order.
@@ -605,19 +638,7 @@ impl Session {
                 at_ms,
             };
             let lines = self.lines(scenario);
-            self.say_partner(lines, lines.len(), false);
-        }
-    }
-
-    /// Adds the first `count` lines to the transcript; the last is marked cut off if `cut`.
-    fn say_partner(&mut self, lines: &[Line], count: usize, cut: bool) {
-        for (i, l) in lines.iter().take(count).enumerate() {
-            self.transcript.push(Utterance {
-                speaker: Speaker::Partner,
-                text: l.text.clone(),
-                overlapped: cut && i + 1 == count,
-                aside: false,
-            });
+            self.transcript.extend(lines.iter().map(Utterance::of_line));
         }
     }
 
@@ -676,12 +697,7 @@ impl Session {
             while let Some((_, u)) = asides.next_if(|(at, _)| *at <= i) {
                 said.push(u.clone());
             }
-            said.push(Utterance {
-                speaker: Speaker::Partner,
-                text: l.text.clone(),
-                overlapped: false,
-                aside: false,
-            });
+            said.push(Utterance::of_line(l));
         }
         said.extend(asides.map(|(_, u)| u.clone()));
         said
@@ -692,10 +708,13 @@ impl Session {
     fn close_beat(&mut self, scenario: &Scenario, count: usize, cut: bool) {
         let mut said = self.said_in_beat(scenario, count);
         if cut {
+            // The line under way, unless it is narration: cutting in while nobody speaks
+            // cuts nobody off, though it cuts in before what they were going to say.
             if let Some(last) = said
                 .iter_mut()
                 .rev()
-                .find(|u| u.speaker == Speaker::Partner && !u.aside)
+                .find(|u| u.speaker != Speaker::Trainee && !u.aside)
+                .filter(|u| u.speaker == Speaker::Partner)
             {
                 last.overlapped = true;
             }
@@ -930,13 +949,15 @@ impl Session {
         let beat = s.beat(scenario).ok_or(EngineError::Ended)?;
         let offered = s.choices(scenario);
         let lines = s.lines(scenario);
-        let total = speech_ms(lines);
+        let total = spoken_ms(lines);
         let elapsed = s.elapsed_ms();
         let interrupted = elapsed < total;
-        // What they had begun to say by the reply, as one text for the analyzer.
+        // What they had begun to say by the reply, as one text for the analyzer; narration
+        // is seen, not said.
         let started = s.lines_started(scenario);
         let heard_text = lines[..started]
             .iter()
+            .filter(|l| !l.narration)
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
@@ -1051,6 +1072,7 @@ impl Session {
         s.close_beat(scenario, started, interrupted);
         s.transcript.push(Utterance {
             speaker: Speaker::Trainee,
+            who: None,
             text: text.clone(),
             overlapped: interrupted,
             aside: false,
@@ -1125,6 +1147,7 @@ impl Session {
             at,
             Utterance {
                 speaker,
+                who: None,
                 text: text.to_string(),
                 overlapped: false,
                 aside: true,

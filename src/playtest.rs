@@ -170,7 +170,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 });
                 break;
             }
-            let total = speech_ms(session.lines(scenario));
+            let total = crate::engine::spoken_ms(session.lines(scenario));
             let started = now - session.elapsed_ms();
             if rng.random_bool(0.3) && session.elapsed_ms() < total {
                 now += 1;
@@ -192,7 +192,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
             let mut choices = session.choices(scenario);
             if choices.is_empty() {
                 // Nothing to say yet (replies may wait for a line): let them finish.
-                now = now.max(started + total);
+                now = now.max(started + speech_ms(session.lines(scenario)));
                 session = step(scenario, &session, Action::Tick { at_ms: now });
                 choices = session.choices(scenario);
             }

@@ -69,9 +69,16 @@ pub fn attempt(scenario: &Scenario, session: &Session, finished_ms: u64) -> Opti
         let you = u.speaker == Speaker::Trainee;
         out.push_str(&format!(
             "\n[[attempt.line]]\nby = \"{}\"\ntext = {}\n",
-            if you { "you" } else { "them" },
+            match u.speaker {
+                Speaker::Partner => "them",
+                Speaker::Trainee => "you",
+                Speaker::Narration => "narration",
+            },
             t(&u.text)
         ));
+        if let Some(who) = &u.who {
+            out.push_str(&format!("speaker = {}\n", t(who)));
+        }
         if u.overlapped {
             out.push_str("cut = true\n");
         }
@@ -141,7 +148,8 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
 /// One line of a conversation, as handed in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
-    /// Said by the attendee (otherwise by the other person).
+    /// Said by the attendee (otherwise by the other person, someone with them, or
+    /// narration).
     pub you: bool,
     pub text: String,
     /// The other person's line was cut off, or the attendee's reply cut in.
@@ -234,8 +242,9 @@ const ATTEMPT_FIELDS: [&str; 19] = [
     "follow_through",
     "line",
 ];
-const LINE_FIELDS: [&str; 10] = [
+const LINE_FIELDS: [&str; 11] = [
     "by",
+    "speaker",
     "text",
     "cut",
     "aside",
@@ -262,7 +271,7 @@ fn flag(f: &Fields, name: &str) -> Read<bool> {
 impl Line {
     fn read(value: &Value) -> Read<Line> {
         let f = Fields::of(value, &LINE_FIELDS)?;
-        let you = tomlread::word(f.need("by")?, &["them", "you"])? == 1;
+        let you = tomlread::word(f.need("by")?, &["them", "you", "narration"])? == 1;
         let reply = match f.get("at") {
             Some(at) if you => Some(Reply {
                 at: string(at)?,

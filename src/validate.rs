@@ -45,6 +45,8 @@ pub enum Kind {
     NeverHolds,
     /// An id, memory or key with characters the format does not allow.
     BadName,
+    /// Two fields that cannot go together, such as a `speaker` on a line of narration.
+    Conflict,
     /// A reply's declared `quality` disagrees with what the analyzer reads in it.
     QualityMismatch,
     /// The file holds more than a scenario may (see `scenario::limits`), or has more
@@ -837,6 +839,23 @@ fn check_lines(
                 ),
             );
         }
+        if let Some(who) = &l.speaker {
+            let mut r = q.clone();
+            r.push(Seg::Key("speaker".into()));
+            if who.trim().is_empty() {
+                err(
+                    Kind::EmptyText,
+                    r,
+                    "`speaker` is empty; leave it out for the other person's own lines".into(),
+                );
+            } else if l.narration {
+                err(
+                    Kind::Conflict,
+                    r,
+                    format!("a line of narration is said by no one, but its `speaker` is {who}; keep `narration` or `speaker`, not both"),
+                );
+            }
+        }
         if let Some(k) = &l.key {
             if !is_name(k) {
                 let mut r = q.clone();
@@ -856,7 +875,12 @@ fn check_lines(
 /// harmful signal. A reply with its own `score` is the author's call and is not checked.
 fn quality_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     for (bi, b) in s.beats.iter().enumerate() {
-        let said: Vec<&str> = b.lines.iter().map(|l| l.text.as_str()).collect();
+        let said: Vec<&str> = b
+            .lines
+            .iter()
+            .filter(|l| !l.narration)
+            .map(|l| l.text.as_str())
+            .collect();
         let said = said.join(" ");
         for (ci, c) in b.choices.iter().enumerate() {
             let (Some(q), None) = (c.quality, c.score) else {

@@ -1,7 +1,7 @@
 //! What the conversation screen shows, decided here and tested natively; the web shell
 //! only draws a [`PlayView`].
 
-use crate::engine::{Event, Session, Speaker};
+use crate::engine::{Event, Session, Speaker, Utterance};
 use crate::face::{Face, Landing};
 use crate::scenario::Scenario;
 
@@ -18,6 +18,9 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub speaker: Speaker,
+    /// The name shown with it: the other person's, someone else's who spoke up, or
+    /// "You"; empty for narration.
+    pub who: String,
     pub text: String,
     /// "(cut off)" under a line of theirs the trainee cut into, "(you cut in)" under the
     /// reply that did.
@@ -76,6 +79,15 @@ pub struct PlayView {
     pub ended: bool,
 }
 
+/// The name shown with something said (see [`Shown::who`]).
+fn who(scenario: &Scenario, u: &Utterance) -> String {
+    match u.speaker {
+        Speaker::Partner => u.who.as_ref().unwrap_or(&scenario.partner.name).clone(),
+        Speaker::Trainee => "You".into(),
+        Speaker::Narration => String::new(),
+    }
+}
+
 impl PlayView {
     /// The screen for `session`, after the action that produced `events`.
     pub fn of(scenario: &Scenario, session: &Session, mode: Mode, events: &[Event]) -> PlayView {
@@ -91,6 +103,7 @@ impl PlayView {
                     .flatten();
                 Shown {
                     speaker: u.speaker,
+                    who: who(scenario, u),
                     text: u.text.clone(),
                     note: match (u.speaker, u.overlapped) {
                         (Speaker::Partner, true) => Some("(cut off)"),
@@ -112,6 +125,7 @@ impl PlayView {
                     .into_iter()
                     .map(|u| Shown {
                         speaker: u.speaker,
+                        who: who(scenario, &u),
                         text: u.text,
                         note: None,
                         aside: u.aside,
@@ -126,7 +140,12 @@ impl PlayView {
             .iter()
             .rev()
             .find_map(|e| match e {
-                Event::LineBegan { index } => session.lines(scenario).get(*index).map(|l| &l.text),
+                // Narration is for reading, not for a voice.
+                Event::LineBegan { index } => session
+                    .lines(scenario)
+                    .get(*index)
+                    .filter(|l| !l.narration)
+                    .map(|l| &l.text),
                 Event::NotUnderstood => session.asides.last().map(|(_, u)| &u.text),
                 _ => None,
             })

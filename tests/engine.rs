@@ -328,6 +328,8 @@ fn lines_default_to_a_conversational_pace() {
         text: "one two three four five six seven eight".into(),
         ms: None,
         key: None,
+        speaker: None,
+        narration: false,
     };
     assert_eq!(
         line.duration_ms(),
@@ -1067,4 +1069,99 @@ fn a_route_taken_carries_its_own_effect_memories_and_note() {
         attune::debrief::coach_note(&s, &waited.turns[0]),
         "You cut in before the part that mattered."
     );
+}
+
+fn kitchen() -> Scenario {
+    scenario::parse("narration.toml", include_str!("data/narration.toml")).unwrap()
+}
+
+/// Who said each thing in the transcript, with the name of anyone but the partner, and
+/// whether it was cut off.
+fn said(session: &Session) -> Vec<(Speaker, Option<&str>, bool)> {
+    session
+        .transcript
+        .iter()
+        .map(|u| (u.speaker, u.who.as_deref(), u.overlapped))
+        .collect()
+}
+
+#[test]
+fn narration_after_the_last_spoken_line_is_not_speech() {
+    let s = kitchen();
+    // Narration 0-2000, Ines 2000-4000, her neighbour 4000-6000, narration 6000-8000.
+    let session = Session::new(&s, 1, 1_000);
+    let during = session.apply(&s, &Action::Tick { at_ms: 6_500 }).unwrap();
+    assert!(during.speaking(&s), "her neighbour is speaking");
+    let narrating = session.apply(&s, &Action::Tick { at_ms: 7_500 }).unwrap();
+    assert!(!narrating.speaking(&s), "only narration is left");
+    let after = reply_with(&s, &narrating, "You kept every one of his letters.", 7_500).unwrap();
+    assert!(!after.turns[0].interrupted);
+    assert_eq!(after.partner.interruptions, 0);
+    assert_eq!(
+        after.turns[0].speech_ms, 6_000,
+        "speech ends with the last spoken line"
+    );
+    assert_eq!(
+        said(&after)[..5],
+        [
+            (Speaker::Narration, None, false),
+            (Speaker::Partner, None, false),
+            (Speaker::Partner, Some("Her neighbour"), false),
+            (Speaker::Narration, None, false),
+            (Speaker::Trainee, None, false),
+        ]
+    );
+    // The ending's narration closes the transcript.
+    assert_eq!(
+        after
+            .transcript
+            .last()
+            .map(|u| (u.speaker, u.text.as_str())),
+        Some((Speaker::Narration, "She puts the kettle on."))
+    );
+}
+
+#[test]
+fn cutting_off_a_second_speaker_is_an_interruption_and_cutting_into_narration_cuts_no_line() {
+    let s = kitchen();
+    let session = Session::new(&s, 1, 1_000);
+    let cut = reply_with(&s, &session, "Can we talk about something else?", 6_000).unwrap();
+    assert!(cut.turns[0].interrupted);
+    assert_eq!(
+        said(&cut)[..4],
+        [
+            (Speaker::Narration, None, false),
+            (Speaker::Partner, None, false),
+            (Speaker::Partner, Some("Her neighbour"), true),
+            (Speaker::Trainee, None, true),
+        ]
+    );
+    // Replying during the opening narration cuts in before anyone spoke: an interruption,
+    // yet no line of theirs was cut off.
+    let early = reply_with(&s, &session, "Can we talk about something else?", 2_000).unwrap();
+    assert!(early.turns[0].interrupted);
+    assert_eq!(
+        said(&early)[..2],
+        [
+            (Speaker::Narration, None, false),
+            (Speaker::Trainee, None, true)
+        ]
+    );
+}
+
+#[test]
+fn the_analyzer_hears_what_was_said_not_the_narration() {
+    let s = kitchen();
+    let session = Session::new(&s, 1, 1_000);
+    // Words only the narration has (the folder) are no reflection of what anyone said;
+    // a reply on the spoken words is.
+    let typed = |text: &str| reply_with(&s, &session, text, 9_500).unwrap();
+    let reflects = |x: &Session| {
+        x.turns[0]
+            .signals
+            .iter()
+            .any(|g| g.id == attune::analyzer::SignalId::Reflection)
+    };
+    assert!(!reflects(&typed("You slid the folder over to me.")));
+    assert!(reflects(&typed("You kept every one of his letters.")));
 }

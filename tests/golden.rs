@@ -80,8 +80,17 @@ fn scenario(id: &str) -> Scenario {
         .unwrap_or_else(|| panic!("no shipped scenario `{id}`"))
 }
 
+/// Each line as the transcript tells it: narration in brackets, someone else's line
+/// after their name.
 fn texts(lines: &[attune::scenario::Line]) -> Vec<String> {
-    lines.iter().map(|l| l.text.clone()).collect()
+    lines
+        .iter()
+        .map(|l| match (&l.speaker, l.narration) {
+            (_, true) => format!("[{}]", l.text),
+            (Some(who), _) => format!("{who}: {}", l.text),
+            (None, false) => l.text.clone(),
+        })
+        .collect()
 }
 
 /// Moves past beats without replies, then returns when the other person began this beat.

@@ -334,3 +334,32 @@ fn a_file_that_is_not_utf8_is_refused_with_its_place() {
         Err("it is not UTF-8 text (line 2, column 16); save it as UTF-8".to_string())
     );
 }
+
+#[test]
+fn narration_and_a_second_speaker_are_handed_in_as_such_and_read_back() {
+    let s = scenario::parse("narration.toml", include_str!("data/narration.toml")).unwrap();
+    let session = Session::new(&s, 9, 0)
+        .apply(
+            &s,
+            &Action::Reply {
+                choice: 0,
+                turn: 0,
+                at_ms: 9_000,
+            },
+        )
+        .unwrap();
+    let block = results::attempt(&s, &session, 1_795_966_860_000).unwrap();
+    assert!(block.contains(
+        "by = \"narration\"\ntext = \"She slides a folder of old letters across the table.\"\n"
+    ));
+    assert!(block.contains(
+        "by = \"them\"\ntext = \"She never opened half of them.\"\nspeaker = \"Her neighbour\"\n"
+    ));
+    let w = workshop("Room 4", None);
+    let r = Results::parse(&handed_in("Bo", &w, &[block])).unwrap();
+    let lines = &r.attempts[0].lines;
+    assert_eq!(lines.len(), session.transcript.len());
+    // Only the attendee's reply is theirs.
+    assert_eq!(lines.iter().filter(|l| l.you).count(), 1);
+    assert_eq!(r.attempts[0].replies().count(), 1);
+}

@@ -308,3 +308,38 @@ fn a_reply_is_cut_into_marked_parts_keeping_the_first_of_overlapping_spans() {
     off[0].span = Some((4, 6));
     assert_eq!(marked(emoji, &off), [(emoji, None)]);
 }
+
+#[test]
+fn narration_shows_without_a_name_and_is_not_read_aloud_and_a_second_speaker_shows_theirs() {
+    let s = scenario::parse("narration.toml", include_str!("data/narration.toml")).unwrap();
+    let (session, ev) = Session::new(&s, 3, 0)
+        .step(&s, &Action::Start { seed: 3, at_ms: 0 })
+        .unwrap();
+    let view = PlayView::of(&s, &session, Mode::Coach, &ev);
+    // The opening line is narration: shown, without a name, and not for the voice.
+    assert_eq!(view.said.len(), 1);
+    assert_eq!(view.said[0].speaker, Speaker::Narration);
+    assert_eq!(view.said[0].who, "");
+    assert_eq!(view.say, None);
+    assert!(view.speaking, "Ines is about to speak");
+    let (next, ev) = session.step(&s, &Action::Tick { at_ms: 2_000 }).unwrap();
+    let view = PlayView::of(&s, &next, Mode::Coach, &ev);
+    assert_eq!(view.say.as_deref(), Some("These are all from my brother."));
+    assert_eq!(view.said[1].who, "Ines");
+    let (next, ev) = next.step(&s, &Action::Tick { at_ms: 4_000 }).unwrap();
+    let view = PlayView::of(&s, &next, Mode::Coach, &ev);
+    assert_eq!(view.said[2].who, "Her neighbour");
+    assert_eq!(view.say.as_deref(), Some("She never opened half of them."));
+    // The closing narration begins: nothing new to read aloud, nothing hushed, and the
+    // floor is the trainee's.
+    let (next, ev) = next.step(&s, &Action::Tick { at_ms: 6_500 }).unwrap();
+    let view = PlayView::of(&s, &next, Mode::Coach, &ev);
+    assert_eq!(view.said[3].speaker, Speaker::Narration);
+    assert_eq!(
+        (view.say.as_deref(), view.hush, view.speaking),
+        (None, false, false)
+    );
+    let after = tap(&s, &next, "You kept every one of his letters.", 0, 7_000);
+    let view = PlayView::of(&s, &after, Mode::Coach, &[]);
+    assert_eq!(view.said[4].who, "You");
+}

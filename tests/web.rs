@@ -270,6 +270,45 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
     assert!(text.contains("(you cut in)"), "{text}");
 }
 
+#[wasm_bindgen_test]
+async fn narration_shows_as_no_ones_line() {
+    english();
+    let scenario = Rc::new(
+        attune::scenario::parse("narration.toml", include_str!("data/narration.toml")).unwrap(),
+    );
+    let root = mount_point();
+    yew::Renderer::<Play>::with_root_and_props(
+        root.clone(),
+        attune::web::play::PlayProps {
+            scenario: scenario.clone(),
+            on_finish: Default::default(),
+            keep: false,
+            on_under_way: Default::default(),
+            room: None,
+        },
+    )
+    .render();
+    settle().await;
+    // The opening narration, in the transcript without a name; no one speaks yet.
+    let items = root.query_selector_all(".transcript > li").unwrap();
+    assert_eq!(items.length(), 1);
+    let first: web_sys::Element = wasm_bindgen::JsCast::dyn_into(items.item(0).unwrap()).unwrap();
+    assert_eq!(first.class_name(), "line narration");
+    assert_eq!(
+        first
+            .query_selector(".who")
+            .unwrap()
+            .unwrap()
+            .text_content(),
+        Some(String::new()),
+        "no one's name"
+    );
+    assert_eq!(
+        first.text_content().unwrap(),
+        scenario.beats[0].lines[0].text
+    );
+}
+
 /// Plays a shipped scenario to its end with the weakest authored replies, in the engine.
 fn finished_session(id: &str) -> (Rc<attune::scenario::Scenario>, attune::engine::Session) {
     english();

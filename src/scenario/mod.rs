@@ -235,6 +235,13 @@ pub struct Line {
     /// Names the line so conditions can ask whether it was heard to its end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// Who says it, when someone else speaks up ("Her husband"); by default the partner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// A line no one says: what the trainee sees happen ("She finds his handwriting on a
+    /// statement."). It is read at the same pace but is never cut off or read aloud.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub narration: bool,
 }
 
 /// Conversational speech runs at about 150 to 160 words a minute.

@@ -176,11 +176,13 @@ fn lines(value: &Value) -> Read<Vec<Line>> {
 }
 
 fn line(value: &Value) -> Read<Line> {
-    let f = Fields::of(value, &["text", "ms", "key"])?;
+    let f = Fields::of(value, &["text", "ms", "key", "speaker", "narration"])?;
     Ok(Line {
         text: prose(f.need("text")?)?,
         ms: f.opt("ms", count)?,
         key: f.opt("key", name)?,
+        speaker: f.opt("speaker", name)?,
+        narration: f.or("narration", boolean, false)?,
     })
 }
 

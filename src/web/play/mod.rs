@@ -250,7 +250,7 @@ pub fn Play(props: &PlayProps) -> Html {
         .map(|u| {
             html! {
                 <>
-                    { utterance(u, partner) }
+                    { utterance(u) }
                     if let Some(h) = &u.heard_as { <li class="heard-as">{ h }</li> }
                     if let Some(n) = &u.coach { <li class="coach-note">{ n }</li> }
                 </>

@@ -41,14 +41,15 @@ pub fn follow_newest_line(always: bool) {
     keep_reply_box_in_view();
 }
 
-pub fn utterance(u: &crate::view::Shown, partner: &str) -> Html {
-    let (class, who) = match u.speaker {
-        Speaker::Partner => ("line partner", partner),
-        Speaker::Trainee => ("line trainee", "You"),
+pub fn utterance(u: &crate::view::Shown) -> Html {
+    let class = match u.speaker {
+        Speaker::Partner => "line partner",
+        Speaker::Trainee => "line trainee",
+        Speaker::Narration => "line narration",
     };
     html! {
         <li class={classes!(class, u.note.is_some().then_some("overlapped"), u.aside.then_some("aside"))}>
-            <span class="who">{ who }</span>
+            <span class="who">{ &u.who }</span>
             <span class="text">{ &u.text }</span>
             if let Some(n) = u.note { <span class="note">{ n }</span> }
         </li>
