@@ -635,3 +635,29 @@ fn a_label_meant_literally_is_not_labelling() {
     .contains(&SignalId::Labelling));
     assert!(signals(said, "Stop being such a baby about it.").contains(&SignalId::Labelling));
 }
+
+/// A name or a word or two after the last comma ("..., Billy?") leaves the question
+/// before it asked: it is still open, not a statement followed by a closed question.
+#[test]
+fn a_question_ending_in_their_name_is_still_the_question_it_was() {
+    let said = "I got into a bit of trouble with my mates last weekend.";
+    for reply in [
+        "So what sort of trouble are we talking about here, Billy?",
+        "And what happened after that, love?",
+    ] {
+        let found = signals(said, reply);
+        assert!(
+            found.contains(&SignalId::OpenQuestion),
+            "{reply}: {found:?}"
+        );
+        assert!(
+            !found.contains(&SignalId::ClosedQuestion) && !found.contains(&SignalId::Reflection),
+            "{reply}: {found:?}"
+        );
+    }
+    // A statement checked with them by name stays a reflection.
+    assert!(
+        signals(said, "You got into trouble with your mates, Billy?")
+            .contains(&SignalId::Reflection)
+    );
+}
