@@ -661,3 +661,32 @@ fn a_question_ending_in_their_name_is_still_the_question_it_was() {
             .contains(&SignalId::Reflection)
     );
 }
+
+/// "Why don't you tell me...", "maybe you could tell me...", "talk to me about...": an
+/// invitation to tell their story, worded like advice, is an open question; the same
+/// wording with an action in it still advises.
+#[test]
+fn an_invitation_worded_like_advice_is_an_open_question() {
+    let said = "Things have been a bit rough lately.";
+    for reply in [
+        "Why don't you start by telling me a little about what's been going on.",
+        "Maybe you could tell me how that's going.",
+        "So talk to me a bit more about what the doctor said.",
+    ] {
+        let found = signals(said, reply);
+        assert!(
+            found.contains(&SignalId::OpenQuestion),
+            "{reply}: {found:?}"
+        );
+        assert!(!found.contains(&SignalId::Advising), "{reply}: {found:?}");
+    }
+    for reply in [
+        "Why don't you just call them?",
+        "Maybe you could call them tomorrow.",
+    ] {
+        assert!(
+            signals(said, reply).contains(&SignalId::Advising),
+            "{reply}"
+        );
+    }
+}

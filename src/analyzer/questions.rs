@@ -14,7 +14,12 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
     let whole = (u.first, u.last);
     // Questions that advise ("have you tried...?", "how about you just...?"); "have you
     // thought about that?" asks for their thoughts, not about a solution.
-    if let Some(at) = m.advice_questions().first_in(u.lead, u.last) {
+    // "Why don't you tell me...?" invites their story; it advises nothing.
+    if let Some(at) = m
+        .advice_questions()
+        .first_in(u.lead, u.last)
+        .filter(|_| u.form != Form::Invitation)
+    {
         let about_theirs =
             at.1 >= u.last || r.is(m.demonstratives(), at.1) || m.wh_words().at(at.1).is_some();
         if !about_theirs {
