@@ -690,3 +690,25 @@ fn an_invitation_worded_like_advice_is_an_open_question() {
         );
     }
 }
+
+/// MITI: a scale asks for a number, so the question with it is closed, wherever the
+/// scale sits in the sentence; the same question without it stays open.
+#[test]
+fn a_question_on_a_scale_asks_for_a_number() {
+    let said = "I want to cut down on the drinking.";
+    for reply in [
+        "Okay, and so on a scale of 1 to 10, how confident are you that you can?",
+        "Where do you see yourself on that scale?",
+    ] {
+        let found = signals(said, reply);
+        assert!(
+            found.contains(&SignalId::ClosedQuestion),
+            "{reply}: {found:?}"
+        );
+        assert!(
+            !found.contains(&SignalId::OpenQuestion),
+            "{reply}: {found:?}"
+        );
+    }
+    assert!(signals(said, "How confident are you that you can?").contains(&SignalId::OpenQuestion));
+}

@@ -389,6 +389,9 @@ lexicon! {
     wh_words,
     /// How a question asking for a fact or a number begins ("how many", "what time").
     fact_questions,
+    /// A scale put to them, which makes the question with it ask for a number, wherever it
+    /// sits in the sentence ("on a scale of one to ten", "where are you on that scale").
+    scales,
     /// Nouns that make a "what's your ..." question ask for a fact ("number", "postcode").
     fact_nouns,
     /// Words after a question word that make it an embedded clause, not a question ("what you need").

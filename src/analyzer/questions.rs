@@ -62,7 +62,9 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             // "How often do you think...?", "Where would you like to start?": asking for
             // their view opens even a question about a fact.
             let view = m.their_view().any_in(u.lead, u.last);
-            if (fact_seeking(r, u) && !view) || offers_options(r, u) {
+            // A scale put to them asks for a number, whatever else the question asks.
+            let scaled = m.scales().any_in(r.t.sentences[u.sentence].first, u.last);
+            if (fact_seeking(r, u) && !view) || scaled || offers_options(r, u) {
                 found.add(SignalId::ClosedQuestion, whole);
                 Some(Act::AsksClosed)
             } else {
