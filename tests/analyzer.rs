@@ -712,3 +712,26 @@ fn a_question_on_a_scale_asks_for_a_number() {
     }
     assert!(signals(said, "How confident are you that you can?").contains(&SignalId::OpenQuestion));
 }
+
+/// Without a "?", "have" or "do" before anything but a pronoun gives an order or a wish
+/// ("Have a good day"), not a question; with a pronoun, or with "?", it still asks.
+#[test]
+fn have_and_do_without_a_question_mark_ask_only_with_a_pronoun() {
+    let said = "Thanks, that's all I needed today.";
+    for reply in ["All right. Have a good day.", "Have a look at the leaflet."] {
+        let found = signals(said, reply);
+        assert!(
+            !found.contains(&SignalId::ClosedQuestion),
+            "{reply}: {found:?}"
+        );
+    }
+    for reply in [
+        "do you want to book the next one",
+        "Have your parents seen it?",
+    ] {
+        assert!(
+            signals(said, reply).contains(&SignalId::ClosedQuestion),
+            "{reply}"
+        );
+    }
+}

@@ -385,6 +385,9 @@ lexicon! {
     demonstratives,
     /// Auxiliary and modal verbs that begin yes/no questions.
     auxiliaries,
+    /// Auxiliaries that are verbs of their own: without a "?" and before anything but a
+    /// pronoun, they give an order or a wish ("Have a good day", "Do your homework").
+    verb_auxiliaries,
     /// Question words ("what", "how", "who", "whats").
     wh_words,
     /// How a question asking for a fact or a number begins ("how many", "what time").

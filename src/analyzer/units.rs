@@ -347,9 +347,13 @@ impl<'a> Reply<'a> {
         if let Some(n) = self.m.auxiliaries().at(i) {
             let next = i + n;
             // Inversion asks only where a sentence (or a run-on question) starts, or with "?".
+            let order = !marked
+                && self.is(self.m.verb_auxiliaries(), i)
+                && !self.is(self.m.personal_pronouns(), next);
             if (opening || marked)
                 && next < to
                 && (self.is(self.m.subjects(), next) || self.is(self.m.second_person(), next))
+                && !order
             {
                 return Some(Form::YesNo);
             }
