@@ -735,3 +735,26 @@ fn have_and_do_without_a_question_mark_ask_only_with_a_pronoun() {
         );
     }
 }
+
+/// Their own words said back are theirs: "you have to" inside "you also mentioned that
+/// you have to..." orders nothing, and a condition they fear ("your worry is that if you
+/// stop...") is no warning; both reflect.
+#[test]
+fn an_order_or_a_warning_in_their_words_said_back_is_a_reflection() {
+    let said = "I have to sit an exam next month, and if I stop smoking I'll just put on weight.";
+    for reply in [
+        "And you also mentioned that you have to sit an exam next month.",
+        "And your worry is that if you stop, you will put on weight.",
+    ] {
+        let found = signals(said, reply);
+        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
+        assert!(
+            !found.contains(&SignalId::Ordering) && !found.contains(&SignalId::Warning),
+            "{reply}: {found:?}"
+        );
+    }
+    assert!(
+        signals(said, "If you stop, you will end up putting on weight.")
+            .contains(&SignalId::Warning)
+    );
+}

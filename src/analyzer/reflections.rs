@@ -70,8 +70,10 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         ))
         // "... something that you can work on with your case manager": what they can do,
         // said from one's own side, wherever it sits (not "you feel you can't").
+        // Not in their words said back ("you mentioned you have to sit the exam").
         || (lead..last).any(|i| {
             r.is(m.second_person(), i)
+                && !r.reported[i]
                 && m.modals().at(i + 1).is_some_and(|n| {
                     !m.state_words().starts_in(i + 1 + n, (i + 3 + n).min(last))
                 })
