@@ -758,3 +758,16 @@ fn an_order_or_a_warning_in_their_words_said_back_is_a_reflection() {
             .contains(&SignalId::Warning)
     );
 }
+
+/// Reflective stems as counsellors say them, with "also" or without the contraction.
+#[test]
+fn reflective_stems_with_an_adverb_or_in_full_still_reflect() {
+    let said = "I just don't want to get into trouble any more, with the police or at home.";
+    for reply in [
+        "I also am hearing that you don't want to get into trouble anymore.",
+        "I am hearing that you don't want any more trouble.",
+    ] {
+        let found = signals(said, reply);
+        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
+    }
+}
