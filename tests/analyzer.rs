@@ -771,3 +771,14 @@ fn reflective_stems_with_an_adverb_or_in_full_still_reflect() {
         assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
     }
 }
+
+/// "You don't need a..." sets one's own view against what they want: advice, not a
+/// reflection; "you don't need to apologise" is not advice.
+#[test]
+fn you_dont_need_a_thing_advises() {
+    let said = "I really want to get my tongue pierced for my birthday.";
+    let found = signals(said, "You do not need a piercing.");
+    assert!(found.contains(&SignalId::Advising), "{found:?}");
+    assert!(!found.contains(&SignalId::Reflection), "{found:?}");
+    assert!(!signals(said, "You don't need to apologise.").contains(&SignalId::Advising));
+}
