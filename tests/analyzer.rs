@@ -782,3 +782,15 @@ fn you_dont_need_a_thing_advises() {
     assert!(!found.contains(&SignalId::Reflection), "{found:?}");
     assert!(!signals(said, "You don't need to apologise.").contains(&SignalId::Advising));
 }
+
+/// Professional knowledge from one's own side ("what we call...", "a sign of...") informs;
+/// it says back nothing of theirs, whatever words it shares with them.
+#[test]
+fn what_we_call_it_informs() {
+    let said = "I drink maybe twenty a week, and my level of drinking is fine.";
+    let found = signals(
+        said,
+        "Your level of drinking puts you in what we call a high-risk group.",
+    );
+    assert!(!found.contains(&SignalId::Reflection), "{found:?}");
+}
