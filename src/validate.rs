@@ -1099,12 +1099,22 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
     let mut told = Vec::new();
     for (bi, b) in s.beats.iter().enumerate() {
         for (ci, c) in b.choices.iter().enumerate() {
-            for m in c.memories() {
+            // The reply's own memories, then each route's, each where it is written.
+            let left = c
+                .remember
+                .iter()
+                .map(|m| (path!["beat", bi, "choice", ci, "remember"], m))
+                .chain(c.routes.iter().enumerate().flat_map(|(ri, r)| {
+                    r.remember
+                        .iter()
+                        .map(move |m| (path!["beat", bi, "choice", ci, "route", ri, "remember"], m))
+                }));
+            for (path, m) in left {
                 if !asked_memories.contains(&m.as_str()) && crate::lean::add(&mut told, m) {
                     warnings.push(Finding {
                         severity: Severity::Warning,
                         kind: Kind::NeverHolds,
-                        path: path!["beat", bi, "choice", ci, "remember"],
+                        path,
                         message: format!(
                             "the memory `{m}` is left here but no condition asks about it (`remembers {m}`), so it changes nothing"
                         ),
