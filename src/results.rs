@@ -442,6 +442,34 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
+/// Where the trainer's page keeps each results file that brought attempts in, so the
+/// dashboard is there again after a reload: this prefix and a number ([`kept_key`]).
+pub const KEPT_KEY: &str = "attune.dashboard.";
+
+/// The key for the `n`th file kept, in an order that sorts as the files were taken in.
+pub fn kept_key(n: usize) -> String {
+    format!("{KEPT_KEY}{n:06}")
+}
+
+/// A file as kept: its name on the first line (any line break in it made a space), then
+/// its text.
+pub fn kept_entry(name: &str, text: &str) -> String {
+    format!("{}\n{text}", name.replace(['\n', '\r'], " "))
+}
+
+/// The files kept under [`KEPT_KEY`] (key and entry, in any order), as names and texts in
+/// the order they were taken in; an entry without a line break is a file with no name.
+pub fn read_kept(mut entries: Vec<(String, String)>) -> Vec<(String, String)> {
+    entries.sort();
+    entries
+        .into_iter()
+        .map(|(_, entry)| match entry.split_once('\n') {
+            Some((name, text)) => (name.to_string(), text.to_string()),
+            None => (String::new(), entry),
+        })
+        .collect()
+}
+
 /// Every results file a trainer brought in for one workshop: the dashboard's model.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Room {
@@ -657,5 +685,24 @@ mod tests {
         assert_eq!(csv_field("Lee, Sam"), "\"Lee, Sam\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+    }
+
+    #[test]
+    fn kept_files_come_back_in_the_order_taken_in_with_their_names() {
+        let text = "format = \"attune-results\"\nname = \"Ana\"\n";
+        // Stored in any order; the eleventh sorts after the second.
+        let kept = vec![
+            (kept_key(10), kept_entry("late.toml", "b")),
+            (kept_key(2), kept_entry("odd\nname.toml", text)),
+            (kept_key(0), "no line break".to_string()),
+        ];
+        assert_eq!(
+            read_kept(kept),
+            vec![
+                (String::new(), "no line break".to_string()),
+                ("odd name.toml".to_string(), text.to_string()),
+                ("late.toml".to_string(), "b".to_string()),
+            ]
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! and a print view for the debrief. Everything stays in the trainer's browser. What the
 //! files hold and what they add up to is decided by [`crate::results`].
 
+use super::storage;
 use crate::results::{self, Room, ScenarioSummary, SignalCount};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,27 +12,35 @@ use yew::prelude::*;
 /// What can happen to the dashboard.
 pub enum Change {
     /// Files read, in the order they were chosen: each name and its text, or why it
-    /// could not be read.
+    /// could not be read. Each that brings attempts in is kept on this device.
     Take(Vec<(String, Result<String, String>)>),
-    /// Start again with nothing.
+    /// The files kept on this device, taken in again when the page opens.
+    Restore(Vec<(String, String)>),
+    /// Start again with nothing, and keep nothing.
     Clear,
 }
 
-/// The room as imported so far.
+/// The room as imported so far, and whether a file that brought attempts in could not
+/// be kept on this device (storage full or switched off).
 #[derive(Default, PartialEq)]
-pub struct Board(pub Room);
+pub struct Board(pub Room, pub bool);
 
 impl Reducible for Board {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        let mut room = self.0.clone();
+        let (mut room, mut unkept) = (self.0.clone(), self.1);
         match change {
             Change::Take(files) => {
+                let mut kept = storage::starting_with(results::KEPT_KEY).len();
                 for (name, text) in files {
                     match text {
                         Ok(text) => {
-                            room.take(&name, &text);
+                            if matches!(room.take(&name, &text).outcome, Ok((new, _)) if new > 0) {
+                                let key = results::kept_key(kept);
+                                unkept |= !storage::set(&key, &results::kept_entry(&name, &text));
+                                kept += 1;
+                            }
                         }
                         Err(why) => room.reports.push(results::FileReport {
                             file: name,
@@ -40,9 +49,19 @@ impl Reducible for Board {
                     }
                 }
             }
-            Change::Clear => room = Room::default(),
+            Change::Restore(files) => {
+                for (name, text) in files {
+                    room.take(&name, &text);
+                }
+            }
+            Change::Clear => {
+                for (key, _) in storage::starting_with(results::KEPT_KEY) {
+                    storage::remove(&key);
+                }
+                (room, unkept) = (Room::default(), false);
+            }
         }
-        Rc::new(Board(room))
+        Rc::new(Board(room, unkept))
     }
 }
 
@@ -80,6 +99,16 @@ pub fn Dashboard() -> Html {
     let printing = use_state(|| false);
     let said = use_state(|| None::<String>);
     let room = &board.0;
+    {
+        // What was brought in before a reload is here again.
+        let board = board.dispatcher();
+        use_effect_with((), move |()| {
+            let kept = results::read_kept(storage::starting_with(results::KEPT_KEY));
+            if !kept.is_empty() {
+                board.dispatch(Change::Restore(kept));
+            }
+        });
+    }
 
     let on_choose = {
         let board = board.dispatcher();
@@ -147,7 +176,7 @@ pub fn Dashboard() -> Html {
     html! {
         <section class="dashboard" aria-labelledby="dashboard-title">
             <h2 id="dashboard-title">{ "Workshop results" }</h2>
-            <p>{ "Bring in the results files your attendees handed in: choose several at once, or drop them here. The same attempt in two files counts once. Nothing leaves this browser." }</p>
+            <p>{ "Bring in the results files your attendees handed in: choose several at once, or drop them here. The same attempt in two files counts once. Nothing leaves this browser, and what you bring in is kept on this device until you start over." }</p>
             <div class={classes!("drop", dragging.then_some("dragging"))} ondragenter={on_drag.clone()} ondragover={on_drag.clone()} ondragleave={on_drag} ondrop={on_drop}>
                 <label class="button file">
                     { "Choose results files" }
@@ -164,6 +193,9 @@ pub fn Dashboard() -> Html {
             </div>
             if let Some(s) = &*said {
                 <p class="notice error" role="alert">{ s }</p>
+            }
+            if board.1 {
+                <p class="notice error" role="alert">{ "These results could not be kept on this device (the browser\u{2019}s storage is full or switched off): they are here until this page is closed or reloaded. Export them as CSV to keep a copy." }</p>
             }
             if let Some((w, id)) = &room.workshop {
                 <h3>{ format!("{} ({id})", w.name) }</h3>

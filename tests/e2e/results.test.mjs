@@ -219,9 +219,24 @@ test('attendees hand in results by download and by the share sheet, and the dash
   assert.equal(await dash.locator('.scenario-results').isVisible(), true);
   await desk.emulateMedia({ media: 'screen' });
 
-  // Start over empties it.
+  // Kept on the trainer's device: a reload brings back every file that brought attempts
+  // in (not the duplicates or the refused), and the room they make.
+  await desk.reload();
+  await dash.getByRole('heading', { level: 3, name: /^Thursday café \([0-9a-f]{8}\)$/ }).waitFor();
+  assert.deepEqual(await reports.allInnerTexts(), [
+    'ana-1.toml: 1 new attempt',
+    'ana-2.toml: 1 new attempt, 1 already imported (counted once)',
+    'ben.toml: 1 new attempt',
+  ]);
+  assert.deepEqual(await dash.locator('.facts dd').allInnerTexts().then((t) => t.slice(0, 2)), ['2', '3']);
+
+  // Start over empties it, here and on the device.
   await dash.getByRole('button', { name: 'Start over' }).tap();
   await dash.locator('.scenario-results').waitFor({ state: 'detached' });
+  assert.equal(await reports.count(), 0);
+  await desk.reload();
+  await desk.getByRole('heading', { name: 'Workshop results' }).waitFor();
+  assert.equal(await desk.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('attune.dashboard.')).length), 0);
   assert.equal(await reports.count(), 0);
   assert.deepEqual(dashErrors, []);
 
