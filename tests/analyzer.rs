@@ -794,3 +794,21 @@ fn what_we_call_it_informs() {
     );
     assert!(!found.contains(&SignalId::Reflection), "{found:?}");
 }
+
+/// A cleft checked with "?" ("So what you're saying is...?") says back; it asks nothing.
+#[test]
+fn a_cleft_checked_with_a_question_mark_is_a_reflection() {
+    let said = "I barely slept last night, it was a rough night with the baby.";
+    for reply in [
+        "So, what you're saying is you've had a rough night?",
+        "What you want is some sleep?",
+    ] {
+        let found = signals(said, reply);
+        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
+        assert!(
+            !found.contains(&SignalId::OpenQuestion),
+            "{reply}: {found:?}"
+        );
+    }
+    assert!(signals(said, "What do you want to happen?").contains(&SignalId::OpenQuestion));
+}

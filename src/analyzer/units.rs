@@ -336,7 +336,10 @@ impl<'a> Reply<'a> {
             // bothers you is being passed over": a statement, unless it ends in "?".
             let embedded = next < to
                 && (self.is(self.m.wh_embedders(), next) || self.is(self.m.subjects(), next));
-            let cleft = !marked
+            // A cleft says something, even checked with "?" ("So what you're saying is
+            // you've had a rough night?"): the question word has its subject straight
+            // after it, then a "be".
+            let cleft = (!marked || embedded)
                 && !self.is(self.m.auxiliaries(), next)
                 && (next + 2..to).any(|j| self.is(self.m.copulas(), j));
             if (marked || !embedded || self.is(self.m.auxiliaries(), next) || next >= to) && !cleft
