@@ -636,29 +636,40 @@ fn a_label_meant_literally_is_not_labelling() {
     assert!(signals(said, "Stop being such a baby about it.").contains(&SignalId::Labelling));
 }
 
+/// Asserts that each reply, to what they said, has every signal in `must` and none in
+/// `not`.
+fn reads(said: &str, replies: &[&str], must: &[SignalId], not: &[SignalId]) {
+    for reply in replies {
+        let found = signals(said, reply);
+        for id in must {
+            assert!(found.contains(id), "{reply}: {id:?} missing from {found:?}");
+        }
+        for id in not {
+            assert!(!found.contains(id), "{reply}: {id:?} found in {found:?}");
+        }
+    }
+}
+
 /// A name or a word or two after the last comma ("..., Billy?") leaves the question
 /// before it asked: it is still open, not a statement followed by a closed question.
 #[test]
 fn a_question_ending_in_their_name_is_still_the_question_it_was() {
     let said = "I got into a bit of trouble with my mates last weekend.";
-    for reply in [
-        "So what sort of trouble are we talking about here, Billy?",
-        "And what happened after that, love?",
-    ] {
-        let found = signals(said, reply);
-        assert!(
-            found.contains(&SignalId::OpenQuestion),
-            "{reply}: {found:?}"
-        );
-        assert!(
-            !found.contains(&SignalId::ClosedQuestion) && !found.contains(&SignalId::Reflection),
-            "{reply}: {found:?}"
-        );
-    }
+    reads(
+        said,
+        &[
+            "So what sort of trouble are we talking about here, Billy?",
+            "And what happened after that, love?",
+        ],
+        &[SignalId::OpenQuestion],
+        &[SignalId::ClosedQuestion, SignalId::Reflection],
+    );
     // A statement checked with them by name stays a reflection.
-    assert!(
-        signals(said, "You got into trouble with your mates, Billy?")
-            .contains(&SignalId::Reflection)
+    reads(
+        said,
+        &["You got into trouble with your mates, Billy?"],
+        &[SignalId::Reflection],
+        &[],
     );
 }
 
@@ -668,27 +679,25 @@ fn a_question_ending_in_their_name_is_still_the_question_it_was() {
 #[test]
 fn an_invitation_worded_like_advice_is_an_open_question() {
     let said = "Things have been a bit rough lately.";
-    for reply in [
-        "Why don't you start by telling me a little about what's been going on.",
-        "Maybe you could tell me how that's going.",
-        "So talk to me a bit more about what the doctor said.",
-    ] {
-        let found = signals(said, reply);
-        assert!(
-            found.contains(&SignalId::OpenQuestion),
-            "{reply}: {found:?}"
-        );
-        assert!(!found.contains(&SignalId::Advising), "{reply}: {found:?}");
-    }
-    for reply in [
-        "Why don't you just call them?",
-        "Maybe you could call them tomorrow.",
-    ] {
-        assert!(
-            signals(said, reply).contains(&SignalId::Advising),
-            "{reply}"
-        );
-    }
+    reads(
+        said,
+        &[
+            "Why don't you start by telling me a little about what's been going on.",
+            "Maybe you could tell me how that's going.",
+            "So talk to me a bit more about what the doctor said.",
+        ],
+        &[SignalId::OpenQuestion],
+        &[SignalId::Advising],
+    );
+    reads(
+        said,
+        &[
+            "Why don't you just call them?",
+            "Maybe you could call them tomorrow.",
+        ],
+        &[SignalId::Advising],
+        &[],
+    );
 }
 
 /// MITI: a scale asks for a number, so the question with it is closed, wherever the
@@ -696,21 +705,21 @@ fn an_invitation_worded_like_advice_is_an_open_question() {
 #[test]
 fn a_question_on_a_scale_asks_for_a_number() {
     let said = "I want to cut down on the drinking.";
-    for reply in [
-        "Okay, and so on a scale of 1 to 10, how confident are you that you can?",
-        "Where do you see yourself on that scale?",
-    ] {
-        let found = signals(said, reply);
-        assert!(
-            found.contains(&SignalId::ClosedQuestion),
-            "{reply}: {found:?}"
-        );
-        assert!(
-            !found.contains(&SignalId::OpenQuestion),
-            "{reply}: {found:?}"
-        );
-    }
-    assert!(signals(said, "How confident are you that you can?").contains(&SignalId::OpenQuestion));
+    reads(
+        said,
+        &[
+            "Okay, and so on a scale of 1 to 10, how confident are you that you can?",
+            "Where do you see yourself on that scale?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::OpenQuestion],
+    );
+    reads(
+        said,
+        &["How confident are you that you can?"],
+        &[SignalId::OpenQuestion],
+        &[],
+    );
 }
 
 /// Without a "?", "have" or "do" before anything but a pronoun gives an order or a wish
@@ -718,22 +727,21 @@ fn a_question_on_a_scale_asks_for_a_number() {
 #[test]
 fn have_and_do_without_a_question_mark_ask_only_with_a_pronoun() {
     let said = "Thanks, that's all I needed today.";
-    for reply in ["All right. Have a good day.", "Have a look at the leaflet."] {
-        let found = signals(said, reply);
-        assert!(
-            !found.contains(&SignalId::ClosedQuestion),
-            "{reply}: {found:?}"
-        );
-    }
-    for reply in [
-        "do you want to book the next one",
-        "Have your parents seen it?",
-    ] {
-        assert!(
-            signals(said, reply).contains(&SignalId::ClosedQuestion),
-            "{reply}"
-        );
-    }
+    reads(
+        said,
+        &["All right. Have a good day.", "Have a look at the leaflet."],
+        &[],
+        &[SignalId::ClosedQuestion],
+    );
+    reads(
+        said,
+        &[
+            "do you want to book the next one",
+            "Have your parents seen it?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[],
+    );
 }
 
 /// Their own words said back are theirs: "you have to" inside "you also mentioned that
@@ -742,34 +750,35 @@ fn have_and_do_without_a_question_mark_ask_only_with_a_pronoun() {
 #[test]
 fn an_order_or_a_warning_in_their_words_said_back_is_a_reflection() {
     let said = "I have to sit an exam next month, and if I stop smoking I'll just put on weight.";
-    for reply in [
-        "And you also mentioned that you have to sit an exam next month.",
-        "And your worry is that if you stop, you will put on weight.",
-    ] {
-        let found = signals(said, reply);
-        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
-        assert!(
-            !found.contains(&SignalId::Ordering) && !found.contains(&SignalId::Warning),
-            "{reply}: {found:?}"
-        );
-    }
-    assert!(
-        signals(said, "If you stop, you will end up putting on weight.")
-            .contains(&SignalId::Warning)
+    reads(
+        said,
+        &[
+            "And you also mentioned that you have to sit an exam next month.",
+            "And your worry is that if you stop, you will put on weight.",
+        ],
+        &[SignalId::Reflection],
+        &[SignalId::Ordering, SignalId::Warning],
+    );
+    reads(
+        said,
+        &["If you stop, you will end up putting on weight."],
+        &[SignalId::Warning],
+        &[],
     );
 }
 
 /// Reflective stems as counsellors say them, with "also" or without the contraction.
 #[test]
 fn reflective_stems_with_an_adverb_or_in_full_still_reflect() {
-    let said = "I just don't want to get into trouble any more, with the police or at home.";
-    for reply in [
-        "I also am hearing that you don't want to get into trouble anymore.",
-        "I am hearing that you don't want any more trouble.",
-    ] {
-        let found = signals(said, reply);
-        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
-    }
+    reads(
+        "I just don't want to get into trouble any more, with the police or at home.",
+        &[
+            "I also am hearing that you don't want to get into trouble anymore.",
+            "I am hearing that you don't want any more trouble.",
+        ],
+        &[SignalId::Reflection],
+        &[],
+    );
 }
 
 /// "You don't need a..." sets one's own view against what they want: advice, not a
@@ -777,38 +786,49 @@ fn reflective_stems_with_an_adverb_or_in_full_still_reflect() {
 #[test]
 fn you_dont_need_a_thing_advises() {
     let said = "I really want to get my tongue pierced for my birthday.";
-    let found = signals(said, "You do not need a piercing.");
-    assert!(found.contains(&SignalId::Advising), "{found:?}");
-    assert!(!found.contains(&SignalId::Reflection), "{found:?}");
-    assert!(!signals(said, "You don't need to apologise.").contains(&SignalId::Advising));
+    reads(
+        said,
+        &["You do not need a piercing."],
+        &[SignalId::Advising],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["You don't need to apologise."],
+        &[],
+        &[SignalId::Advising],
+    );
 }
 
 /// Professional knowledge from one's own side ("what we call...", "a sign of...") informs;
 /// it says back nothing of theirs, whatever words it shares with them.
 #[test]
 fn what_we_call_it_informs() {
-    let said = "I drink maybe twenty a week, and my level of drinking is fine.";
-    let found = signals(
-        said,
-        "Your level of drinking puts you in what we call a high-risk group.",
+    reads(
+        "I drink maybe twenty a week, and my level of drinking is fine.",
+        &["Your level of drinking puts you in what we call a high-risk group."],
+        &[],
+        &[SignalId::Reflection],
     );
-    assert!(!found.contains(&SignalId::Reflection), "{found:?}");
 }
 
 /// A cleft checked with "?" ("So what you're saying is...?") says back; it asks nothing.
 #[test]
 fn a_cleft_checked_with_a_question_mark_is_a_reflection() {
     let said = "I barely slept last night, it was a rough night with the baby.";
-    for reply in [
-        "So, what you're saying is you've had a rough night?",
-        "What you want is some sleep?",
-    ] {
-        let found = signals(said, reply);
-        assert!(found.contains(&SignalId::Reflection), "{reply}: {found:?}");
-        assert!(
-            !found.contains(&SignalId::OpenQuestion),
-            "{reply}: {found:?}"
-        );
-    }
-    assert!(signals(said, "What do you want to happen?").contains(&SignalId::OpenQuestion));
+    reads(
+        said,
+        &[
+            "So, what you're saying is you've had a rough night?",
+            "What you want is some sleep?",
+        ],
+        &[SignalId::Reflection],
+        &[SignalId::OpenQuestion],
+    );
+    reads(
+        said,
+        &["What do you want to happen?"],
+        &[SignalId::OpenQuestion],
+        &[],
+    );
 }

@@ -226,15 +226,8 @@ async fn the_app_says_so_when_the_sites_scenario_list_cannot_be_read() {
     assert!(root.query_selector(".card").unwrap().is_none());
 }
 
-#[wasm_bindgen_test]
-async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
-    english();
-    let scenario = Rc::new(
-        builtin::scenarios()
-            .into_iter()
-            .find(|s| s.id == "yes-and")
-            .unwrap(),
-    );
+/// The conversation screen for `scenario`, mounted and drawn, outside any workshop.
+async fn play(scenario: &Rc<attune::scenario::Scenario>) -> web_sys::Element {
     let root = mount_point();
     yew::Renderer::<Play>::with_root_and_props(
         root.clone(),
@@ -248,6 +241,19 @@ async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
     )
     .render();
     settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_conversation_shows_lines_as_spoken_and_replies_as_buttons() {
+    english();
+    let scenario = Rc::new(
+        builtin::scenarios()
+            .into_iter()
+            .find(|s| s.id == "yes-and")
+            .unwrap(),
+    );
+    let root = play(&scenario).await;
     // The first sentence has begun; the last has not yet.
     let text = root.text_content().unwrap();
     assert!(text.contains(&scenario.beats[0].lines[0].text), "{text}");
@@ -276,19 +282,7 @@ async fn narration_shows_as_no_ones_line() {
     let scenario = Rc::new(
         attune::scenario::parse("narration.toml", include_str!("data/narration.toml")).unwrap(),
     );
-    let root = mount_point();
-    yew::Renderer::<Play>::with_root_and_props(
-        root.clone(),
-        attune::web::play::PlayProps {
-            scenario: scenario.clone(),
-            on_finish: Default::default(),
-            keep: false,
-            on_under_way: Default::default(),
-            room: None,
-        },
-    )
-    .render();
-    settle().await;
+    let root = play(&scenario).await;
     // The opening narration, in the transcript without a name; no one speaks yet.
     let items = root.query_selector_all(".transcript > li").unwrap();
     assert_eq!(items.length(), 1);
