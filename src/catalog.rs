@@ -186,9 +186,7 @@ fn entry(value: &Value) -> Read<Entry> {
 pub fn write_index(entries: &[Entry]) -> String {
     let text = |s: &str| s.to_toml_value();
     let mut out = format!(
-        "# The scenarios this site offers, in the order the library lists them.\n\
-         # Written by `attune index` from the files beside it; it may be edited by hand\n\
-         # (see docs/scenario-format.md, \"Hosting your scenarios\").\n\
+        "# The library, in order; written by `attune index`, editable by hand (docs/scenario-format.md).\n\
          version = {VERSION}\n"
     );
     for e in entries {

@@ -433,11 +433,14 @@ pub fn speech_ms(lines: &[Line]) -> u64 {
 /// How long until the last line someone says (not narration) is finished: a reply
 /// before then cuts in.
 pub fn spoken_ms(lines: &[Line]) -> u64 {
-    let said = lines
-        .iter()
-        .rposition(|l| !l.narration)
-        .map_or(0, |i| i + 1);
-    speech_ms(&lines[..said])
+    let (mut end, mut spoken) = (0, 0);
+    for l in lines {
+        end += u64::from(l.duration_ms());
+        if !l.narration {
+            spoken = end;
+        }
+    }
+    spoken
 }
 
 /// How many of the lines are finished `elapsed` ms after speech began.

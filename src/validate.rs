@@ -757,6 +757,7 @@ pub fn warnings(s: &Scenario) -> Vec<Finding> {
             });
         }
     }
+    speaker_findings(s, &mut warnings);
     quality_findings(s, &mut warnings);
     length_findings(s, &mut warnings);
     unasked_findings(s, &mut warnings);
@@ -839,23 +840,6 @@ fn check_lines(
                 ),
             );
         }
-        if let Some(who) = &l.speaker {
-            let mut r = q.clone();
-            r.push(Seg::Key("speaker".into()));
-            if who.trim().is_empty() {
-                err(
-                    Kind::EmptyText,
-                    r,
-                    "`speaker` is empty; leave it out for the other person's own lines".into(),
-                );
-            } else if l.narration {
-                err(
-                    Kind::Conflict,
-                    r,
-                    format!("a line of narration is said by no one, but its `speaker` is {who}; keep `narration` or `speaker`, not both"),
-                );
-            }
-        }
         if let Some(k) = &l.key {
             if !is_name(k) {
                 let mut r = q.clone();
@@ -867,6 +851,61 @@ fn check_lines(
                 );
             }
         }
+    }
+}
+
+/// A line's `speaker` that is blank, or on a line of narration: the line still plays
+/// (with no name; as narration), but not as the author meant.
+fn speaker_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
+    let beats = s.beats.iter().enumerate().flat_map(|(bi, b)| {
+        let own = b
+            .lines
+            .iter()
+            .enumerate()
+            .map(move |(li, l)| (path!["beat", bi, "lines", li, "speaker"], l));
+        own.chain(b.variants.iter().enumerate().flat_map(move |(vi, v)| {
+            v.lines
+                .iter()
+                .enumerate()
+                .map(move |(li, l)| (path!["beat", bi, "variant", vi, "lines", li, "speaker"], l))
+        }))
+    });
+    let endings = s.endings.iter().enumerate().flat_map(|(ei, e)| {
+        let own = e
+            .lines
+            .iter()
+            .enumerate()
+            .map(move |(li, l)| (path!["ending", ei, "lines", li, "speaker"], l));
+        own.chain(e.variants.iter().enumerate().flat_map(move |(vi, v)| {
+            v.lines.iter().enumerate().map(move |(li, l)| {
+                (
+                    path!["ending", ei, "variant", vi, "lines", li, "speaker"],
+                    l,
+                )
+            })
+        }))
+    });
+    for (path, l) in beats.chain(endings) {
+        let Some(who) = &l.speaker else { continue };
+        let (kind, message) = if who.trim().is_empty() {
+            (
+                Kind::EmptyText,
+                "`speaker` is empty, so the line shows no name; leave it out for the other person's own lines",
+            )
+        } else if l.narration {
+            (
+                Kind::Conflict,
+                "a line of narration is said by no one, so its `speaker` is not shown; keep `narration` or `speaker`, not both",
+            )
+        } else {
+            continue;
+        };
+        warnings.push(Finding {
+            severity: Severity::Warning,
+            kind,
+            path,
+            message: message.into(),
+        });
     }
 }
 

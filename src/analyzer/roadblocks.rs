@@ -143,8 +143,8 @@ fn warning(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     // theirs, said back ("your worry is that if you stop, you'll put on weight").
     let cond = m
         .threat_conditions()
-        .within(s.first, s.last)
-        .find(|&(a, _)| !r.reported[a])?;
+        .first_in(s.first, s.last)
+        .filter(|&(a, _)| !r.reported[a])?;
     let consequence = m.consequences().first_in(cond.1, s.last)?;
     (consequence.0 >= u.first && consequence.0 < u.last || cond.0 >= u.first && cond.0 < u.last)
         .then_some((cond.0, consequence.1))

@@ -410,6 +410,9 @@ impl<'a> Reply<'a> {
             let first_unit = units.len();
             let mut pending_lead: Option<usize> = None;
             let n = cuts.len() - 1;
+            // "So what sort of trouble was it, Billy?": a name or a word or two after the
+            // last comma leaves the question before it asked, as if it ended there.
+            let tail_short = n >= 2 && cuts[n] - cuts[n - 1] <= 2;
             for j in 0..n {
                 let (a, b) = (cuts[j], cuts[j + 1]);
                 let lead = self.skip_openers(a, b);
@@ -420,7 +423,7 @@ impl<'a> Reply<'a> {
                 }
                 let first = pending_lead.take().unwrap_or(a);
                 let lead = self.skip_openers(first, b);
-                let marked = s.question && j + 1 == n;
+                let marked = s.question && (j + 1 == n || (tail_short && j + 2 == n));
                 let opening = first == s.first || run_on_cuts.contains(&a);
                 let form = self.form(lead, b, opening, marked);
                 units.push(Unit {
@@ -435,26 +438,6 @@ impl<'a> Reply<'a> {
             // "What have you looked into, or anything like that?": the mark belongs to the
             // question, not to the tail after it.
             if s.question {
-                // "So what sort of trouble was it, Billy?": a name or a word or two after the
-                // last comma leaves the question before it asked, as if it ended there.
-                let count = units.len() - first_unit;
-                if count >= 2 {
-                    let tail = &units[units.len() - 1];
-                    let short = tail.last - tail.lead <= 2
-                        && self
-                            .m
-                            .auxiliaries()
-                            .first_in(tail.lead, tail.last)
-                            .is_none();
-                    let before = &units[units.len() - 2];
-                    if short && before.form == Form::Statement {
-                        let opening =
-                            before.first == s.first || run_on_cuts.contains(&before.first);
-                        let form = self.form(before.lead, before.last, opening, true);
-                        let at = units.len() - 2;
-                        units[at].form = form;
-                    }
-                }
                 let asked = (first_unit..units.len())
                     .rev()
                     .find(|&j| units[j].form != Form::Statement);
