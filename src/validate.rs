@@ -854,37 +854,40 @@ fn check_lines(
     }
 }
 
+/// The lines of beat or ending (`owner`) number `at`, its own then each variant's, each
+/// with the path of its `field`.
+fn owned_lines<'s>(
+    owner: &'static str,
+    at: usize,
+    lines: &'s [scenario::Line],
+    variants: &'s [scenario::Variant],
+    field: &'static str,
+) -> impl Iterator<Item = (Vec<Seg>, &'s scenario::Line)> {
+    let own = lines
+        .iter()
+        .enumerate()
+        .map(move |(li, l)| (path![owner, at, "lines", li, field], l));
+    own.chain(variants.iter().enumerate().flat_map(move |(vi, v)| {
+        v.lines
+            .iter()
+            .enumerate()
+            .map(move |(li, l)| (path![owner, at, "variant", vi, "lines", li, field], l))
+    }))
+}
+
 /// A line's `speaker` that is blank, or on a line of narration: the line still plays
 /// (with no name; as narration), but not as the author meant.
 fn speaker_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
-    let beats = s.beats.iter().enumerate().flat_map(|(bi, b)| {
-        let own = b
-            .lines
-            .iter()
-            .enumerate()
-            .map(move |(li, l)| (path!["beat", bi, "lines", li, "speaker"], l));
-        own.chain(b.variants.iter().enumerate().flat_map(move |(vi, v)| {
-            v.lines
-                .iter()
-                .enumerate()
-                .map(move |(li, l)| (path!["beat", bi, "variant", vi, "lines", li, "speaker"], l))
-        }))
-    });
-    let endings = s.endings.iter().enumerate().flat_map(|(ei, e)| {
-        let own = e
-            .lines
-            .iter()
-            .enumerate()
-            .map(move |(li, l)| (path!["ending", ei, "lines", li, "speaker"], l));
-        own.chain(e.variants.iter().enumerate().flat_map(move |(vi, v)| {
-            v.lines.iter().enumerate().map(move |(li, l)| {
-                (
-                    path!["ending", ei, "variant", vi, "lines", li, "speaker"],
-                    l,
-                )
-            })
-        }))
-    });
+    let beats = s
+        .beats
+        .iter()
+        .enumerate()
+        .flat_map(|(bi, b)| owned_lines("beat", bi, &b.lines, &b.variants, "speaker"));
+    let endings = s
+        .endings
+        .iter()
+        .enumerate()
+        .flat_map(|(ei, e)| owned_lines("ending", ei, &e.lines, &e.variants, "speaker"));
     for (path, l) in beats.chain(endings) {
         let Some(who) = &l.speaker else { continue };
         let (kind, message) = if who.trim().is_empty() {
@@ -1161,17 +1164,7 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                 }
             }
         }
-        let lines =
-            b.lines
-                .iter()
-                .enumerate()
-                .map(|(li, l)| (path!["beat", bi, "lines", li, "key"], l))
-                .chain(b.variants.iter().enumerate().flat_map(|(vi, v)| {
-                    v.lines.iter().enumerate().map(move |(li, l)| {
-                        (path!["beat", bi, "variant", vi, "lines", li, "key"], l)
-                    })
-                }));
-        for (p, l) in lines {
+        for (p, l) in owned_lines("beat", bi, &b.lines, &b.variants, "key") {
             if let Some(k) = &l.key {
                 if !asked_keys.contains(&k.as_str()) && crate::lean::add(&mut told, k) {
                     warnings.push(Finding {
