@@ -20,26 +20,35 @@ pub enum Change {
     Clear,
 }
 
-/// The room as imported so far, and whether a file that brought attempts in could not
-/// be kept on this device (storage full or switched off).
+/// The room as imported so far.
 #[derive(Default, PartialEq)]
-pub struct Board(pub Room, pub bool);
+pub struct Board {
+    pub room: Room,
+    /// A file that brought attempts in could not be kept on this device (storage full
+    /// or switched off).
+    pub unkept: bool,
+    /// How many files are kept on this device (under `results::kept_key(0..kept)`), so
+    /// the next one is kept after them without reading the others back.
+    kept: usize,
+}
 
 impl Reducible for Board {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        let (mut room, mut unkept) = (self.0.clone(), self.1);
+        let (mut room, mut unkept, mut kept) = (self.room.clone(), self.unkept, self.kept);
         match change {
             Change::Take(files) => {
-                let mut kept = storage::starting_with(results::KEPT_KEY).len();
                 for (name, text) in files {
                     match text {
                         Ok(text) => {
                             if matches!(room.take(&name, &text).outcome, Ok((new, _)) if new > 0) {
-                                let key = results::kept_key(kept);
-                                unkept |= !storage::set(&key, &results::kept_entry(&name, &text));
-                                kept += 1;
+                                let entry = results::kept_entry(&name, &text);
+                                if storage::set(&results::kept_key(kept), &entry) {
+                                    kept += 1;
+                                } else {
+                                    unkept = true;
+                                }
                             }
                         }
                         Err(why) => room.reports.push(results::FileReport {
@@ -50,6 +59,7 @@ impl Reducible for Board {
                 }
             }
             Change::Restore(files) => {
+                kept = files.len();
                 for (name, text) in files {
                     room.take(&name, &text);
                 }
@@ -58,10 +68,10 @@ impl Reducible for Board {
                 for (key, _) in storage::starting_with(results::KEPT_KEY) {
                     storage::remove(&key);
                 }
-                (room, unkept) = (Room::default(), false);
+                (room, unkept, kept) = (Room::default(), false, 0);
             }
         }
-        Rc::new(Board(room, unkept))
+        Rc::new(Board { room, unkept, kept })
     }
 }
 
@@ -98,7 +108,7 @@ pub fn Dashboard() -> Html {
     let dragging = use_state(|| false);
     let printing = use_state(|| false);
     let said = use_state(|| None::<String>);
-    let room = &board.0;
+    let room = &board.room;
     {
         // What was brought in before a reload is here again.
         let board = board.dispatcher();
@@ -141,7 +151,7 @@ pub fn Dashboard() -> Html {
     let on_csv = {
         let (board, said) = (board.clone(), said.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(why) = super::files::download("workshop-results.csv", &board.0.csv()) {
+            if let Err(why) = super::files::download("workshop-results.csv", &board.room.csv()) {
                 said.set(Some(format!("The table {why}.")));
             }
         })
@@ -194,7 +204,7 @@ pub fn Dashboard() -> Html {
             if let Some(s) = &*said {
                 <p class="notice error" role="alert">{ s }</p>
             }
-            if board.1 {
+            if board.unkept {
                 <p class="notice error" role="alert">{ "These results could not be kept on this device (the browser\u{2019}s storage is full or switched off): they are here until this page is closed or reloaded. Export them as CSV to keep a copy." }</p>
             }
             if let Some((w, id)) = &room.workshop {
