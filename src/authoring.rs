@@ -6,6 +6,7 @@
 //! [`KEEP_PREFIX`]`<id>`. The library lists them under "Your scenarios" and checks each
 //! again whenever it loads them; the trainer's page keeps, replaces and removes them.
 
+use crate::ids::NodeId;
 use crate::playtest::{play_path, playtest, PathKind, PathReport};
 use crate::scenario::Scenario;
 use crate::validate::{check_file, Severity};
@@ -51,7 +52,7 @@ pub struct Noted {
 /// One ending in the playtest's summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EndingRow {
-    pub id: String,
+    pub id: NodeId,
     pub title: String,
     /// "Relationship repaired", …
     pub outcome: &'static str,
@@ -225,7 +226,7 @@ pub fn summarize(s: &Scenario) -> PlaySummary {
         })
         .collect();
     let path = |what: &str, p: &PathReport| {
-        let ending = match p.ending.as_deref().and_then(|e| s.ending(e)) {
+        let ending = match p.ending.as_ref().and_then(|e| s.ending(e)) {
             Some(e) => format!(
                 "\u{201c}{}\u{201d} ({})",
                 e.title,

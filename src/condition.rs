@@ -1,6 +1,7 @@
 //! The condition language: `trust >= 40 and not remembers blamed`, with `or` between
 //! alternatives (`and` binds first: `heard a and trust > 50 or listening >= 70`).
 
+use crate::ids::{LineKey, Memory};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -91,9 +92,9 @@ pub enum Atom {
     /// `trust >= 40`
     Compare { var: Var, op: Op, value: i64 },
     /// `remembers blamed`: a reply earlier set this memory.
-    Remembers(String),
+    Remembers(Memory),
     /// `heard sleep`: the line with this key was spoken to its end.
-    Heard(String),
+    Heard(LineKey),
     /// `interrupted`: the reply being routed took the floor early (routes only).
     Interrupted,
 }
@@ -117,8 +118,8 @@ pub struct Condition {
 /// What a condition is evaluated against.
 pub trait Facts {
     fn number(&self, var: Var) -> i64;
-    fn remembers(&self, name: &str) -> bool;
-    fn heard(&self, key: &str) -> bool;
+    fn remembers(&self, memory: &Memory) -> bool;
+    fn heard(&self, key: &LineKey) -> bool;
     fn interrupted(&self) -> bool;
 }
 
@@ -338,8 +339,8 @@ fn parse_atom(words: &[&str]) -> Result<(Atom, usize), String> {
         }
     };
     match *first {
-        "remembers" => Ok((Atom::Remembers(name_after("memory")?), 2)),
-        "heard" => Ok((Atom::Heard(name_after("line key")?), 2)),
+        "remembers" => Ok((Atom::Remembers(name_after("memory")?.into()), 2)),
+        "heard" => Ok((Atom::Heard(name_after("line key")?.into()), 2)),
         "interrupted" => Ok((Atom::Interrupted, 1)),
         "agitation" | "trust" | "interruptions" | "presence" | "listening" => {
             let var = match *first {
@@ -453,11 +454,11 @@ mod tests {
                 Var::Listening => 45,
             }
         }
-        fn remembers(&self, name: &str) -> bool {
-            name == "blamed"
+        fn remembers(&self, memory: &crate::ids::Memory) -> bool {
+            *memory == "blamed"
         }
-        fn heard(&self, key: &str) -> bool {
-            key == "worry"
+        fn heard(&self, key: &crate::ids::LineKey) -> bool {
+            *key == "worry"
         }
         fn interrupted(&self) -> bool {
             false

@@ -443,7 +443,7 @@ mod tests {
             elapsed_ms: 0,
             speech_ms: 0,
             interrupted,
-            missed: vec![],
+            missed: Default::default(),
             agitation_after: 0,
             trust_after: 0,
             typed: false,

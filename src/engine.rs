@@ -5,11 +5,13 @@
 
 use crate::analyzer::{self, Analysis, Dimension, Signal, SignalId};
 use crate::condition::{Facts, Var};
+use crate::ids::{LineKey, Memory, NodeId};
 use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
 
 /// The version of the saved session format; bump it when the shape changes.
 pub const SESSION_VERSION: u32 = 2;
@@ -86,7 +88,7 @@ pub enum Event {
     /// Replies are open again after the pause that guards against a repeated tap.
     RepliesOpened,
     /// The conversation reached this ending.
-    Ended { ending: String },
+    Ended { ending: NodeId },
 }
 
 /// Why an action could not be applied.
@@ -114,7 +116,7 @@ pub enum EngineError {
     /// A reply within [`REPEAT_MS`] of the previous one: a repeated tap.
     Repeated { after_ms: u64 },
     /// The session refers to a beat the scenario lacks (a save from an edited scenario).
-    MissingBeat(String),
+    MissingBeat(NodeId),
 }
 
 impl std::fmt::Display for EngineError {
@@ -156,47 +158,69 @@ impl std::fmt::Display for EngineError {
 
 impl std::error::Error for EngineError {}
 
-/// A small set of names, kept sorted: what a partner remembers or has heard.
+/// A small set of names of one kind, in the order first added: what a partner remembers
+/// ([`Memory`]), the lines they said to the end or the lines a reply cut off ([`LineKey`]).
 ///
-/// A sorted list rather than a `BTreeSet`: these hold a handful of names, and
-/// each kind of tree costs the web app its own copy of the tree code.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Vec<String>")]
-pub struct Names(Vec<String>);
+/// A list rather than a `BTreeSet` or a `HashSet`: these hold a handful of names, and
+/// each kind of tree or table costs the web app its own copy of its code. For the same
+/// reason the names are kept as text whatever their kind, so that every kind shares one
+/// copy of the code that looks them up, saves and reads them; the kind is in the type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Names<N> {
+    names: Vec<String>,
+    kind: PhantomData<N>,
+}
 
-impl Names {
-    pub fn contains(&self, name: &str) -> bool {
-        self.0.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
-    }
-
-    pub fn insert(&mut self, name: String) {
-        if let Err(at) = self.0.binary_search(&name) {
-            self.0.insert(at, name);
-        }
-    }
-
-    pub fn remove(&mut self, name: &str) {
-        if let Ok(at) = self.0.binary_search_by(|n| n.as_str().cmp(name)) {
-            self.0.remove(at);
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The names in order.
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.0.iter()
+/// Saved as a list of text.
+impl<N> Serialize for Names<N> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.names.serialize(serializer)
     }
 }
 
-impl From<Vec<String>> for Names {
-    /// Sorts and deduplicates, so a hand-edited session still reads as a set.
-    fn from(mut names: Vec<String>) -> Self {
-        names.sort();
-        names.dedup();
-        Names(names)
+/// A name listed twice (by hand) is no harm: it is found, and removed, all the same.
+impl<'de, N> Deserialize<'de> for Names<N> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::deserialize(deserializer).map(|names| Names {
+            names,
+            kind: PhantomData,
+        })
+    }
+}
+
+impl<N> Default for Names<N> {
+    fn default() -> Self {
+        Names {
+            names: Vec::new(),
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<N: AsRef<str> + Into<String>> Names<N> {
+    pub fn contains(&self, name: &N) -> bool {
+        self.names.iter().any(|n| n == name.as_ref())
+    }
+
+    pub fn insert(&mut self, name: N) {
+        if !self.contains(&name) {
+            self.names.push(name.into());
+        }
+    }
+
+    pub fn remove(&mut self, name: &N) {
+        self.names.retain(|n| n != name.as_ref());
+    }
+}
+
+impl<N> Names<N> {
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The names in the order first added.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
     }
 }
 
@@ -208,9 +232,9 @@ pub struct PartnerState {
     /// How many replies they took as slights; each makes later warmth land softer.
     pub slights: u32,
     /// Memories left by replies.
-    pub memories: Names,
+    pub memories: Names<Memory>,
     /// Keys of lines they said to the end.
-    pub heard: Names,
+    pub heard: Names<LineKey>,
     /// Times the trainee took the floor before they finished.
     pub interruptions: u32,
     /// Back-channels given while they spoke.
@@ -242,7 +266,7 @@ impl PartnerState {
 pub enum Position {
     /// The other person is speaking (or has finished) the beat's lines.
     Beat {
-        id: String,
+        id: NodeId,
         /// When they started speaking.
         started_ms: u64,
         /// Which `variant` supplies the lines, if any.
@@ -251,14 +275,14 @@ pub enum Position {
         backchanneled: bool,
     },
     /// The conversation is over.
-    Ended { ending: String, at_ms: u64 },
+    Ended { ending: NodeId, at_ms: u64 },
 }
 
 /// One reply the trainee gave.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Turn {
     /// The beat it answered.
-    pub beat: String,
+    pub beat: NodeId,
     /// The reply's index in the beat's `choice` list.
     pub choice: usize,
     /// The index of the reply's route that was taken, if one was.
@@ -273,7 +297,7 @@ pub struct Turn {
     /// Whether the reply took the floor before they finished.
     pub interrupted: bool,
     /// Keys of lines cut off by the interruption.
-    pub missed: Vec<String>,
+    pub missed: Names<LineKey>,
     /// Their agitation and trust after the reply.
     pub agitation_after: i32,
     pub trust_after: i32,
@@ -396,10 +420,10 @@ impl Facts for FactsAt<'_> {
             Var::Listening => i64::from(self.scores.1),
         }
     }
-    fn remembers(&self, name: &str) -> bool {
-        self.state.memories.contains(name)
+    fn remembers(&self, memory: &Memory) -> bool {
+        self.state.memories.contains(memory)
     }
-    fn heard(&self, key: &str) -> bool {
+    fn heard(&self, key: &LineKey) -> bool {
         self.state.heard.contains(key)
     }
     fn interrupted(&self) -> bool {
@@ -472,7 +496,7 @@ impl Session {
                 backchannels: 0,
             },
             position: Position::Ended {
-                ending: String::new(),
+                ending: NodeId::default(),
                 at_ms,
             },
             turns: Vec::new(),
@@ -498,7 +522,7 @@ impl Session {
     }
 
     /// Whether the conversation is over.
-    pub fn ended(&self) -> Option<&str> {
+    pub fn ended(&self) -> Option<&NodeId> {
         match &self.position {
             Position::Ended { ending, .. } => Some(ending),
             Position::Beat { .. } => None,
@@ -597,10 +621,10 @@ impl Session {
         // A reply that waits for a line of this beat to be heard joins the end of the list
         // when it comes (lines are heard in order), so the replies already under a
         // finger do not move.
-        let keys: Vec<&str> = self
+        let keys: Vec<Option<&LineKey>> = self
             .lines(scenario)
             .iter()
-            .map(|l| l.key.as_deref().unwrap_or(""))
+            .map(|l| l.key.as_ref())
             .collect();
         let waits_for = |c: &Choice| {
             c.when.as_ref().map_or(0, |w| {
@@ -609,7 +633,7 @@ impl Session {
                     .filter(|t| !t.negated)
                     .filter_map(|t| match &t.atom {
                         crate::condition::Atom::Heard(k) => {
-                            keys.iter().position(|l| *l == k.as_str()).map(|i| i + 1)
+                            keys.iter().position(|l| *l == Some(k)).map(|i| i + 1)
                         }
                         _ => None,
                     })
@@ -621,7 +645,7 @@ impl Session {
         offered
     }
 
-    fn enter(&mut self, scenario: &Scenario, target: &str, at_ms: u64) {
+    fn enter(&mut self, scenario: &Scenario, target: &NodeId, at_ms: u64) {
         if let Some(beat) = scenario.beat(target) {
             let facts = FactsAt {
                 state: &self.partner,
@@ -637,7 +661,7 @@ impl Session {
             };
         } else {
             self.position = Position::Ended {
-                ending: target.to_string(),
+                ending: target.clone(),
                 at_ms,
             };
             let lines = self.lines(scenario);
@@ -831,7 +855,7 @@ impl Session {
         if let Some(ending) = next.ended() {
             if began || self.position != next.position {
                 events.push(Event::Ended {
-                    ending: ending.to_string(),
+                    ending: ending.clone(),
                 });
             }
             return events;
@@ -1071,7 +1095,10 @@ impl Session {
         };
         let picked = &beat.choices[choice];
         let done = lines_finished(lines, elapsed);
-        let missed: Vec<String> = lines[done..].iter().filter_map(|l| l.key.clone()).collect();
+        let mut missed = Names::default();
+        for key in lines[done..].iter().filter_map(|l| l.key.clone()) {
+            missed.insert(key);
+        }
         s.close_beat(scenario, started, interrupted);
         s.transcript.push(Utterance {
             speaker: Speaker::Trainee,
@@ -1217,22 +1244,24 @@ impl Session {
 #[cfg(test)]
 mod names_tests {
     use super::Names;
+    use crate::ids::Memory;
 
     #[test]
-    fn names_behave_as_a_sorted_set() {
+    fn names_behave_as_a_set_in_the_order_added() {
         let mut n = Names::default();
         for name in ["b", "a", "c", "a"] {
-            n.insert(name.to_string());
+            n.insert(Memory::from(name));
         }
-        assert_eq!(
-            n.iter().map(String::as_str).collect::<Vec<_>>(),
-            ["a", "b", "c"]
-        );
-        assert!(n.contains("b") && !n.contains("d"));
-        n.remove("b");
-        n.remove("zz");
-        assert!(!n.contains("b"));
-        let read: Names = serde_json::from_str(r#"["c", "a", "c"]"#).unwrap();
-        assert_eq!(serde_json::to_string(&read).unwrap(), r#"["a","c"]"#);
+        assert_eq!(n.iter().collect::<Vec<_>>(), ["b", "a", "c"]);
+        assert!(n.contains(&"b".into()) && !n.contains(&"d".into()));
+        n.remove(&"b".into());
+        n.remove(&"zz".into());
+        assert!(!n.contains(&"b".into()));
+        assert_eq!(serde_json::to_string(&n).unwrap(), r#"["a","c"]"#);
+        // A name listed twice by hand is found, and removed, all the same.
+        let mut read: Names<Memory> = serde_json::from_str(r#"["c", "a", "c"]"#).unwrap();
+        assert!(read.contains(&"c".into()));
+        read.remove(&"c".into());
+        assert!(!read.contains(&"c".into()) && read.contains(&"a".into()));
     }
 }

@@ -2,17 +2,16 @@
 //! reaches, and what can still reach an ending. The validator, the playtest and the
 //! trainer's tools share it.
 
+use crate::ids::NodeId;
 use crate::lean::add;
 use crate::scenario::{Beat, Scenario};
 
 /// Every place a beat can lead: choices, their routes, and `next`.
-pub fn successors(b: &Beat) -> impl Iterator<Item = &str> {
+pub fn successors(b: &Beat) -> impl Iterator<Item = &NodeId> {
     b.choices
         .iter()
-        .flat_map(|c| {
-            std::iter::once(c.goto.as_str()).chain(c.routes.iter().map(|r| r.goto.as_str()))
-        })
-        .chain(b.next.as_deref())
+        .flat_map(|c| std::iter::once(&c.goto).chain(c.routes.iter().map(|r| &r.goto)))
+        .chain(&b.next)
 }
 
 /// The beats and endings of a scenario by id, and what can reach what; built once. Kept
@@ -38,12 +37,16 @@ impl<'a> Graph<'a> {
         // Forward from the start.
         let mut reached: Vec<&str> = Vec::new();
         let mut todo: Vec<&str> = Vec::new();
-        if beat(&s.start).is_some() {
-            todo.push(&s.start);
-            reached.push(&s.start);
+        if beat(s.start.as_str()).is_some() {
+            todo.push(s.start.as_str());
+            reached.push(s.start.as_str());
         }
         while let Some(id) = todo.pop() {
-            for n in beat(id).into_iter().flat_map(successors) {
+            for n in beat(id)
+                .into_iter()
+                .flat_map(successors)
+                .map(NodeId::as_str)
+            {
                 if add(&mut reached, n) {
                     todo.push(n);
                 }
@@ -55,8 +58,8 @@ impl<'a> Graph<'a> {
         let mut todo = endings.clone();
         while let Some(id) = todo.pop() {
             for b in &beats {
-                if successors(b).any(|n| n == id) && add(&mut can_end, &b.id) {
-                    todo.push(&b.id);
+                if successors(b).any(|n| *n == id) && add(&mut can_end, b.id.as_str()) {
+                    todo.push(b.id.as_str());
                 }
             }
         }
@@ -70,18 +73,18 @@ impl<'a> Graph<'a> {
     }
 
     /// Whether a beat or an ending has this id.
-    pub fn known(&self, id: &str) -> bool {
-        self.beats.iter().any(|b| b.id == id) || self.is_ending(id)
+    pub fn known(&self, id: &NodeId) -> bool {
+        self.beats.iter().any(|b| b.id == *id) || self.is_ending(id)
     }
 
     /// Whether an ending has this id.
-    pub fn is_ending(&self, id: &str) -> bool {
-        self.endings.contains(&id)
+    pub fn is_ending(&self, id: &NodeId) -> bool {
+        self.endings.contains(&id.as_str())
     }
 
     /// Whether some path from the start leads to this beat or ending.
-    pub fn reached(&self, id: &str) -> bool {
-        self.reached.contains(&id)
+    pub fn reached(&self, id: &NodeId) -> bool {
+        self.reached.contains(&id.as_str())
     }
 
     /// The beats the start reaches that go on (by a choice or `next`) but from which no

@@ -16,7 +16,7 @@ pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 /// Adds `item` to a small set kept as a list; `true` if it was not there yet. (A list,
 /// not a hash set: each kind of hash set costs the web app its own copy of the code, and
 /// these sets hold a scenario's ids, tens to a few hundred.)
-pub fn add<'a>(set: &mut Vec<&'a str>, item: &'a str) -> bool {
+pub fn add<T: PartialEq>(set: &mut Vec<T>, item: T) -> bool {
     let new = !set.contains(&item);
     if new {
         set.push(item);

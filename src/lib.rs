@@ -10,6 +10,7 @@ pub mod decimal;
 pub mod engine;
 pub mod face;
 pub mod graph;
+pub mod ids;
 pub mod lean;
 pub mod playtest;
 pub mod progress;

@@ -2,6 +2,7 @@
 
 use crate::engine::{speech_ms, Action, Session};
 use crate::graph::successors;
+use crate::ids::NodeId;
 use crate::scenario::Scenario;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
@@ -26,7 +27,7 @@ pub struct Stuck {
     pub run: u32,
     pub seed: u64,
     /// The beat where nothing could be said.
-    pub beat: String,
+    pub beat: NodeId,
     /// What went wrong.
     pub reason: String,
 }
@@ -36,11 +37,11 @@ pub struct Stuck {
 pub struct PlaytestReport {
     pub runs: u32,
     /// How often each ending was reached.
-    pub endings: BTreeMap<String, u32>,
+    pub endings: BTreeMap<NodeId, u32>,
     /// Endings no run reached.
-    pub unreached_endings: Vec<String>,
+    pub unreached_endings: Vec<NodeId>,
     /// Beats no run visited.
-    pub unvisited_beats: Vec<String>,
+    pub unvisited_beats: Vec<NodeId>,
     /// Runs that got stuck.
     pub stuck: Vec<Stuck>,
     /// The fewest replies any run needed to reach an ending.
@@ -57,14 +58,14 @@ pub struct PlaytestReport {
 /// How the random playthroughs that reached one ending got there.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Arrival {
-    pub ending: String,
+    pub ending: NodeId,
     pub runs: u32,
     /// The lowest and highest agitation, and trust, on arrival.
     pub agitation: (i32, i32),
     pub trust: (i32, i32),
     /// The routes most often taken (the beats replied in, in order), with how many runs
     /// took each; the most frequent first, at most [`ROUTES_SHOWN`].
-    pub routes: Vec<(Vec<String>, u32)>,
+    pub routes: Vec<(Vec<NodeId>, u32)>,
     /// How many different routes led here in all.
     pub route_count: usize,
 }
@@ -77,7 +78,7 @@ pub const ROUTES_SHOWN: usize = 3;
 pub struct Typical {
     pub run: u32,
     pub seed: u64,
-    pub ending: String,
+    pub ending: NodeId,
     pub presence: u8,
     pub listening: u8,
     pub replies: usize,
@@ -100,11 +101,11 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         runs,
         ..PlaytestReport::default()
     };
-    let mut visited: BTreeSet<String> = BTreeSet::new();
+    let mut visited: BTreeSet<NodeId> = BTreeSet::new();
     // Per ending: runs, mood on arrival, and how often each route was taken.
-    let mut arrived: BTreeMap<String, (Arrival, BTreeMap<Vec<String>, u32>)> = BTreeMap::new();
+    let mut arrived: BTreeMap<NodeId, (Arrival, BTreeMap<Vec<NodeId>, u32>)> = BTreeMap::new();
     // (presence + listening, run, seed, ending, presence, listening, replies) of every run that ended.
-    let mut finished: Vec<(u16, u32, u64, String, u8, u8, usize)> = Vec::new();
+    let mut finished: Vec<(u16, u32, u64, NodeId, u8, u8, usize)> = Vec::new();
     for run in 0..runs {
         let run_seed = seed.wrapping_add(u64::from(run));
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed);
@@ -114,15 +115,15 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         let limit = step_limit(scenario);
         loop {
             if let Some(ending) = session.ended() {
-                *report.endings.entry(ending.to_string()).or_default() += 1;
+                *report.endings.entry(ending.clone()).or_default() += 1;
                 let n = session.turns.len();
                 report.fewest_replies = Some(report.fewest_replies.map_or(n, |f| f.min(n)));
                 report.interruptions += session.partner.interruptions;
                 let (a, t) = (session.partner.agitation, session.partner.trust);
-                let (arrival, routes) = arrived.entry(ending.to_string()).or_insert_with(|| {
+                let (arrival, routes) = arrived.entry(ending.clone()).or_insert_with(|| {
                     (
                         Arrival {
-                            ending: ending.to_string(),
+                            ending: ending.clone(),
                             agitation: (a, a),
                             trust: (t, t),
                             ..Arrival::default()
@@ -133,14 +134,14 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 arrival.runs += 1;
                 arrival.agitation = (arrival.agitation.0.min(a), arrival.agitation.1.max(a));
                 arrival.trust = (arrival.trust.0.min(t), arrival.trust.1.max(t));
-                let route: Vec<String> = session.turns.iter().map(|t| t.beat.clone()).collect();
+                let route: Vec<NodeId> = session.turns.iter().map(|t| t.beat.clone()).collect();
                 *routes.entry(route).or_default() += 1;
                 let score = crate::debrief::score(&session.turns);
                 finished.push((
                     u16::from(score.presence) + u16::from(score.listening),
                     run,
                     run_seed,
-                    ending.to_string(),
+                    ending.clone(),
                     score.presence,
                     score.listening,
                     n,
@@ -151,7 +152,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
                 report.stuck.push(Stuck {
                     run,
                     seed: run_seed,
-                    beat: String::new(),
+                    beat: NodeId::default(),
                     reason: "the session points at no beat".into(),
                 });
                 break;
@@ -184,8 +185,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
             };
             now = now.max(reply_at).max(session.replies_open_ms());
             session = step(scenario, &session, Action::Tick { at_ms: now });
-            if session.ended().is_some()
-                || session.beat(scenario).map(|b| b.id.as_str()) != Some(beat_id.as_str())
+            if session.ended().is_some() || session.beat(scenario).map(|b| &b.id) != Some(&beat_id)
             {
                 continue;
             }
@@ -239,7 +239,7 @@ pub fn playtest(scenario: &Scenario, runs: u32, seed: u64) -> PlaytestReport {
         .filter_map(|e| arrived.remove(&e.id))
         .map(|(mut arrival, routes)| {
             arrival.route_count = routes.len();
-            let mut routes: Vec<(Vec<String>, u32)> = routes.into_iter().collect();
+            let mut routes: Vec<(Vec<NodeId>, u32)> = routes.into_iter().collect();
             // Most taken first; among equals, the shorter route, then by name.
             routes.sort_by(|a, b| {
                 b.1.cmp(&a.1)
@@ -276,8 +276,8 @@ fn step(scenario: &Scenario, session: &Session, action: Action) -> Session {
 /// (so a lower bound on every real playthrough); `None` if no ending can be reached.
 pub fn shortest_path_replies(scenario: &Scenario) -> Option<usize> {
     // 0-1 breadth-first search: a reply costs one, a `next` costs nothing.
-    let mut best: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut queue = VecDeque::from([(scenario.start.as_str(), 0usize)]);
+    let mut best: BTreeMap<&NodeId, usize> = BTreeMap::new();
+    let mut queue = VecDeque::from([(&scenario.start, 0usize)]);
     while let Some((id, cost)) = queue.pop_front() {
         if best.get(id).is_some_and(|&c| c <= cost) {
             continue;
@@ -287,14 +287,14 @@ pub fn shortest_path_replies(scenario: &Scenario) -> Option<usize> {
         if let Some(n) = &b.next {
             queue.push_front((n, cost));
         }
-        for n in successors(b).filter(|n| Some(*n) != b.next.as_deref()) {
+        for n in successors(b).filter(|n| Some(*n) != b.next.as_ref()) {
             queue.push_back((n, cost + 1));
         }
     }
     scenario
         .endings
         .iter()
-        .filter_map(|e| best.get(e.id.as_str()).copied())
+        .filter_map(|e| best.get(&e.id).copied())
         .min()
 }
 
@@ -332,7 +332,7 @@ impl PathKind {
 pub struct PathReport {
     pub path: PathKind,
     /// The ending reached, or none if the path got stuck or looped.
-    pub ending: Option<String>,
+    pub ending: Option<NodeId>,
     /// The ending's outcome word (`repaired`, `steady`, `strained`, `lost`).
     pub outcome: Option<String>,
     /// The replies given, in order, with what the analyzer made of them.
@@ -409,14 +409,14 @@ pub fn play_path(scenario: &Scenario, path: PathKind) -> PathReport {
             }
         };
     }
-    let ending = session.ended().map(str::to_string);
+    let ending = session.ended().cloned();
     if ending.is_none() && stuck.is_none() {
         stuck = Some(format!("no ending after {limit} beats"));
     }
     PathReport {
         path,
         outcome: ending
-            .as_deref()
+            .as_ref()
             .and_then(|e| scenario.ending(e))
             .map(|e| e.outcome.word().to_string()),
         ending,

@@ -4,6 +4,7 @@
 
 use crate::debrief;
 use crate::engine::Session;
+use crate::ids::NodeId;
 use crate::scenario::{Outcome, Scenario};
 use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use toml_writer::ToTomlValue;
@@ -19,7 +20,7 @@ const OLDEST_READ: u32 = 2;
 pub struct Attempt {
     pub scenario_id: String,
     pub scenario_title: String,
-    pub ending: String,
+    pub ending: NodeId,
     pub outcome: Outcome,
     pub presence: u8,
     pub listening: u8,
@@ -43,7 +44,7 @@ impl Attempt {
         Some(Attempt {
             scenario_id: scenario.id.clone(),
             scenario_title: scenario.title.clone(),
-            ending: ending.to_string(),
+            ending: ending.clone(),
             outcome,
             presence: score.presence,
             listening: score.listening,
@@ -81,7 +82,7 @@ impl Attempt {
             "\n[[attempt]]\nscenario_id = {}\nscenario_title = {}\nending = {}\noutcome = {}\npresence = {}\nlistening = {}\nreplies = {}\ninterruptions = {}\nfinished_at = {}\nseed = \"{}\"\n",
             text(&self.scenario_id),
             text(&self.scenario_title),
-            text(&self.ending),
+            text(self.ending.as_str()),
             text(self.outcome.word()),
             self.presence,
             self.listening,
@@ -109,7 +110,7 @@ impl Attempt {
         Ok(Attempt {
             scenario_id: text("scenario_id")?,
             scenario_title: text("scenario_title")?,
-            ending: text("ending")?,
+            ending: text("ending")?.into(),
             outcome: Outcome::read(f.need("outcome")?)?,
             presence: number("presence", 100)? as u8,
             listening: number("listening", 100)? as u8,

@@ -15,6 +15,7 @@
 use crate::analyzer::SignalId;
 use crate::debrief::{self, Fundamental};
 use crate::engine::{Action, Session, Speaker};
+use crate::ids::NodeId;
 use crate::scenario::{Outcome, Scenario};
 use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use crate::workshop::Workshop;
@@ -40,7 +41,7 @@ pub fn attempt(scenario: &Scenario, session: &Session, finished_ms: u64) -> Opti
         t(&scenario.id),
         t(&scenario.title),
         t(&scenario.partner.name),
-        t(&ending.id),
+        t(ending.id.as_str()),
         t(&ending.title),
         t(ending.outcome.word()),
         c.presence,
@@ -179,7 +180,7 @@ pub struct Attempt {
     pub scenario_id: String,
     pub scenario_title: String,
     pub partner: String,
-    pub ending: String,
+    pub ending: NodeId,
     pub ending_title: String,
     pub outcome: Outcome,
     pub presence: u8,
@@ -305,7 +306,7 @@ impl Attempt {
             scenario_id: text("scenario_id")?,
             scenario_title: text("scenario_title")?,
             partner: text("partner")?,
-            ending: text("ending")?,
+            ending: text("ending")?.into(),
             ending_title: text("ending_title")?,
             outcome: Outcome::read(f.need("outcome")?)?,
             presence: score(&f, "presence")?,

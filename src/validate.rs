@@ -3,6 +3,7 @@
 use crate::analyzer;
 use crate::condition::{is_name, Atom, Condition};
 pub use crate::graph::successors;
+use crate::ids::NodeId;
 use crate::scenario::Quality;
 use crate::scenario::{self, Location, Scenario, Seg, SourceMap};
 use crate::tomlread::Flaw;
@@ -494,14 +495,14 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     }
 
     let graph = crate::graph::Graph::new(s);
-    let known = |id: &str| graph.known(id);
+    let known = |id: &NodeId| graph.known(id);
     let ids: Vec<&str> = s
         .beats
         .iter()
         .map(|b| b.id.as_str())
         .chain(s.endings.iter().map(|e| e.id.as_str()))
         .collect();
-    let mean = |id: &str| crate::tomlread::did_you_mean(id, &ids);
+    let mean = |id: &NodeId| crate::tomlread::did_you_mean(id.as_str(), &ids);
     if !known(&s.start) {
         err(
             Kind::UnknownTarget,
@@ -526,7 +527,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
         for m in b.choices.iter().flat_map(|c| c.memories()) {
             crate::lean::add(&mut memories, m);
         }
-        for k in b.all_lines().filter_map(|l| l.key.as_deref()) {
+        for k in b.all_lines().filter_map(|l| l.key.as_ref()) {
             crate::lean::add(&mut keys, k);
         }
     }
@@ -552,13 +553,13 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
         };
         for t in c.tests() {
             let problem = match &t.atom {
-                Atom::Remembers(m) if !memories.contains(&m.as_str()) && !t.negated => Some(format!(
+                Atom::Remembers(m) if !memories.contains(&m) && !t.negated => Some(format!(
                     "condition `{c}` {never}: no reply leaves the memory `{m}`{}",
-                    crate::tomlread::did_you_mean(m, &memories)
+                    crate::tomlread::did_you_mean(m.as_str(), &memories.iter().map(|m| m.as_str()).collect::<Vec<_>>())
                 )),
-                Atom::Heard(k) if !keys.contains(&k.as_str()) && !t.negated => Some(format!(
+                Atom::Heard(k) if !keys.contains(&k) && !t.negated => Some(format!(
                     "condition `{c}` {never}: no line has the key `{k}`{}",
-                    crate::tomlread::did_you_mean(k, &keys)
+                    crate::tomlread::did_you_mean(k.as_str(), &keys.iter().map(|k| k.as_str()).collect::<Vec<_>>())
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
                     "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"
@@ -636,7 +637,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 check_condition(w, cp(path!["when"]), false, &mut err);
             }
             for m in &c.remember {
-                if !is_name(m) {
+                if !is_name(m.as_str()) {
                     err(
                         Kind::BadName,
                         cp(path!["remember"]),
@@ -658,7 +659,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
                 // only plays a file need not carry these checks.
                 if ADVICE {
                     check_effect(&r.effect, cp(path!["route", ri, "effect"]), &mut err);
-                    for m in r.remember.iter().filter(|m| !is_name(m)) {
+                    for m in r.remember.iter().filter(|m| !is_name(m.as_str())) {
                         err(
                             Kind::BadName,
                             cp(path!["route", ri, "remember"]),
@@ -841,7 +842,7 @@ fn check_lines(
             );
         }
         if let Some(k) = &l.key {
-            if !is_name(k) {
+            if !is_name(k.as_str()) {
                 let mut r = q.clone();
                 r.push(Seg::Key("key".into()));
                 err(
@@ -1138,7 +1139,8 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
             }
         }
     }
-    let mut told = Vec::new();
+    // A memory and a line's key may share a name; each is told of once.
+    let (mut told_memories, mut told_keys) = (Vec::new(), Vec::new());
     for (bi, b) in s.beats.iter().enumerate() {
         for (ci, c) in b.choices.iter().enumerate() {
             // The reply's own memories, then each route's, each where it is written.
@@ -1152,7 +1154,7 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
                         .map(move |m| (path!["beat", bi, "choice", ci, "route", ri, "remember"], m))
                 }));
             for (path, m) in left {
-                if !asked_memories.contains(&m.as_str()) && crate::lean::add(&mut told, m) {
+                if !asked_memories.contains(&m) && crate::lean::add(&mut told_memories, m) {
                     warnings.push(Finding {
                         severity: Severity::Warning,
                         kind: Kind::NeverHolds,
@@ -1166,7 +1168,7 @@ fn unasked_findings(s: &Scenario, warnings: &mut Vec<Finding>) {
         }
         for (p, l) in owned_lines("beat", bi, &b.lines, &b.variants, "key") {
             if let Some(k) = &l.key {
-                if !asked_keys.contains(&k.as_str()) && crate::lean::add(&mut told, k) {
+                if !asked_keys.contains(&k) && crate::lean::add(&mut told_keys, k) {
                     warnings.push(Finding {
                         severity: Severity::Warning,
                         kind: Kind::NeverHolds,

@@ -194,7 +194,10 @@ fn play(file: &Path, g: &Golden, s: &Scenario) -> Result<Golden, String> {
         });
     }
     session = settle(s, session);
-    let ending = session.ended().unwrap_or("(not ended)").to_string();
+    let ending = session
+        .ended()
+        .map_or("(not ended)", |e| e.as_str())
+        .to_string();
     let score = attune::debrief::score(&session.turns);
     Ok(Golden {
         about: g.about.clone(),
@@ -208,7 +211,13 @@ fn play(file: &Path, g: &Golden, s: &Scenario) -> Result<Golden, String> {
             trust: session.partner.trust,
             interruptions: session.partner.interruptions,
             backchannels: session.partner.backchannels,
-            memories: session.partner.memories.iter().cloned().collect(),
+            // A set: listed in order, whatever order the replies left them in.
+            memories: {
+                let mut m: Vec<String> =
+                    session.partner.memories.iter().map(String::from).collect();
+                m.sort();
+                m
+            },
             presence: score.presence,
             listening: score.listening,
             reflections: score.reflections,
@@ -290,7 +299,7 @@ fn golden_walkthroughs() {
             .iter()
             .map(|f| toml::from_str::<Golden>(&std::fs::read_to_string(f).unwrap()).unwrap())
             .filter(|g| g.scenario == s.id)
-            .filter_map(|g| s.ending(&g.end.ending).map(|e| e.outcome))
+            .filter_map(|g| s.ending(&g.end.ending.as_str().into()).map(|e| e.outcome))
             .collect();
         let best = s.endings.iter().map(|e| e.outcome).min().unwrap();
         let worst = s.endings.iter().map(|e| e.outcome).max().unwrap();

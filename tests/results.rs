@@ -101,7 +101,7 @@ fn a_handed_in_file_holds_every_attempt_whole_and_reads_back() {
     let a = &r.attempts[0];
     assert_eq!(a.scenario_id, "mini");
     assert_eq!(a.partner, "Pat");
-    assert_eq!(a.ending, session.ended().unwrap());
+    assert_eq!(&a.ending, session.ended().unwrap());
     assert_eq!(a.seed, u64::MAX - 3);
     assert_eq!(a.finished_ms, 1_795_966_860_000);
     let score = attune::debrief::score(&session.turns);
@@ -323,7 +323,7 @@ fn the_documented_example_reads() {
         include_str!("../assets/scenarios/coffee-regular.toml"),
     )
     .unwrap();
-    assert_eq!(s.ending("gone").unwrap().title, a.ending_title);
+    assert_eq!(s.ending(&"gone".into()).unwrap().title, a.ending_title);
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn twee_passages_become_beats_links_choices_and_linkless_passages_endings() {
     let s = scenario_of(&i.toml);
     // StoryData's start, not the first passage.
     assert_eq!(s.start, "opening");
-    let opening = s.beat("opening").unwrap();
+    let opening = s.beat(&"opening".into()).unwrap();
     assert_eq!(opening.lines[1].text, "Nobody has called me back.");
     // The link forms: text->target, text|target, and a bare target.
     assert_eq!(
@@ -42,11 +42,11 @@ fn twee_passages_become_beats_links_choices_and_linkless_passages_endings() {
         ]
     );
     // Endings take their outcome from a tag; an escaped name is read as written.
-    let outcome = |id: &str| s.ending(id).unwrap().outcome.word();
+    let outcome = |id: &str| s.ending(&id.into()).unwrap().outcome.word();
     assert_eq!(outcome("policy"), "lost");
     assert_eq!(outcome("plan"), "repaired");
     // An escaped name is read as written (its id from it); target<-text links back.
-    let back = s.beat("a-bracketed-name").unwrap();
+    let back = s.beat(&"a-bracketed-name".into()).unwrap();
     assert_eq!(
         (back.choices[0].text.as_str(), back.choices[0].goto.as_str()),
         ("Back", "opening")
@@ -167,10 +167,10 @@ fn published_html_is_read_past_the_story_formats_code() {
     let i = import("published.html", &read("published.html"), None).unwrap();
     assert_eq!(i.story, "Published one");
     let s = scenario_of(&i.toml);
-    let start = s.beat("start").unwrap();
+    let start = s.beat(&"start".into()).unwrap();
     // The macro is dropped and its hook's text kept.
     assert_eq!(start.lines[1].text, "Third time today.");
-    assert_eq!(s.ending("count").unwrap().outcome.word(), "steady");
+    assert_eq!(s.ending(&"count".into()).unwrap().outcome.word(), "steady");
 }
 
 #[test]
@@ -178,13 +178,13 @@ fn the_older_twine_1_layout_is_read_with_its_escapes() {
     let i = import("twine1.html", &read("twine1.html"), None).unwrap();
     assert_eq!(i.story, "Old & Gold");
     let s = scenario_of(&i.toml);
-    let start = s.beat("start").unwrap();
+    let start = s.beat(&"start".into()).unwrap();
     assert_eq!(start.lines[0].text, "First line, with a back\\slash.");
     assert_eq!(start.lines[1].text, "Second line <b>bold</b>.");
     assert_eq!(start.choices[0].goto, "end");
-    assert_eq!(s.ending("end").unwrap().outcome.word(), "lost");
+    assert_eq!(s.ending(&"end".into()).unwrap().outcome.word(), "lost");
     // StoryAuthor is the story's, not a passage.
-    assert!(s.beat("storyauthor").is_none() && s.ending("storyauthor").is_none());
+    assert!(s.beat(&"storyauthor".into()).is_none() && s.ending(&"storyauthor".into()).is_none());
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn an_ending_without_an_outcome_tag_is_steady_and_said_so() {
     let text = ":: Start\nHello.\n[[Bye]]\n\n:: Bye\nGoodbye.\n";
     let i = import("t.twee", text, None).unwrap();
     let s = scenario_of(&i.toml);
-    assert_eq!(s.ending("bye").unwrap().outcome.word(), "steady");
+    assert_eq!(s.ending(&"bye".into()).unwrap().outcome.word(), "steady");
     let shown: Vec<String> = i.notes.iter().map(|n| n.show("t.twee")).collect();
     assert!(
         shown.iter().any(|l| l.starts_with(

@@ -236,7 +236,7 @@ fn the_debrief_says_what_each_reply_did_with_notes_for_tapped_replies_only() {
         .unwrap();
     let tapped = tap(&s, &mid, "Bye.", 1, 21_000);
     let view = DebriefView::of(&s, &tapped).expect("ended");
-    assert_eq!(view.ending.id, tapped.ended().unwrap());
+    assert_eq!(&view.ending.id, tapped.ended().unwrap());
     assert_eq!(view.replies.len(), 2);
     let bye = &view.replies[1];
     assert_eq!(bye.note, Some("Leaving now ends it."));

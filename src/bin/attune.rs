@@ -547,7 +547,7 @@ mod cli {
     }
 
     /// "opening → apology → plan" (the beats replied in).
-    fn route_text(route: &[String]) -> String {
+    fn route_text(route: &[attune::ids::NodeId]) -> String {
         if route.is_empty() {
             "no reply".into()
         } else {
@@ -560,7 +560,7 @@ mod cli {
         scenario: &attune::scenario::Scenario,
         p: &attune::playtest::PathReport,
     ) -> String {
-        let ending = match p.ending.as_deref().and_then(|e| scenario.ending(e)) {
+        let ending = match p.ending.as_ref().and_then(|e| scenario.ending(e)) {
             Some(e) => format!("ending {} ({})", e.id, e.outcome.label()),
             None => format!("no ending ({})", p.stuck.as_deref().unwrap_or("stopped")),
         };
@@ -608,7 +608,7 @@ mod cli {
                 let line = Line {
                     file: &name,
                     path: kind.word(),
-                    ending: r.ending.as_deref(),
+                    ending: r.ending.as_ref().map(|e| e.as_str()),
                     outcome: r.outcome.as_deref(),
                     presence: r.score.presence,
                     listening: r.score.listening,
@@ -623,7 +623,7 @@ mod cli {
             );
             let label = r
                 .ending
-                .as_deref()
+                .as_ref()
                 .and_then(|e| scenario.ending(e))
                 .map(|e| e.outcome.label());
             match (&r.ending, label) {

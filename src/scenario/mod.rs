@@ -3,6 +3,7 @@
 //! The format is documented field by field in `docs/scenario-format.md`.
 
 use crate::condition::Condition;
+use crate::ids::{LineKey, Memory, NodeId};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -63,7 +64,7 @@ pub struct Scenario {
     /// Free tags for filtering in the library.
     pub tags: Vec<String>,
     /// The id of the first beat.
-    pub start: String,
+    pub start: NodeId,
     /// The other person's state when the conversation starts.
     pub mood: Mood,
     /// What taking the floor before they finish does to their state.
@@ -197,7 +198,7 @@ impl Effect {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Beat {
     /// Unique among the scenario's beats and endings.
-    pub id: String,
+    pub id: NodeId,
     /// What they say, sentence by sentence.
     pub lines: Vec<Line>,
     /// Other wording used instead of `lines` when its condition holds on arrival.
@@ -208,7 +209,7 @@ pub struct Beat {
     pub choices: Vec<Choice>,
     /// Where the conversation goes when they finish speaking, for beats without choices.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
+    pub next: Option<NodeId>,
     /// What they feel while saying it, besides their mood, if not the partner's feeling.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feeling: Option<Feeling>,
@@ -234,7 +235,7 @@ pub struct Line {
     pub ms: Option<u32>,
     /// Names the line so conditions can ask whether it was heard to its end.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+    pub key: Option<LineKey>,
     /// Who says it, when someone else speaks up ("Her husband"); by default the partner.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -282,7 +283,7 @@ pub struct Choice {
     /// What the trainee says.
     pub text: String,
     /// Where the conversation goes: a beat or an ending.
-    pub goto: String,
+    pub goto: NodeId,
     /// The reply is offered only when this holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
@@ -293,7 +294,7 @@ pub struct Choice {
     pub slight: bool,
     /// Memories the reply leaves, for later conditions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub remember: Vec<String>,
+    pub remember: Vec<Memory>,
     /// Detours taken instead of `goto` when their condition holds after the reply.
     #[serde(rename = "route", skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<Route>,
@@ -310,7 +311,7 @@ pub struct Choice {
 
 impl Choice {
     /// Every memory the reply can leave: its own, and its routes'.
-    pub fn memories(&self) -> impl Iterator<Item = &String> {
+    pub fn memories(&self) -> impl Iterator<Item = &Memory> {
         self.remember
             .iter()
             .chain(self.routes.iter().flat_map(|r| &r.remember))
@@ -329,11 +330,11 @@ pub struct ScoreOverride {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Route {
     pub when: Condition,
-    pub goto: String,
+    pub goto: NodeId,
     #[serde(skip_serializing_if = "Effect::is_none")]
     pub effect: Effect,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub remember: Vec<String>,
+    pub remember: Vec<Memory>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
 }
@@ -397,7 +398,7 @@ impl Outcome {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ending {
     /// Unique among the scenario's beats and endings.
-    pub id: String,
+    pub id: NodeId,
     /// A short name for the ending.
     pub title: String,
     /// What it means for the relationship.
@@ -424,13 +425,13 @@ impl Ending {
 
 impl Scenario {
     /// The beat with this id.
-    pub fn beat(&self, id: &str) -> Option<&Beat> {
-        self.beats.iter().find(|b| b.id == id)
+    pub fn beat(&self, id: &NodeId) -> Option<&Beat> {
+        self.beats.iter().find(|b| b.id == *id)
     }
 
     /// The ending with this id.
-    pub fn ending(&self, id: &str) -> Option<&Ending> {
-        self.endings.iter().find(|e| e.id == id)
+    pub fn ending(&self, id: &NodeId) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.id == *id)
     }
 }
 

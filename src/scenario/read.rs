@@ -14,6 +14,7 @@ use super::{
 };
 use crate::analyzer::MAX_REPLY_CHARS;
 use crate::condition::Condition;
+use crate::ids::{LineKey, Memory, NodeId};
 use crate::tomlread::{boolean, bounded, text, whole, word, Bad, Fields, Flaw, Read, Value};
 
 /// An id, a `goto`, a memory or a key.
@@ -45,6 +46,11 @@ fn percent(value: &Value) -> Read<u8> {
 
 fn names(value: &Value) -> Read<Vec<String>> {
     bounded(value, MAX_NAMES, "names", name)
+}
+
+/// The memories a reply or a route leaves.
+fn memories(names: Vec<String>) -> Vec<Memory> {
+    names.into_iter().map(Memory::from).collect()
 }
 
 fn condition(value: &Value) -> Read<Condition> {
@@ -114,7 +120,7 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
         minutes: count(f.need("minutes")?)?,
         difficulty: Difficulty::read(f.need("difficulty")?)?,
         tags: f.or("tags", names, Vec::new())?,
-        start: name(f.need("start")?)?,
+        start: name(f.need("start")?)?.into(),
         mood: f.or("mood", mood, Mood::default())?,
         interruption: f.or("interruption", effect, Effect::interruption_default())?,
         beats: bounded(f.need("beat")?, MAX_BEATS, "beats", beat)?,
@@ -154,7 +160,7 @@ fn beat(value: &Value) -> Read<Beat> {
         &["id", "lines", "variant", "choice", "next", "feeling"],
     )?;
     Ok(Beat {
-        id: name(f.need("id")?)?,
+        id: name(f.need("id")?)?.into(),
         lines: lines(f.need("lines")?)?,
         variants: f.or(
             "variant",
@@ -166,7 +172,7 @@ fn beat(value: &Value) -> Read<Beat> {
             |v| bounded(v, MAX_CHOICES, "replies", choice),
             Vec::new(),
         )?,
-        next: f.opt("next", name)?,
+        next: f.opt("next", name)?.map(NodeId::from),
         feeling: f.opt("feeling", Feeling::read)?,
     })
 }
@@ -180,7 +186,7 @@ fn line(value: &Value) -> Read<Line> {
     Ok(Line {
         text: prose(f.need("text")?)?,
         ms: f.opt("ms", count)?,
-        key: f.opt("key", name)?,
+        key: f.opt("key", name)?.map(LineKey::from),
         speaker: f.opt("speaker", name)?,
         narration: f.or("narration", boolean, false)?,
     })
@@ -228,11 +234,11 @@ fn choice(value: &Value) -> Read<Choice> {
     const QUALITIES: [Quality; 4] = [Quality::Best, Quality::Good, Quality::Mixed, Quality::Poor];
     Ok(Choice {
         text: reply(f.need("text")?)?,
-        goto: name(f.need("goto")?)?,
+        goto: name(f.need("goto")?)?.into(),
         when: f.opt("when", condition)?,
         effect: f.or("effect", effect, Effect::default())?,
         slight: f.or("slight", boolean, false)?,
-        remember: f.or("remember", names, Vec::new())?,
+        remember: memories(f.or("remember", names, Vec::new())?),
         routes: f.or(
             "route",
             |v| bounded(v, MAX_ROUTES, "routes", route),
@@ -279,9 +285,9 @@ fn route(value: &Value) -> Read<Route> {
     let f = Fields::of(value, &["when", "goto", "effect", "remember", "feedback"])?;
     Ok(Route {
         when: condition(f.need("when")?)?,
-        goto: name(f.need("goto")?)?,
+        goto: name(f.need("goto")?)?.into(),
         effect: f.or("effect", effect, Effect::default())?,
-        remember: f.or("remember", names, Vec::new())?,
+        remember: memories(f.or("remember", names, Vec::new())?),
         feedback: f.opt("feedback", prose)?,
     })
 }
@@ -299,7 +305,7 @@ fn ending(value: &Value) -> Read<Ending> {
         Vec::new(),
     )?;
     Ok(Ending {
-        id: name(f.need("id")?)?,
+        id: name(f.need("id")?)?.into(),
         title: prose(f.need("title")?)?,
         outcome: Outcome::read(f.need("outcome")?)?,
         lines: f.or("lines", lines, Vec::new())?,
