@@ -6,7 +6,7 @@
 //! [`KEEP_PREFIX`]`<id>`. The library lists them under "Your scenarios" and checks each
 //! again whenever it loads them; the trainer's page keeps, replaces and removes them.
 
-use crate::ids::NodeId;
+use crate::ids::{NodeId, ScenarioId};
 use crate::playtest::{play_path, playtest, PathKind, PathReport};
 use crate::scenario::Scenario;
 use crate::validate::{check_file, Severity};
@@ -20,19 +20,20 @@ pub const REVIEW_RUNS: u32 = 200;
 pub const REVIEW_SEED: u64 = 1;
 
 /// The storage key of a kept scenario.
-pub fn keep_key(id: &str) -> String {
+pub fn keep_key(id: &ScenarioId) -> String {
     format!("{KEEP_PREFIX}{id}")
 }
 
 /// The id a storage key keeps, if it is a kept scenario's key (a key set aside as
 /// unreadable, `attune.scenario.x.unreadable-…`, is not).
-pub fn kept_id(key: &str) -> Option<&str> {
+pub fn kept_id(key: &str) -> Option<ScenarioId> {
     key.strip_prefix(KEEP_PREFIX)
         .filter(|id| crate::condition::is_name(id))
+        .map(ScenarioId::from)
 }
 
 /// The name a kept scenario's problems are reported under.
-pub fn kept_file(id: &str) -> String {
+pub fn kept_file(id: &ScenarioId) -> String {
     format!("{id}.toml (kept on this device)")
 }
 
@@ -90,7 +91,7 @@ pub enum Keep {
 pub struct Review {
     pub file: String,
     /// The scenario's id and title, when it could be read.
-    pub id: Option<String>,
+    pub id: Option<ScenarioId>,
     pub title: Option<String>,
     /// The scenario's summary, when it could be read.
     pub summary: Option<String>,
@@ -120,7 +121,12 @@ impl Review {
 /// Reviews a scenario file: checks it, places every problem on its line, playtests it if
 /// it can be played, and says whether it can be kept, given the ids the site hosts and the
 /// ids kept on this device. Never panics, whatever the text.
-pub fn review(file: &str, text: &str, hosted: &[(String, String)], kept: &[String]) -> Review {
+pub fn review(
+    file: &str,
+    text: &str,
+    hosted: &[(ScenarioId, String)],
+    kept: &[ScenarioId],
+) -> Review {
     let report = check_file(file, text);
     let lines: Vec<&str> = text.lines().collect();
     let problems: Vec<Noted> = report
@@ -289,7 +295,7 @@ pub fn summarize(s: &Scenario) -> PlaySummary {
 /// A scenario kept on this device, as the trainer's page lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeptItem {
-    pub id: String,
+    pub id: ScenarioId,
     /// Its title, or its id when the text cannot be read.
     pub title: String,
     /// Its size, "7.8 KB".
@@ -302,10 +308,10 @@ pub fn kept_items(stored: &[(String, String)]) -> Vec<KeptItem> {
         .iter()
         .filter_map(|(key, text)| {
             let id = kept_id(key)?;
-            let title = crate::scenario::parse(&kept_file(id), text)
+            let title = crate::scenario::parse(&kept_file(&id), text)
                 .map_or_else(|_| id.to_string(), |s| s.title);
             Some(KeptItem {
-                id: id.to_string(),
+                id,
                 title,
                 size: format!("{:.1} KB", text.len() as f64 / 1000.0),
             })
@@ -375,5 +381,8 @@ pub fn shared_in(fragment: &str) -> Option<Result<Vec<u8>, String>> {
 
 /// A file name for a scenario offered as a download: its id, else `scenario`.
 pub fn file_name(review: &Review) -> String {
-    format!("{}.toml", review.id.as_deref().unwrap_or("scenario"))
+    format!(
+        "{}.toml",
+        review.id.as_ref().map_or("scenario", ScenarioId::as_str)
+    )
 }

@@ -7,6 +7,7 @@
 //! it by hand, and the reader here says exactly where a hand edit went wrong.
 
 use crate::condition::is_name;
+use crate::ids::ScenarioId;
 use crate::scenario::{Difficulty, ParseError, Scenario};
 use crate::tomlread::{bad, list, string, whole, Bad, Fields, Read, Value};
 use crate::validate::{check_file, check_file_to_play};
@@ -27,7 +28,7 @@ pub struct Entry {
     /// The file's name inside the scenarios folder (`irate-customer.toml`).
     pub file: String,
     /// The scenario's id, as in the file.
-    pub id: String,
+    pub id: ScenarioId,
     pub title: String,
     pub summary: String,
     /// Who the trainee plays.
@@ -170,7 +171,7 @@ fn entry(value: &Value) -> Read<Entry> {
     }
     Ok(Entry {
         file,
-        id,
+        id: id.into(),
         title: string(f.need("title")?)?,
         summary: f.or("summary", string, String::new())?,
         trainee_role: f.or("trainee_role", string, String::new())?,
@@ -194,7 +195,7 @@ pub fn write_index(entries: &[Entry]) -> String {
         out.push_str(&format!(
             "\n[[scenario]]\nfile = {}\nid = {}\ntitle = {}\nsummary = {}\ntrainee_role = {}\npartner = {}\npartner_role = {}\nminutes = {}\ndifficulty = {}\ntags = [{}]\n",
             text(&e.file),
-            text(&e.id),
+            text(e.id.as_str()),
             text(&e.title),
             text(&e.summary),
             text(&e.trainee_role),

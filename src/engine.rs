@@ -5,7 +5,7 @@
 
 use crate::analyzer::{self, Analysis, Dimension, Signal, SignalId};
 use crate::condition::{Facts, Var};
-use crate::ids::{LineKey, Memory, NodeId};
+use crate::ids::{LineKey, Memory, NodeId, ScenarioId};
 use crate::scenario::{Beat, Choice, Effect, Line, Scenario};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
@@ -95,7 +95,10 @@ pub enum Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EngineError {
     /// The session was saved for another scenario.
-    WrongScenario { expected: String, found: String },
+    WrongScenario {
+        expected: ScenarioId,
+        found: ScenarioId,
+    },
     /// The session's format version is not one this build reads.
     Version(u32),
     /// The conversation is over; only `Start` and `RestartFrom` apply.
@@ -372,7 +375,7 @@ pub const WHAT_DO_YOU_MEAN: [&str; 3] = [
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub version: u32,
-    pub scenario_id: String,
+    pub scenario_id: ScenarioId,
     pub seed: u64,
     pub partner: PartnerState,
     pub position: Position,

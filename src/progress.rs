@@ -4,7 +4,7 @@
 
 use crate::debrief;
 use crate::engine::Session;
-use crate::ids::NodeId;
+use crate::ids::{NodeId, ScenarioId};
 use crate::scenario::{Outcome, Scenario};
 use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use toml_writer::ToTomlValue;
@@ -18,7 +18,7 @@ const OLDEST_READ: u32 = 2;
 /// One finished conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    pub scenario_id: String,
+    pub scenario_id: ScenarioId,
     pub scenario_title: String,
     pub ending: NodeId,
     pub outcome: Outcome,
@@ -72,7 +72,7 @@ impl Attempt {
     }
 
     fn key(&self) -> (&str, u64, u64) {
-        (&self.scenario_id, self.finished_at, self.seed)
+        (self.scenario_id.as_str(), self.finished_at, self.seed)
     }
 
     /// The attempt as a TOML `[[attempt]]` table.
@@ -80,7 +80,7 @@ impl Attempt {
         let text = |s: &str| s.to_toml_value();
         out.push_str(&format!(
             "\n[[attempt]]\nscenario_id = {}\nscenario_title = {}\nending = {}\noutcome = {}\npresence = {}\nlistening = {}\nreplies = {}\ninterruptions = {}\nfinished_at = {}\nseed = \"{}\"\n",
-            text(&self.scenario_id),
+            text(self.scenario_id.as_str()),
             text(&self.scenario_title),
             text(self.ending.as_str()),
             text(self.outcome.word()),
@@ -108,7 +108,7 @@ impl Attempt {
             })
         };
         Ok(Attempt {
-            scenario_id: text("scenario_id")?,
+            scenario_id: text("scenario_id")?.into(),
             scenario_title: text("scenario_title")?,
             ending: text("ending")?.into(),
             outcome: Outcome::read(f.need("outcome")?)?,
@@ -256,7 +256,7 @@ impl History {
     /// cost the web app kilobytes.
     fn place(&mut self, attempt: Attempt) {
         fn order(a: &Attempt) -> (u64, &str, u64) {
-            (a.finished_at, &a.scenario_id, a.seed)
+            (a.finished_at, a.scenario_id.as_str(), a.seed)
         }
         let at = self
             .attempts
@@ -321,25 +321,25 @@ impl History {
     }
 
     /// Attempts at one scenario, oldest first.
-    pub fn of<'a>(&'a self, scenario_id: &'a str) -> impl Iterator<Item = &'a Attempt> + 'a {
+    pub fn of<'a>(&'a self, scenario_id: &'a ScenarioId) -> impl Iterator<Item = &'a Attempt> + 'a {
         self.attempts
             .iter()
-            .filter(move |a| a.scenario_id == scenario_id)
+            .filter(move |a| a.scenario_id == *scenario_id)
     }
 
     /// The latest attempt at a scenario.
-    pub fn last(&self, scenario_id: &str) -> Option<&Attempt> {
+    pub fn last(&self, scenario_id: &ScenarioId) -> Option<&Attempt> {
         self.attempts
             .iter()
             .rev()
-            .find(|a| a.scenario_id == scenario_id)
+            .find(|a| a.scenario_id == *scenario_id)
     }
 
     /// The attempt with the highest presence plus listening (the earliest, on a tie).
-    pub fn best(&self, scenario_id: &str) -> Option<&Attempt> {
+    pub fn best(&self, scenario_id: &ScenarioId) -> Option<&Attempt> {
         self.attempts
             .iter()
-            .filter(|a| a.scenario_id == scenario_id)
+            .filter(|a| a.scenario_id == *scenario_id)
             .fold(None, |best: Option<&Attempt>, a| match best {
                 Some(b) if b.total() >= a.total() => Some(b),
                 _ => Some(a),
@@ -413,12 +413,12 @@ impl Chart {
 impl History {
     /// The scenario the progress page charts: the one chosen (when it has attempts),
     /// else the one attempted last.
-    pub fn charted<'a>(&'a self, chosen: &str) -> Option<&'a Attempt> {
+    pub fn charted<'a>(&'a self, chosen: &ScenarioId) -> Option<&'a Attempt> {
         self.last(chosen).or_else(|| self.attempts.last())
     }
 
     /// The chart of one scenario's attempts (`None` when it has none).
-    pub fn chart(&self, scenario_id: &str) -> Option<Chart> {
+    pub fn chart(&self, scenario_id: &ScenarioId) -> Option<Chart> {
         let shown: Vec<&Attempt> = self.of(scenario_id).collect();
         let first = shown.first()?;
         let (w, h, pad) = (Chart::WIDTH, Chart::HEIGHT, Chart::PAD);
@@ -488,7 +488,7 @@ mod tests {
         lost.outcome = Outcome::Lost;
         h.record(lost);
         h.record(attempt("a", 4, 50, 50));
-        let c = h.chart("a").unwrap();
+        let c = h.chart(&"a".into()).unwrap();
         assert_eq!(c.points.len(), 3, "only scenario a's attempts: {c:?}");
         let xs: Vec<u16> = c.points.iter().map(|p| p.x).collect();
         assert_eq!(
@@ -525,18 +525,18 @@ mod tests {
             c.trace(false, false),
             format!("M32 {}L300 {full}L568 {half}", c.points[0].presence_y)
         );
-        let one = h.chart("b").unwrap();
+        let one = h.chart(&"b".into()).unwrap();
         assert_eq!(one.points[0].x, Chart::WIDTH / 2);
         assert_eq!(
             one.summary,
             "b, one attempt: presence 90, listening 90, steady."
         );
-        assert!(h.chart("c").is_none());
+        assert!(h.chart(&"c".into()).is_none());
         // The chosen scenario when it has attempts, else the latest attempted.
-        assert_eq!(h.charted("b").unwrap().scenario_id, "b");
-        assert_eq!(h.charted("").unwrap().scenario_id, "a");
-        assert_eq!(h.charted("gone").unwrap().scenario_id, "a");
-        assert!(History::default().charted("").is_none());
+        assert_eq!(h.charted(&"b".into()).unwrap().scenario_id, "b");
+        assert_eq!(h.charted(&"".into()).unwrap().scenario_id, "a");
+        assert_eq!(h.charted(&"gone".into()).unwrap().scenario_id, "a");
+        assert!(History::default().charted(&"".into()).is_none());
     }
 
     #[test]
@@ -547,13 +547,13 @@ mod tests {
         h.record(attempt("b", 2, 10, 10));
         h.record(attempt("a", 3, 60, 60));
         assert_eq!(h.attempts.len(), 3, "the same attempt is kept once");
-        assert_eq!(h.last("a").unwrap().finished_at, 3);
-        assert_eq!(h.best("a").unwrap().finished_at, 1);
+        assert_eq!(h.last(&"a".into()).unwrap().finished_at, 3);
+        assert_eq!(h.best(&"a".into()).unwrap().finished_at, 1);
         assert_eq!(
-            h.best("a").unwrap().summary(),
+            h.best(&"a".into()).unwrap().summary(),
             "presence 80, listening 70, steady"
         );
-        assert!(h.best("c").is_none());
+        assert!(h.best(&"c".into()).is_none());
     }
 
     #[test]

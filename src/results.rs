@@ -15,7 +15,7 @@
 use crate::analyzer::SignalId;
 use crate::debrief::{self, Fundamental};
 use crate::engine::{Action, Session, Speaker};
-use crate::ids::NodeId;
+use crate::ids::{NodeId, ScenarioId};
 use crate::scenario::{Outcome, Scenario};
 use crate::tomlread::{self, list, string, whole, Fields, Read, Value};
 use crate::workshop::Workshop;
@@ -38,7 +38,7 @@ pub fn attempt(scenario: &Scenario, session: &Session, finished_ms: u64) -> Opti
     let t = |s: &str| s.to_toml_value();
     let mut out = format!(
         "\n[[attempt]]\nscenario_id = {}\nscenario_title = {}\npartner = {}\nending = {}\nending_title = {}\noutcome = {}\npresence = {}\nlistening = {}\nreflections = {}\nquestions = {}\ninterruptions = {}\nfinished = {}\nfinished_ms = {finished_ms}\nseed = \"{}\"\n",
-        t(&scenario.id),
+        t(scenario.id.as_str()),
         t(&scenario.title),
         t(&scenario.partner.name),
         t(ending.id.as_str()),
@@ -177,7 +177,7 @@ pub struct Reply {
 /// One finished attempt, as handed in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    pub scenario_id: String,
+    pub scenario_id: ScenarioId,
     pub scenario_title: String,
     pub partner: String,
     pub ending: NodeId,
@@ -303,7 +303,7 @@ impl Attempt {
             *slot = score(&f, fu.word())?;
         }
         Ok(Attempt {
-            scenario_id: text("scenario_id")?,
+            scenario_id: text("scenario_id")?.into(),
             scenario_title: text("scenario_title")?,
             partner: text("partner")?,
             ending: text("ending")?.into(),
@@ -536,11 +536,11 @@ impl Room {
         let pass = self.workshop.as_ref().and_then(|(w, _)| w.pass_mark);
         let mut ids: Vec<&str> = Vec::new();
         if let Some((w, _)) = &self.workshop {
-            ids.extend(w.scenarios.iter().map(String::as_str));
+            ids.extend(w.scenarios.iter().map(ScenarioId::as_str));
         }
         for (_, a) in &self.attempts {
             if !ids.contains(&a.scenario_id.as_str()) {
-                ids.push(&a.scenario_id);
+                ids.push(a.scenario_id.as_str());
             }
         }
         ids.into_iter()

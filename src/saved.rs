@@ -4,6 +4,7 @@
 //! Pure: the browser shell reads and writes the text.
 
 use crate::engine::{Action, Session, SESSION_VERSION};
+use crate::ids::ScenarioId;
 use crate::scenario::Scenario;
 use crate::tomlread::{self, list, string, whole, word, Fields, Read, Value};
 use toml_writer::ToTomlValue;
@@ -17,7 +18,7 @@ pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// A conversation under way, as kept on the device.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
-    pub scenario_id: String,
+    pub scenario_id: ScenarioId,
     /// The scenario's [`Scenario::revision`] when it was saved: a conversation is not taken
     /// up in a scenario edited since.
     pub revision: u64,
@@ -126,7 +127,7 @@ impl Saved {
             }
             let time = |name: &str| whole(f.need(name)?, 0, i64::MAX).map(|t| t as u64);
             Ok(Saved {
-                scenario_id: string(f.need("scenario_id")?)?,
+                scenario_id: string(f.need("scenario_id")?)?.into(),
                 revision: big(f.need("revision")?)?,
                 seed: big(f.need("seed")?)?,
                 started_ms: time("started_ms")?,

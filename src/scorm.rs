@@ -4,6 +4,7 @@
 //! (`attune package scorm`) writes them into a zip with the rest of the site.
 
 use crate::catalog;
+use crate::ids::ScenarioId;
 
 /// The script that connects the app to the LMS (see its own comments).
 pub const SCRIPT: &str = include_str!("scorm.js");
@@ -119,14 +120,14 @@ pub fn page(index_html: &str) -> Result<String, String> {
 
 /// The index cut to the chosen scenarios (in the index's order), or why not: an id the
 /// site does not have.
-pub fn index(index_text: &str, chosen: &[String]) -> Result<(String, Vec<String>), String> {
+pub fn index(index_text: &str, chosen: &[ScenarioId]) -> Result<(String, Vec<String>), String> {
     let entries =
         catalog::parse_index("scenarios/index.toml", index_text).map_err(|e| e.to_string())?;
     if let Some(missing) = chosen.iter().find(|c| !entries.iter().any(|e| e.id == **c)) {
         let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
         return Err(format!(
             "error: the site has no scenario `{missing}`{} (it has {})",
-            crate::tomlread::did_you_mean(missing, &ids),
+            crate::tomlread::did_you_mean(missing.as_str(), &ids),
             ids.join(", ")
         ));
     }

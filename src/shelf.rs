@@ -4,6 +4,7 @@
 //! [`Shelf::lookup`] say; every decision is here, tested natively.
 
 use crate::catalog::{self, Entry};
+use crate::ids::ScenarioId;
 use crate::scenario::Scenario;
 use std::rc::Rc;
 
@@ -36,17 +37,17 @@ pub enum ShelfAction {
     /// The index's text arrived, or the reason it did not.
     Listed(Result<String, String>),
     /// The file of this scenario id is being fetched.
-    Fetching(String),
+    Fetching(ScenarioId),
     /// The file of this scenario id arrived, or the reason it did not.
-    Fetched(String, Result<String, String>),
+    Fetched(ScenarioId, Result<String, String>),
     /// This scenario id cannot be played for a reason outside its file (the analyzer's
     /// data did not arrive): the problem, as a whole line.
-    Unplayable(String, String),
+    Unplayable(ScenarioId, String),
     /// The text of this scenario id's file, fetched ahead of its opening (after the
     /// first conversation opened), so it can be opened offline.
-    Prefetched(String, String),
+    Prefetched(ScenarioId, String),
     /// Forget a failed file, so it is fetched again.
-    Retry(String),
+    Retry(ScenarioId),
     /// The scenarios a trainer keeps on this device, as their storage keys and texts
     /// (all of them: any kept before and not here is gone). Each is checked again; the
     /// analyzer's data must be in.
@@ -77,7 +78,7 @@ pub enum Lookup {
 /// One card of the library.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
-    pub id: String,
+    pub id: ScenarioId,
     pub title: String,
     pub summary: String,
     /// Who the trainee plays.
@@ -97,23 +98,23 @@ pub struct Card {
 /// Each scenario opened, by id: a list, not a map. A site offers tens of scenarios, and
 /// each kind of map costs the web app its own copy of the map's code (a kilobyte).
 #[derive(Clone, Debug, PartialEq, Default)]
-struct Opens(Vec<(String, Opened)>);
+struct Opens(Vec<(ScenarioId, Opened)>);
 
 impl Opens {
-    fn get(&self, id: &str) -> Option<&Opened> {
+    fn get(&self, id: &ScenarioId) -> Option<&Opened> {
         self.0.iter().find(|(i, _)| i == id).map(|(_, o)| o)
     }
 
-    fn contains_key(&self, id: &str) -> bool {
+    fn contains_key(&self, id: &ScenarioId) -> bool {
         self.get(id).is_some()
     }
 
-    fn insert(&mut self, id: String, opened: Opened) {
+    fn insert(&mut self, id: ScenarioId, opened: Opened) {
         self.remove(&id);
         self.0.push((id, opened));
     }
 
-    fn remove(&mut self, id: &str) {
+    fn remove(&mut self, id: &ScenarioId) {
         self.0.retain(|(i, _)| i != id);
     }
 
@@ -131,7 +132,7 @@ pub struct Shelf {
     /// The kept scenarios that checked clean, by title.
     own: Vec<Rc<Scenario>>,
     /// The kept ones that did not: their id and why.
-    own_failed: Vec<(String, Rc<Vec<String>>)>,
+    own_failed: Vec<(ScenarioId, Rc<Vec<String>>)>,
 }
 
 impl Shelf {
@@ -194,17 +195,17 @@ impl Shelf {
                     let Some(id) = crate::authoring::kept_id(key) else {
                         continue;
                     };
-                    match admit(&hosted, &crate::authoring::kept_file(id), text) {
+                    match admit(&hosted, &crate::authoring::kept_file(&id), text) {
                         Ok(s) if s.id == id => next.own.push(Rc::new(s)),
                         Ok(s) => next.own_failed.push((
-                            id.to_string(),
+                            id.clone(),
                             Rc::new(vec![crate::scenario::visible(&format!(
                                 "{}: error: it is kept under the id `{id}` but its id is `{}`; keep it again from the trainer's page",
-                                crate::authoring::kept_file(id),
+                                crate::authoring::kept_file(&id),
                                 s.id
                             ))]),
                         )),
-                        Err(problems) => next.own_failed.push((id.to_string(), Rc::new(problems))),
+                        Err(problems) => next.own_failed.push((id, Rc::new(problems))),
                     }
                 }
                 crate::lean::sort_small_by_key(&mut next.own, |s| s.title.clone());
@@ -215,16 +216,16 @@ impl Shelf {
                 next.own_failed = keys
                     .iter()
                     .filter_map(|k| crate::authoring::kept_id(k))
-                    .map(|id| (id.to_string(), problem.clone()))
+                    .map(|id| (id, problem.clone()))
                     .collect();
             }
         }
         next
     }
 
-    fn entry(&self, id: &str) -> Option<&Entry> {
+    fn entry(&self, id: &ScenarioId) -> Option<&Entry> {
         match &self.listing {
-            Listing::Listed(entries) => entries.iter().find(|e| e.id == id),
+            Listing::Listed(entries) => entries.iter().find(|e| e.id == *id),
             _ => None,
         }
     }
@@ -243,8 +244,8 @@ impl Shelf {
     }
 
     /// What to show for a scenario id.
-    pub fn lookup(&self, id: &str) -> Lookup {
-        if let Some(s) = self.own.iter().find(|s| s.id == id) {
+    pub fn lookup(&self, id: &ScenarioId) -> Lookup {
+        if let Some(s) = self.own.iter().find(|s| s.id == *id) {
             return Lookup::Ready(s.clone());
         }
         if self.loading() {
@@ -272,7 +273,7 @@ impl Shelf {
     }
 
     /// The text fetched ahead for a scenario id, to open it with instead of fetching.
-    pub fn prefetched(&self, id: &str) -> Option<Rc<str>> {
+    pub fn prefetched(&self, id: &ScenarioId) -> Option<Rc<str>> {
         match self.opened.get(id) {
             Some(Opened::Prefetched(text)) => Some(text.clone()),
             _ => None,
@@ -333,7 +334,7 @@ impl Shelf {
         }));
         cards.extend(self.own_failed.iter().map(|(id, problems)| Card {
             id: id.clone(),
-            title: id.clone(),
+            title: id.to_string(),
             summary: String::new(),
             role: String::new(),
             with: String::new(),
@@ -405,7 +406,7 @@ mod tests {
     fn the_library_waits_for_the_index_then_lists_it() {
         let shelf = Shelf::default();
         assert!(shelf.loading() && shelf.cards().is_empty());
-        assert_eq!(shelf.lookup("yes-and"), Lookup::Waiting);
+        assert_eq!(shelf.lookup(&"yes-and".into()), Lookup::Waiting);
         let shelf = listed();
         assert!(!shelf.loading() && shelf.problem().is_none());
         assert_eq!(shelf.cards().len(), crate::builtin::FILES.len());
@@ -415,7 +416,7 @@ mod tests {
             .find(|c| c.id == "yes-and")
             .unwrap();
         assert!(card.with.contains(", ") && !card.own && card.problems.is_none());
-        assert_eq!(shelf.lookup("nobody"), Lookup::NotFound);
+        assert_eq!(shelf.lookup(&"nobody".into()), Lookup::NotFound);
     }
 
     #[test]
@@ -440,19 +441,19 @@ mod tests {
     #[test]
     fn a_scenario_is_fetched_once_then_played() {
         let shelf = listed();
-        let Lookup::Fetch(entry) = shelf.lookup("yes-and") else {
+        let Lookup::Fetch(entry) = shelf.lookup(&"yes-and".into()) else {
             panic!("should ask for the file");
         };
         assert_eq!(entry.url(), "scenarios/yes-and.toml");
         let shelf = shelf.reduce(ShelfAction::Fetching("yes-and".into()));
-        assert_eq!(shelf.lookup("yes-and"), Lookup::Waiting);
+        assert_eq!(shelf.lookup(&"yes-and".into()), Lookup::Waiting);
         let text = crate::builtin::FILES
             .iter()
             .find(|(n, _)| *n == "yes-and.toml")
             .unwrap()
             .1;
         let shelf = shelf.reduce(ShelfAction::Fetched("yes-and".into(), Ok(text.into())));
-        let Lookup::Ready(s) = shelf.lookup("yes-and") else {
+        let Lookup::Ready(s) = shelf.lookup(&"yes-and".into()) else {
             panic!("should be ready");
         };
         assert_eq!(s.id, "yes-and");
@@ -469,7 +470,7 @@ mod tests {
                 "irate-customer".into(),
                 Err("the site answered 404".into()),
             ));
-        let Lookup::Failed { title, problems } = shelf.lookup("yes-and") else {
+        let Lookup::Failed { title, problems } = shelf.lookup(&"yes-and".into()) else {
             panic!("should fail");
         };
         assert!(!title.is_empty());
@@ -477,7 +478,7 @@ mod tests {
             problems[0].starts_with("scenarios/yes-and.toml:1:"),
             "{problems:?}"
         );
-        let Lookup::Failed { problems, .. } = shelf.lookup("irate-customer") else {
+        let Lookup::Failed { problems, .. } = shelf.lookup(&"irate-customer".into()) else {
             panic!("should fail");
         };
         assert!(problems[0].contains("could not be fetched: the site answered 404"));
@@ -485,12 +486,12 @@ mod tests {
         let cards = shelf.cards();
         assert_eq!(cards.iter().filter(|c| c.problems.is_some()).count(), 2);
         let shelf = shelf.reduce(ShelfAction::Retry("yes-and".into()));
-        assert!(matches!(shelf.lookup("yes-and"), Lookup::Fetch(_)));
+        assert!(matches!(shelf.lookup(&"yes-and".into()), Lookup::Fetch(_)));
         let shelf = shelf.reduce(ShelfAction::Unplayable(
             "yes-and".into(),
             "lexicon/en.toml: error: offline".into(),
         ));
-        let Lookup::Failed { problems, .. } = shelf.lookup("yes-and") else {
+        let Lookup::Failed { problems, .. } = shelf.lookup(&"yes-and".into()) else {
             panic!("should fail");
         };
         assert_eq!(problems[0], "lexicon/en.toml: error: offline");
@@ -541,13 +542,13 @@ mod tests {
         let shelf = shelf.reduce(ShelfAction::Kept(vec![
             // The hosted id: refused, so it never takes that scenario's place or scores.
             (key(&hosted.id), text.to_string()),
-            (key("my-copy"), renamed("my-copy")),
+            (key(&"my-copy".into()), renamed("my-copy")),
             // Kept under one id, holding another (edited by hand): refused.
-            (key("elsewhere"), renamed("not-elsewhere")),
-            (key("broken"), "title = ".into()),
+            (key(&"elsewhere".into()), renamed("not-elsewhere")),
+            (key(&"broken".into()), "title = ".into()),
             // Not a kept scenario's key at all.
             ("attune.pace".into(), "usual".into()),
-            (format!("{}.unreadable-5", key("x")), "x".into()),
+            (format!("{}.unreadable-5", key(&"x".into())), "x".into()),
         ]));
         let cards = shelf.cards();
         assert_eq!(cards.len(), crate::builtin::FILES.len() + 4, "{cards:#?}");
@@ -567,12 +568,12 @@ mod tests {
                 .unwrap()
         };
         assert!(
-            why(&hosted.id)[0].contains(&format!(
+            why(hosted.id.as_str())[0].contains(&format!(
                 "its id `{}` is already used by \u{201c}{}\u{201d}",
                 hosted.id, hosted.title
             )),
             "{:?}",
-            why(&hosted.id)
+            why(hosted.id.as_str())
         );
         assert!(why("elsewhere")[0]
             .contains("kept under the id `elsewhere` but its id is `not-elsewhere`"));
@@ -581,13 +582,16 @@ mod tests {
             "{:?}",
             why("broken")
         );
-        assert!(matches!(shelf.lookup("my-copy"), Lookup::Ready(_)));
-        assert!(matches!(shelf.lookup("broken"), Lookup::Failed { .. }));
+        assert!(matches!(shelf.lookup(&"my-copy".into()), Lookup::Ready(_)));
+        assert!(matches!(
+            shelf.lookup(&"broken".into()),
+            Lookup::Failed { .. }
+        ));
         // The hosted scenario still opens as the hosted one.
         assert!(matches!(shelf.lookup(&hosted.id), Lookup::Fetch(_)));
         // Unchecked (the word lists did not arrive): each is listed with why, not dropped.
         let unchecked = shelf.reduce(ShelfAction::KeptUnchecked(
-            vec![key("my-copy"), "attune.pace".into()],
+            vec![key(&"my-copy".into()), "attune.pace".into()],
             "lexicon/en.toml: error: offline".into(),
         ));
         let cards = unchecked.cards();
@@ -598,14 +602,17 @@ mod tests {
             own[0].problems.as_deref().map(Vec::as_slice),
             Some(&["lexicon/en.toml: error: offline".to_string()][..])
         );
-        assert!(matches!(unchecked.lookup("my-copy"), Lookup::Failed { .. }));
+        assert!(matches!(
+            unchecked.lookup(&"my-copy".into()),
+            Lookup::Failed { .. }
+        ));
         // What is kept now replaces what was: one removed is gone.
         let shelf = shelf.reduce(ShelfAction::Kept(vec![(
-            key("my-copy"),
+            key(&"my-copy".into()),
             renamed("my-copy"),
         )]));
         assert_eq!(shelf.cards().len(), crate::builtin::FILES.len() + 1);
-        assert_eq!(shelf.lookup("broken"), Lookup::NotFound);
+        assert_eq!(shelf.lookup(&"broken".into()), Lookup::NotFound);
     }
 
     #[test]
@@ -627,23 +634,30 @@ mod tests {
             "yes-and".into(),
             Ok(text("yes-and.toml")),
         ));
-        let ahead: Vec<String> = shelf.to_prefetch().into_iter().map(|e| e.id).collect();
+        let ahead: Vec<crate::ids::ScenarioId> =
+            shelf.to_prefetch().into_iter().map(|e| e.id).collect();
         assert_eq!(ahead.len(), crate::builtin::FILES.len() - 1);
-        assert!(!ahead.contains(&"yes-and".to_string()));
+        assert!(!ahead.contains(&"yes-and".into()));
         let shelf = shelf.reduce(ShelfAction::Prefetched(
             "irate-customer".into(),
             text("irate-customer.toml"),
         ));
         assert!(!shelf.to_prefetch().iter().any(|e| e.id == "irate-customer"));
         // Opening it uses the text in memory: the app hands it over as fetched.
-        assert!(matches!(shelf.lookup("irate-customer"), Lookup::Fetch(_)));
-        let kept = shelf.prefetched("irate-customer").expect("kept");
+        assert!(matches!(
+            shelf.lookup(&"irate-customer".into()),
+            Lookup::Fetch(_)
+        ));
+        let kept = shelf.prefetched(&"irate-customer".into()).expect("kept");
         let shelf = shelf.reduce(ShelfAction::Fetched(
             "irate-customer".into(),
             Ok(kept.to_string()),
         ));
-        assert!(matches!(shelf.lookup("irate-customer"), Lookup::Ready(_)));
-        assert!(shelf.prefetched("irate-customer").is_none());
+        assert!(matches!(
+            shelf.lookup(&"irate-customer".into()),
+            Lookup::Ready(_)
+        ));
+        assert!(shelf.prefetched(&"irate-customer".into()).is_none());
         // A late prefetch never replaces a file already opened or being fetched.
         let again = shelf.reduce(ShelfAction::Prefetched("yes-and".into(), "title = ".into()));
         assert_eq!(again, shelf);

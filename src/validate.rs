@@ -404,7 +404,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
 
     // Text that must be there.
     for (field, value) in [
-        ("id", &s.id),
+        ("id", s.id.as_str()),
         ("title", &s.title),
         ("summary", &s.summary),
         ("trainee_role", &s.trainee_role),
@@ -423,7 +423,7 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
             );
         }
     }
-    if !s.id.trim().is_empty() && !is_name(&s.id) {
+    if !s.id.as_str().trim().is_empty() && !is_name(s.id.as_str()) {
         err(
             Kind::BadName,
             path!["id"],

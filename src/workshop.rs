@@ -10,6 +10,7 @@
 //! guards against accidents, not against someone who sets out to write their own link,
 //! who could only change what their own device shows.
 
+use crate::ids::ScenarioId;
 use crate::view::Mode;
 
 /// The version of the link's format this Attune writes and reads.
@@ -31,7 +32,7 @@ const MAX_QUERY: usize = 4_000;
 pub struct Workshop {
     pub name: String,
     /// Scenario ids, in the order the trainer chose them.
-    pub scenarios: Vec<String>,
+    pub scenarios: Vec<ScenarioId>,
     /// The feedback mode, the same for everyone in the room.
     pub mode: Mode,
     /// Whether attendees may type replies in their own words.
@@ -72,7 +73,7 @@ impl Workshop {
             escape(self.name.trim()),
             self.scenarios
                 .iter()
-                .map(|s| escape(s))
+                .map(|s| escape(s.as_str()))
                 .collect::<Vec<_>>()
                 .join(","),
             mode_word(self.mode),
@@ -139,10 +140,10 @@ impl Workshop {
             return Err(DAMAGED);
         }
         let name = name.ok_or(DAMAGED)?;
-        let scenarios: Vec<String> = scenarios
+        let scenarios: Vec<ScenarioId> = scenarios
             .ok_or(DAMAGED)?
             .split(',')
-            .map(str::to_string)
+            .map(ScenarioId::from)
             .collect();
         let pass_mark = match pass_mark {
             None => None,
@@ -153,7 +154,9 @@ impl Workshop {
             || name.chars().count() > MAX_NAME
             || name.chars().any(char::is_control)
             || scenarios.len() > MAX_SCENARIOS
-            || !scenarios.iter().all(|s| crate::condition::is_name(s))
+            || !scenarios
+                .iter()
+                .all(|s| crate::condition::is_name(s.as_str()))
         {
             return Err(DAMAGED);
         }
@@ -268,7 +271,10 @@ impl Workshop {
     /// names that this site does not have (a link made for another site, or a scenario
     /// taken off this one). A trainer's own scenarios kept on this device are not offered:
     /// the room plays what the trainer chose.
-    pub fn offered(&self, cards: &[crate::shelf::Card]) -> (Vec<crate::shelf::Card>, Vec<String>) {
+    pub fn offered(
+        &self,
+        cards: &[crate::shelf::Card],
+    ) -> (Vec<crate::shelf::Card>, Vec<ScenarioId>) {
         let mut offered = Vec::new();
         let mut missing = Vec::new();
         for id in &self.scenarios {

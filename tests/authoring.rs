@@ -5,7 +5,7 @@ use attune::authoring::{keep_key, kept_id, kept_items, review, Keep};
 
 const MINI: &str = include_str!("data/minimal.toml");
 
-fn hosted() -> Vec<(String, String)> {
+fn hosted() -> Vec<(attune::ids::ScenarioId, String)> {
     vec![("irate-customer".into(), "Fourth call, no connection".into())]
 }
 
@@ -64,7 +64,7 @@ fn a_quoted_line_is_bounded_and_shows_control_characters_escaped() {
 fn a_clean_file_is_playtested_with_every_ending_its_mood_and_routes_and_the_paths() {
     let r = review("mini.toml", MINI, &hosted(), &[]);
     assert_eq!(r.verdict(), "No problems found");
-    assert_eq!(r.id.as_deref(), Some("mini"));
+    assert_eq!(r.id, Some("mini".into()));
     let play = r.play.as_ref().unwrap();
     assert_eq!(play.runs, attune::authoring::REVIEW_RUNS);
     let ids: Vec<&str> = play.endings.iter().map(|e| e.id.as_str()).collect();
@@ -134,10 +134,13 @@ fn a_hosted_scenarios_id_is_not_kept() {
 #[test]
 fn kept_scenarios_are_listed_by_title_from_their_keys_only() {
     let stored = vec![
-        (keep_key("mini"), MINI.to_string()),
-        (keep_key("broken"), "title = ".to_string()),
+        (keep_key(&"mini".into()), MINI.to_string()),
+        (keep_key(&"broken".into()), "title = ".to_string()),
         ("attune.pace".to_string(), "usual".to_string()),
-        (format!("{}.unreadable-1", keep_key("x")), "x".to_string()),
+        (
+            format!("{}.unreadable-1", keep_key(&"x".into())),
+            "x".to_string(),
+        ),
     ];
     let items = kept_items(&stored);
     let listed: Vec<(&str, &str)> = items
@@ -147,7 +150,7 @@ fn kept_scenarios_are_listed_by_title_from_their_keys_only() {
     // The unreadable one goes by its id.
     assert_eq!(listed, [("broken", "broken"), ("mini", "Mini")]);
     assert!(items[1].size.ends_with(" KB"));
-    assert_eq!(kept_id("attune.scenario.mini"), Some("mini"));
+    assert_eq!(kept_id("attune.scenario.mini"), Some("mini".into()));
     assert_eq!(kept_id("attune.scenario."), None);
     assert_eq!(kept_id("attune.conversation.mini"), None);
 }

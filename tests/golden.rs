@@ -298,7 +298,7 @@ fn golden_walkthroughs() {
         let outcomes: Vec<_> = files
             .iter()
             .map(|f| toml::from_str::<Golden>(&std::fs::read_to_string(f).unwrap()).unwrap())
-            .filter(|g| g.scenario == s.id)
+            .filter(|g| s.id == g.scenario.as_str())
             .filter_map(|g| s.ending(&g.end.ending.as_str().into()).map(|e| e.outcome))
             .collect();
         let best = s.endings.iter().map(|e| e.outcome).min().unwrap();

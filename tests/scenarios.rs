@@ -90,7 +90,8 @@ fn shipped_scenarios_have_no_problems_at_all() {
         let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
         assert!(problems.is_empty(), "{problems:#?}");
     }
-    let ids: BTreeSet<String> = builtin::scenarios().into_iter().map(|s| s.id).collect();
+    let ids: BTreeSet<attune::ids::ScenarioId> =
+        builtin::scenarios().into_iter().map(|s| s.id).collect();
     assert_eq!(
         ids.len(),
         builtin::FILES.len(),

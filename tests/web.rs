@@ -50,9 +50,12 @@ async fn kept_scenarios_are_listed_apart_and_remove_names_the_one_tapped() {
     english();
     let mini = include_str!("data/minimal.toml");
     let shelf = shelf().reduce(attune::shelf::ShelfAction::Kept(vec![
-        (attune::authoring::keep_key("mini"), mini.to_string()),
         (
-            attune::authoring::keep_key("broken"),
+            attune::authoring::keep_key(&"mini".into()),
+            mini.to_string(),
+        ),
+        (
+            attune::authoring::keep_key(&"broken".into()),
             "title = ".to_string(),
         ),
     ]));
@@ -61,7 +64,9 @@ async fn kept_scenarios_are_listed_apart_and_remove_names_the_one_tapped() {
     let removed = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
     let on_remove = {
         let removed = removed.clone();
-        yew::Callback::from(move |id: String| removed.borrow_mut().push(id))
+        yew::Callback::from(move |id: attune::ids::ScenarioId| {
+            removed.borrow_mut().push(id.to_string())
+        })
     };
     yew::Renderer::<attune::web::Library>::with_root_and_props(
         root.clone(),

@@ -282,7 +282,12 @@ mod cli {
             .map_err(|_| "index.html is not UTF-8".to_string())?;
         let index_toml = String::from_utf8(read("scenarios/index.toml")?)
             .map_err(|_| "scenarios/index.toml is not UTF-8".to_string())?;
-        let (index, offered) = attune::scorm::index(&index_toml, &options.scenarios)?;
+        let chosen: Vec<attune::ids::ScenarioId> = options
+            .scenarios
+            .iter()
+            .map(|s| s.as_str().into())
+            .collect();
+        let (index, offered) = attune::scorm::index(&index_toml, &chosen)?;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut walk = vec![site.to_path_buf()];
         while let Some(dir) = walk.pop() {

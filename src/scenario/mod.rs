@@ -3,7 +3,7 @@
 //! The format is documented field by field in `docs/scenario-format.md`.
 
 use crate::condition::Condition;
-use crate::ids::{LineKey, Memory, NodeId};
+use crate::ids::{LineKey, Memory, NodeId, ScenarioId};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -46,7 +46,7 @@ pub mod limits {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scenario {
     /// Stable identifier used in links and saved progress.
-    pub id: String,
+    pub id: ScenarioId,
     /// Title shown in the library.
     pub title: String,
     /// One line saying what the conversation is about.

@@ -111,7 +111,7 @@ pub(super) fn scenario(root: &Value) -> Read<Scenario> {
         ],
     )?;
     Ok(Scenario {
-        id: name(f.need("id")?)?,
+        id: name(f.need("id")?)?.into(),
         title: prose(f.need("title")?)?,
         summary: prose(f.need("summary")?)?,
         trainee_role: prose(f.need("trainee_role")?)?,

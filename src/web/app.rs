@@ -200,7 +200,7 @@ pub fn App() -> Html {
     };
     let on_remove = {
         let shelf = shelf.dispatcher();
-        Callback::from(move |id: String| {
+        Callback::from(move |id: crate::ids::ScenarioId| {
             let sure = gloo::utils::window()
                 .confirm_with_message(
                     "Remove this scenario from this device? Your scores on it stay in Progress.",
@@ -278,7 +278,7 @@ pub fn App() -> Html {
         (Route::Play(id), Some(lookup), None) => match lookup {
             Lookup::Ready(s) => {
                 let room = joined.as_ref().map(|j| j.settings());
-                html! { <Play key={id.clone()} scenario={s} {on_finish} keep={true} {on_under_way} {room} /> }
+                html! { <Play key={id.to_string()} scenario={s} {on_finish} keep={true} {on_under_way} {room} /> }
             }
             Lookup::Fetch(_) | Lookup::Waiting => html! {
                 <main class="page" id="main">

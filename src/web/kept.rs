@@ -10,6 +10,7 @@
 
 use super::storage;
 use crate::engine::Session;
+use crate::ids::ScenarioId;
 use crate::saved::Saved;
 use crate::scenario::Scenario;
 use std::cell::RefCell;
@@ -31,7 +32,7 @@ fn take_remembered(key: &str) -> Option<String> {
 
 /// The start of the storage keys of a scenario's conversations (an older build kept one,
 /// under exactly this key).
-fn prefix(scenario_id: &str) -> String {
+fn prefix(scenario_id: &ScenarioId) -> String {
     format!("attune.conversation.{scenario_id}")
 }
 
@@ -40,12 +41,12 @@ fn tab() -> Option<web_sys::Storage> {
     gloo::utils::window().session_storage().ok().flatten()
 }
 
-fn claim_key(scenario_id: &str) -> String {
+fn claim_key(scenario_id: &ScenarioId) -> String {
     format!("attune.tab.{scenario_id}")
 }
 
 /// The key of the conversation this tab plays for a scenario, if it has one.
-fn own(scenario_id: &str) -> Option<String> {
+fn own(scenario_id: &ScenarioId) -> Option<String> {
     tab()?
         .get_item(&claim_key(scenario_id))
         .ok()
@@ -54,7 +55,7 @@ fn own(scenario_id: &str) -> Option<String> {
 }
 
 /// A new claim for this tab on a scenario: the key its conversation is kept under.
-fn claim(scenario_id: &str) -> String {
+fn claim(scenario_id: &ScenarioId) -> String {
     let claim = format!("{:x}", (js_sys::Math::random() * 4_294_967_296.0) as u64);
     if let Some(t) = tab() {
         let _ = t.set_item(&claim_key(scenario_id), &claim);
@@ -63,7 +64,7 @@ fn claim(scenario_id: &str) -> String {
 }
 
 /// Every conversation kept for a scenario: its key and text, in storage and in memory.
-fn all(scenario_id: &str) -> Vec<(String, String)> {
+fn all(scenario_id: &ScenarioId) -> Vec<(String, String)> {
     let prefix = prefix(scenario_id);
     // Its own key, or one with a claim (hex digits) after it; never a key set aside.
     let ours = |k: &str| {
@@ -89,7 +90,7 @@ fn all(scenario_id: &str) -> Vec<(String, String)> {
 }
 
 /// The conversation this tab would take up for a scenario: its key and text.
-fn chosen(scenario_id: &str) -> Option<(String, String)> {
+fn chosen(scenario_id: &ScenarioId) -> Option<(String, String)> {
     let mut all = all(scenario_id);
     let when: Vec<(String, Option<u64>)> = all
         .iter()
@@ -171,14 +172,14 @@ pub fn keep(scenario: &Scenario, session: &Session, lasting: bool) -> bool {
     }
 }
 
-fn fresh_key(scenario_id: &str) -> String {
+fn fresh_key(scenario_id: &ScenarioId) -> String {
     format!("attune.fresh.{scenario_id}")
 }
 
 /// Forgets the conversation the library offers to resume for a scenario, and has this
 /// tab's next conversation on it start afresh (the trainee chose to), even if another
 /// tab keeps one too.
-pub fn start_afresh(scenario_id: &str) {
+pub fn start_afresh(scenario_id: &ScenarioId) {
     if let Some((key, _)) = chosen(scenario_id) {
         take_remembered(&key);
         storage::remove(&key);
@@ -189,7 +190,7 @@ pub fn start_afresh(scenario_id: &str) {
 }
 
 /// Forgets every conversation kept for a scenario (it was removed from the device).
-pub fn forget_all(scenario_id: &str) {
+pub fn forget_all(scenario_id: &ScenarioId) {
     for (key, _) in all(scenario_id) {
         take_remembered(&key);
         storage::remove(&key);
@@ -197,7 +198,7 @@ pub fn forget_all(scenario_id: &str) {
 }
 
 /// How many replies into the conversation the library offers to resume, if one is kept.
-pub fn replies(scenario_id: &str) -> Option<usize> {
+pub fn replies(scenario_id: &ScenarioId) -> Option<usize> {
     let (_, text) = chosen(scenario_id)?;
     Saved::parse(&text).ok().map(|s| s.replies)
 }

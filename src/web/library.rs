@@ -26,7 +26,7 @@ pub struct LibraryProps {
     #[prop_or_default]
     pub on_leave: Callback<MouseEvent>,
     /// Called with the id of a kept scenario to remove from this device.
-    pub on_remove: Callback<String>,
+    pub on_remove: Callback<crate::ids::ScenarioId>,
     /// Past attempts, for best and last scores.
     pub history: crate::progress::History,
 }
@@ -115,7 +115,11 @@ pub fn Library(props: &LibraryProps) -> Html {
     }
 }
 
-fn card(s: &Card, history: &crate::progress::History, on_remove: &Callback<String>) -> Html {
+fn card(
+    s: &Card,
+    history: &crate::progress::History,
+    on_remove: &Callback<crate::ids::ScenarioId>,
+) -> Html {
     let href = Route::Play(s.id.clone()).hash();
     let score = |a: Option<&crate::progress::Attempt>| {
         a.map_or(

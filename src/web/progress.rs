@@ -3,6 +3,7 @@
 use super::files::read_chosen_file;
 use super::route::Route;
 use super::storage;
+use crate::ids::ScenarioId;
 use crate::progress::{Attempt, Chart, History, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -157,25 +158,25 @@ pub struct ProgressPageProps {
 #[component]
 pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let progress = &props.progress;
-    let filter = use_state(String::new);
+    let filter = use_state(ScenarioId::default);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let history = &progress.history;
-    let mut ids: Vec<(&str, &str)> = Vec::new();
+    let mut ids: Vec<(&ScenarioId, &str)> = Vec::new();
     for a in &history.attempts {
-        if !ids.iter().any(|(id, _)| *id == a.scenario_id) {
+        if !ids.iter().any(|(id, _)| **id == a.scenario_id) {
             ids.push((&a.scenario_id, &a.scenario_title));
         }
     }
     let shown: Vec<&Attempt> = history
         .attempts
         .iter()
-        .filter(|a| filter.is_empty() || a.scenario_id == *filter)
+        .filter(|a| filter.as_str().is_empty() || a.scenario_id == *filter)
         .collect();
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
             if let Some(sel) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                filter.set(sel.value());
+                filter.set(sel.value().into());
             }
         })
     };
@@ -226,8 +227,8 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                 <label class="field">
                     { "Show" }
                     <select onchange={on_filter}>
-                        <option value="" selected={filter.is_empty()}>{ "All scenarios" }</option>
-                        { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={*filter == *id}>{ *title }</option> }) }
+                        <option value="" selected={filter.as_str().is_empty()}>{ "All scenarios" }</option>
+                        { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={*filter == **id}>{ *title }</option> }) }
                     </select>
                 </label>
                 if let Some(c) = history.charted(&filter).and_then(|a| history.chart(&a.scenario_id)) {

@@ -6,7 +6,7 @@ pub enum Route {
     /// The list of scenarios.
     Library,
     /// Playing the scenario with this id.
-    Play(String),
+    Play(crate::ids::ScenarioId),
     /// The trainee's progress on this device.
     Progress,
     /// A workshop link, with its query (read by [`crate::workshop::Workshop::read`]).
@@ -22,7 +22,7 @@ impl Route {
             return Route::Workshop(query.to_string());
         }
         match path.strip_prefix("play/") {
-            Some(id) if !id.is_empty() => Route::Play(id.to_string()),
+            Some(id) if !id.is_empty() => Route::Play(id.into()),
             _ => match path {
                 "progress" => Route::Progress,
                 _ => Route::Library,

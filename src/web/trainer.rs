@@ -8,6 +8,7 @@ use super::files::read_chosen_file;
 use super::workshop_desk::WorkshopDesk;
 use super::{fetch, kept, packing, storage};
 use crate::authoring::{self, Keep, KeptItem, Review, Share};
+use crate::ids::ScenarioId;
 use crate::twine::{self, Imported};
 use gloo::events::EventListener;
 use std::rc::Rc;
@@ -32,7 +33,7 @@ fn kept_now() -> Vec<KeptItem> {
 }
 
 /// The ids of the kept scenarios.
-fn kept_ids() -> Vec<String> {
+fn kept_ids() -> Vec<ScenarioId> {
     kept_now().into_iter().map(|k| k.id).collect()
 }
 
@@ -47,7 +48,7 @@ struct Said {
 /// the analyzer's data is in, and the file under review.
 #[derive(Clone, PartialEq, Default)]
 struct Desk {
-    hosted: Rc<Vec<(String, String)>>,
+    hosted: Rc<Vec<(ScenarioId, String)>>,
     ready: Option<Result<(), String>>,
     review: Option<Rc<Review>>,
     /// The file under review came in a share link and waits for the person's consent.
@@ -101,7 +102,7 @@ fn forget_link() {
 
 /// Reads the scenario a share link carries: the review of its text, or why it cannot be
 /// read. The text is untrusted: bounded in size as it inflates, checked like any file.
-async fn open_link(packed: Vec<u8>, hosted: &[(String, String)]) -> Result<Review, String> {
+async fn open_link(packed: Vec<u8>, hosted: &[(ScenarioId, String)]) -> Result<Review, String> {
     let limit = crate::scenario::limits::MAX_FILE_BYTES;
     let bytes = packing::unpack(&packed, limit)
         .await
@@ -113,7 +114,7 @@ async fn open_link(packed: Vec<u8>, hosted: &[(String, String)]) -> Result<Revie
 
 /// Opens the share link in the page's address, if there is one: its file is reviewed and
 /// waits for the person's consent; a link that cannot be read says why and is forgotten.
-async fn take_link(desk: &DeskHandle, hosted: Rc<Vec<(String, String)>>) {
+async fn take_link(desk: &DeskHandle, hosted: Rc<Vec<(ScenarioId, String)>>) {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let opened = match authoring::shared_in(&hash) {
         None => return,
@@ -228,7 +229,7 @@ pub fn Trainer() -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let ready = fetch::ensure_english_from(TOP).await;
-                let hosted: Vec<(String, String)> =
+                let hosted: Vec<(ScenarioId, String)> =
                     match fetch::text(&format!("{TOP}{}", crate::catalog::index_path())).await {
                         Ok(text) => crate::catalog::parse_index("index.toml", &text)
                             .map(|entries| entries.into_iter().map(|e| (e.id, e.title)).collect())
@@ -349,7 +350,7 @@ pub fn Trainer() -> Html {
                     problem: false,
                     text: format!(
                         "\u{201c}{}\u{201d} is kept on this device: the library lists it under \u{201c}Your scenarios\u{201d}.",
-                        r.title.clone().unwrap_or(id)
+                        r.title.clone().unwrap_or_else(|| id.to_string())
                     ),
                 });
                 next.review = Some(Rc::new(Review {
@@ -361,7 +362,7 @@ pub fn Trainer() -> Html {
     };
     let open_kept = {
         let desk = desk.clone();
-        Callback::from(move |id: String| {
+        Callback::from(move |id: ScenarioId| {
             if let Some(text) = storage::get(&authoring::keep_key(&id)) {
                 review(&desk, &authoring::kept_file(&id), &text);
             }
@@ -398,7 +399,7 @@ pub fn Trainer() -> Html {
                 next.kept = Rc::new(kept_now());
                 // The file under review, if it is the one removed, may now be kept anew.
                 if let Some(r) = next.review.clone() {
-                    if r.id.as_deref() == Some(item.id.as_str()) {
+                    if r.id.as_ref() == Some(&item.id) {
                         next.review = Some(Rc::new(authoring::review(
                             &r.file,
                             &r.text,
@@ -544,7 +545,7 @@ pub fn Trainer() -> Html {
     }
 }
 
-fn kept_row(k: &KeptItem, open: &Callback<String>, remove: &Callback<KeptItem>) -> Html {
+fn kept_row(k: &KeptItem, open: &Callback<ScenarioId>, remove: &Callback<KeptItem>) -> Html {
     let on_open = {
         let (open, id) = (open.clone(), k.id.clone());
         Callback::from(move |_| open.emit(id.clone()))

@@ -3,6 +3,7 @@
 //! pass mark; the result is a link and a QR code to project. What the link holds, what
 //! stops it being made and the QR code itself are decided by [`crate::workshop`].
 
+use crate::ids::ScenarioId;
 use crate::view::Mode;
 use crate::workshop::{self, Qr, Workshop};
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct WorkshopDeskProps {
     /// The site's scenarios (id and title), in the library's order.
-    pub scenarios: Rc<Vec<(String, String)>>,
+    pub scenarios: Rc<Vec<(ScenarioId, String)>>,
     /// Still fetching the site's index.
     pub loading: bool,
 }
@@ -35,7 +36,7 @@ struct Made {
 #[component]
 pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
     let name = use_state(String::new);
-    let chosen = use_state(Vec::<String>::new);
+    let chosen = use_state(Vec::<ScenarioId>::new);
     let mode = use_state(|| Mode::Coach);
     let typing = use_state(|| true);
     let pass = use_state(String::new);
@@ -66,8 +67,8 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
     let (on_name, on_pass) = (typed(&name), typed(&pass));
     let toggle = {
         let (chosen, changed, all) = (chosen.clone(), changed.clone(), props.scenarios.clone());
-        Callback::from(move |id: String| {
-            let mut next: Vec<String> = (*chosen).clone();
+        Callback::from(move |id: ScenarioId| {
+            let mut next: Vec<ScenarioId> = (*chosen).clone();
             if let Some(at) = next.iter().position(|c| *c == id) {
                 next.remove(at);
             } else {
@@ -196,7 +197,7 @@ pub fn WorkshopDesk(props: &WorkshopDeskProps) -> Html {
         html! {
             <li>
                 <label class="choice-inline">
-                    <input type="checkbox" name="scenario" value={id.clone()} checked={chosen.contains(id)} onchange={on_change} />
+                    <input type="checkbox" name="scenario" value={id.to_string()} checked={chosen.contains(id)} onchange={on_change} />
                     { title }
                 </label>
             </li>
