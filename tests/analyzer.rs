@@ -832,3 +832,56 @@ fn a_cleft_checked_with_a_question_mark_is_a_reflection() {
         &[],
     );
 }
+
+/// "Where" with a modal asks where they want to go, which is theirs to say; "where" about
+/// something now or past asks for a place, a fact.
+#[test]
+fn where_they_want_to_go_is_open_and_where_something_is_is_closed() {
+    let said = "I don't know, I just feel stuck with all of it.";
+    reads(
+        said,
+        &[
+            "Where would you like to start?",
+            "So where is all of this going to take you?",
+            "where do u wanna go from here",
+        ],
+        &[SignalId::OpenQuestion],
+        &[SignalId::ClosedQuestion],
+    );
+    reads(
+        said,
+        &[
+            "Where do you keep your medication?",
+            "Where were you when it happened?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::OpenQuestion],
+    );
+}
+
+/// What something does to a body or a risk, said from one's own side, informs, whatever
+/// words it shares with them; their own knowledge of it, said back, still reflects.
+#[test]
+fn what_something_does_to_them_is_information_not_a_reflection() {
+    let said = "I know smoking is bad for me, everyone says so, but it's the only thing that calms me down.";
+    reads(
+        said,
+        &[
+            "Smoking is really bad for you. It can cause lung cancer.",
+            "Smoking increases the risk of a stroke.",
+            // "cause" is the word, not a phone's "because".
+            "Smoking that much can cause lung cancer.",
+        ],
+        &[],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "So you already know smoking is bad for you.",
+            "You know it's bad for you, and still it's the one thing that calms you down.",
+        ],
+        &[SignalId::Reflection],
+        &[],
+    );
+}

@@ -395,6 +395,9 @@ lexicon! {
     /// A scale put to them, which makes the question with it ask for a number, wherever it
     /// sits in the sentence ("on a scale of one to ten", "where are you on that scale").
     scales,
+    /// Question words that ask for a place ("where"): with a modal, they ask where the
+    /// person wants to go ("where would you like to start?"), not where something is.
+    place_questions,
     /// Nouns that make a "what's your ..." question ask for a fact ("number", "postcode").
     fact_nouns,
     /// Words after a question word that make it an embedded clause, not a question ("what you need").

@@ -106,6 +106,11 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
 fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
     let m = &r.m;
     let sentence = &r.t.sentences[u.sentence];
+    // "Where would you like to start?", "Where is it going to take you?": where they want
+    // to go, not where something is.
+    if m.place_questions().at(u.lead).is_some() && m.modals().any_in(u.lead + 1, u.last) {
+        return false;
+    }
     // "How often...?", or a scale put before the question ("On a scale of one to ten, how...?").
     if m.fact_questions().any_in(u.first, (u.lead + 2).min(u.last))
         || m.fact_questions().at(sentence.first).is_some()
