@@ -413,8 +413,10 @@ impl Chart {
 impl History {
     /// The scenario the progress page charts: the one chosen (when it has attempts),
     /// else the one attempted last.
-    pub fn charted<'a>(&'a self, chosen: &ScenarioId) -> Option<&'a Attempt> {
-        self.last(chosen).or_else(|| self.attempts.last())
+    pub fn charted<'a>(&'a self, chosen: Option<&ScenarioId>) -> Option<&'a Attempt> {
+        chosen
+            .and_then(|id| self.last(id))
+            .or_else(|| self.attempts.last())
     }
 
     /// The chart of one scenario's attempts (`None` when it has none).
@@ -533,10 +535,10 @@ mod tests {
         );
         assert!(h.chart(&"c".into()).is_none());
         // The chosen scenario when it has attempts, else the latest attempted.
-        assert_eq!(h.charted(&"b".into()).unwrap().scenario_id, "b");
-        assert_eq!(h.charted(&"".into()).unwrap().scenario_id, "a");
-        assert_eq!(h.charted(&"gone".into()).unwrap().scenario_id, "a");
-        assert!(History::default().charted(&"".into()).is_none());
+        assert_eq!(h.charted(Some(&"b".into())).unwrap().scenario_id, "b");
+        assert_eq!(h.charted(None).unwrap().scenario_id, "a");
+        assert_eq!(h.charted(Some(&"gone".into())).unwrap().scenario_id, "a");
+        assert!(History::default().charted(None).is_none());
     }
 
     #[test]

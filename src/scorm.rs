@@ -17,7 +17,7 @@ pub struct Options {
     /// The course's title in the LMS.
     pub title: String,
     /// The scenario ids to offer (all the site's, if empty).
-    pub scenarios: Vec<String>,
+    pub scenarios: Vec<ScenarioId>,
     /// `coach` or `assessment`, fixed for the course; the trainee's own choice if `None`.
     pub mode: Option<String>,
     /// The score (0 to 100, the mean of presence and listening) that passes; without one

@@ -525,10 +525,10 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
     let (mut memories, mut keys) = (Vec::new(), Vec::new());
     for b in &s.beats {
         for m in b.choices.iter().flat_map(|c| c.memories()) {
-            crate::lean::add(&mut memories, m);
+            crate::lean::add(&mut memories, m.as_str());
         }
         for k in b.all_lines().filter_map(|l| l.key.as_ref()) {
-            crate::lean::add(&mut keys, k);
+            crate::lean::add(&mut keys, k.as_str());
         }
     }
     let check_condition = |c: &Condition,
@@ -553,13 +553,13 @@ fn errors_in<const ADVICE: bool>(s: &Scenario) -> Vec<Finding> {
         };
         for t in c.tests() {
             let problem = match &t.atom {
-                Atom::Remembers(m) if !memories.contains(&m) && !t.negated => Some(format!(
+                Atom::Remembers(m) if !memories.contains(&m.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` {never}: no reply leaves the memory `{m}`{}",
-                    crate::tomlread::did_you_mean(m.as_str(), &memories.iter().map(|m| m.as_str()).collect::<Vec<_>>())
+                    crate::tomlread::did_you_mean(m.as_str(), &memories)
                 )),
-                Atom::Heard(k) if !keys.contains(&k) && !t.negated => Some(format!(
+                Atom::Heard(k) if !keys.contains(&k.as_str()) && !t.negated => Some(format!(
                     "condition `{c}` {never}: no line has the key `{k}`{}",
-                    crate::tomlread::did_you_mean(k.as_str(), &keys.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+                    crate::tomlread::did_you_mean(k.as_str(), &keys)
                 )),
                 Atom::Interrupted if !in_route => Some(format!(
                     "condition `{c}` uses `interrupted`, which only a `route` can know (a reply's `when` is checked before the reply is given)"

@@ -87,7 +87,7 @@ mod cli {
             title: String,
             /// Scenario ids to offer, comma separated (all the site's if not given).
             #[arg(long, value_delimiter = ',')]
-            scenarios: Vec<String>,
+            scenarios: Vec<attune::ids::ScenarioId>,
             /// Fix the mode for the course: `coach` (feedback after each reply) or
             /// `assessment` (only at the end).
             #[arg(long, value_parser = ["coach", "assessment"])]
@@ -282,12 +282,7 @@ mod cli {
             .map_err(|_| "index.html is not UTF-8".to_string())?;
         let index_toml = String::from_utf8(read("scenarios/index.toml")?)
             .map_err(|_| "scenarios/index.toml is not UTF-8".to_string())?;
-        let chosen: Vec<attune::ids::ScenarioId> = options
-            .scenarios
-            .iter()
-            .map(|s| s.as_str().into())
-            .collect();
-        let (index, offered) = attune::scorm::index(&index_toml, &chosen)?;
+        let (index, offered) = attune::scorm::index(&index_toml, &options.scenarios)?;
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut walk = vec![site.to_path_buf()];
         while let Some(dir) = walk.pop() {

@@ -158,7 +158,8 @@ pub struct ProgressPageProps {
 #[component]
 pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let progress = &props.progress;
-    let filter = use_state(ScenarioId::default);
+    // The scenario chosen in the list; none for all of them.
+    let filter = use_state(|| None::<ScenarioId>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let history = &progress.history;
     let mut ids: Vec<(&ScenarioId, &str)> = Vec::new();
@@ -170,13 +171,14 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
     let shown: Vec<&Attempt> = history
         .attempts
         .iter()
-        .filter(|a| filter.as_str().is_empty() || a.scenario_id == *filter)
+        .filter(|a| filter.as_ref().is_none_or(|id| a.scenario_id == *id))
         .collect();
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
             if let Some(sel) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                filter.set(sel.value().into());
+                let id = sel.value();
+                filter.set((!id.is_empty()).then(|| id.into()));
             }
         })
     };
@@ -227,11 +229,11 @@ pub fn ProgressPage(props: &ProgressPageProps) -> Html {
                 <label class="field">
                     { "Show" }
                     <select onchange={on_filter}>
-                        <option value="" selected={filter.as_str().is_empty()}>{ "All scenarios" }</option>
-                        { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={*filter == **id}>{ *title }</option> }) }
+                        <option value="" selected={filter.is_none()}>{ "All scenarios" }</option>
+                        { for ids.iter().map(|(id, title)| html! { <option value={id.to_string()} selected={filter.as_ref() == Some(*id)}>{ *title }</option> }) }
                     </select>
                 </label>
-                if let Some(c) = history.charted(&filter).and_then(|a| history.chart(&a.scenario_id)) {
+                if let Some(c) = history.charted(filter.as_ref()).and_then(|a| history.chart(&a.scenario_id)) {
                     { chart(&c) }
                 }
                 <table class="attempts">
