@@ -859,6 +859,65 @@ fn where_they_want_to_go_is_open_and_where_something_is_is_closed() {
     );
 }
 
+/// A few words checked with them, with nothing said after ("You moved in the spring?"),
+/// ask them to confirm a fact: a closed question. Framed as a reflection, naming their
+/// feeling, or followed by something of one's own, the same words say back.
+#[test]
+fn a_bare_fact_checked_with_them_is_a_closed_question() {
+    let said =
+        "We moved here from the coast last spring and the kids had to start at a new school.";
+    reads(
+        said,
+        &[
+            "You moved in the spring?",
+            "And the kids started at a new school?",
+            "a new school?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "So the move has been a lot for all of you?",
+            "It sounds like a big change for everyone?",
+            "That must have been hard on the kids?",
+            "You moved in the spring? That's a lot of change at once.",
+        ],
+        &[SignalId::Reflection],
+        &[SignalId::ClosedQuestion, SignalId::Arguing],
+    );
+}
+
+/// An imperative about their things ("Call your doctor", "Keep your pills by the
+/// kettle") orders them, whatever words it shares with them; a word or two before it
+/// ("Obviously, don't...") does not hide it. Doing something for them ("Get you booked
+/// in") and a second imperative joined to a farewell are not orders.
+#[test]
+fn an_imperative_about_their_things_orders_and_never_reflects() {
+    let said = "My doctor says my blood pressure is too high and I keep forgetting my pills.";
+    reads(
+        said,
+        &[
+            "Call your doctor.",
+            "Keep your pills by the kettle.",
+            "Obviously, don't skip your pills.",
+            "set an alarm for ur pills",
+        ],
+        &[SignalId::Ordering],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "Get you booked in with the nurse today.",
+            "Take care, and come back if it doesn't settle.",
+        ],
+        &[],
+        &[SignalId::Ordering],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

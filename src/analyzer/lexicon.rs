@@ -375,6 +375,8 @@ lexicon! {
     subjects,
     /// Words that address or stand for the listener as the subject ("you", "you're").
     second_person,
+    /// The listener as the object of a verb ("get you online"), not their things ("your").
+    listener_object,
     /// Words that stand for the speaker ("i", "my", "me").
     first_person,
     /// Words for "we" ("we", "we're", "our", "let's").

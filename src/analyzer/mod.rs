@@ -266,6 +266,11 @@ pub fn english() -> &'static Compiled {
     })
 }
 
+/// The most words a sentence ending in "?" may have, and nothing said after it, to be read
+/// as a fact checked with them (a closed question) rather than a reflection, unless it is
+/// framed as one or names their feeling.
+const SHORT_CHECK: usize = 8;
+
 /// The least share of a reply's words that must be English words the analyzer knows, or
 /// words the other person used, for the reply to be read as English (see
 /// docs/analyzer.md, "A reply not understood").
@@ -521,7 +526,17 @@ fn read_unit(
             return (act, false);
         }
         found.signals.truncate(before);
-        if reflections::reflects(r, u, theirs).is_some() {
+        // "You have?", "Not yet?", "And you found us okay?": a few words checked with them
+        // and nothing after them asks them to confirm a fact, a closed question. Framed as
+        // a reflection ("so", "it sounds like") or naming a feeling, it says back.
+        let sentence = &r.t.sentences[u.sentence];
+        let check = u.last == r.words().len()
+            && !theirs
+            && sentence.last - sentence.first <= SHORT_CHECK
+            && !m.summary_openers().any_in(sentence.first, sentence.last)
+            && !m.reflection_stems().any_in(sentence.first, sentence.last);
+        let reason = reflections::reflects(r, u, theirs);
+        if reason.is_some_and(|why| !check || why == reflections::Reason::Stem) {
             found.add(SignalId::Reflection, (u.first, u.last));
             if let Some((_, at)) = feeling.filter(|_| theirs) {
                 found.add(SignalId::FeelingNamed, at);
