@@ -918,6 +918,41 @@ fn an_imperative_about_their_things_orders_and_never_reflects() {
     );
 }
 
+/// A summary announced ("Let me make sure I've got this right: ...") or a sentence opened
+/// as a reflection ("So you've...") says back to its end, its "?" included; "still" inside
+/// a clause is an adverb, not a "but". The announcement alone says nothing back, and what
+/// follows it may still advise.
+#[test]
+fn an_announced_summary_says_back_to_its_end() {
+    let said = "I've been on hold for forty minutes and this is the third time I'm calling about the same broken washing machine.";
+    reads(
+        said,
+        &[
+            "Let me make sure I have this right: the same fault, three calls, and still no fix?",
+            "just so im clear. third call, same machine?",
+            "So you've called three times and the machine still isn't fixed?",
+        ],
+        &[SignalId::Reflection],
+        &[
+            SignalId::ClosedQuestion,
+            SignalId::Commitment,
+            SignalId::YesBut,
+        ],
+    );
+    reads(
+        said,
+        &["Let me make sure I have this right."],
+        &[],
+        &[SignalId::Reflection, SignalId::Commitment],
+    );
+    reads(
+        said,
+        &["Let me make sure I have this right: you should have called the engineer?"],
+        &[SignalId::Moralizing],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

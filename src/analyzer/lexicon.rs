@@ -456,6 +456,9 @@ lexicon! {
     contrasts,
     /// Phrases in which a contrast word does not contrast ("not only", "nothing but").
     contrast_exceptions,
+    /// Contrast words that are adverbs inside a clause ("the machine still isn't fixed")
+    /// and contrast only where a clause starts ("Still, it's not right").
+    adverb_contrasts,
     /// "and" continuations that build ("and we could", "and what if").
     builders,
     /// Phrases that move an idea forward together ("what if", "we could", "let's").
@@ -568,6 +571,9 @@ lexicon! {
     request_verbs,
     /// Questions that check a reflection with them ("am i hearing", "is that what you're saying").
     reflective_checks,
+    /// What announces that a summary of their words follows ("let me make sure i've got
+    /// this right", "to sum up"): what comes after it says back.
+    summary_announcers,
     /// Suggestions put as questions, asking only yes or no ("how about we", "shall we").
     suggestion_questions,
     /// Question words that are relative pronouns in the middle of a sentence ("which", "who").

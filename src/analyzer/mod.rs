@@ -436,14 +436,22 @@ fn summaries(r: &Reply<'_>, acts: &mut [Act], reflective: &mut [bool], found: &m
         let to = (from..r.units.len())
             .find(|&j| r.units[j].sentence != k)
             .unwrap_or(r.units.len());
-        let units: Vec<usize> = (from..to).collect();
+        // "Let me make sure I've got this right: ...": the summary starts after it.
+        let start = (from..to)
+            .find(|&j| !r.announces(&r.units[j]))
+            .unwrap_or(to);
+        let units: Vec<usize> = (start..to).collect();
         from = to;
+        let Some(&first) = units.first() else {
+            continue;
+        };
         let s = &r.t.sentences[k];
         let plain = units
             .iter()
             .all(|&j| matches!(acts[j], Act::Other | Act::Reflects | Act::Acknowledges));
         let open = units.iter().any(|&j| acts[j] == Act::Other);
-        if plain && open && reflections::summarizes(r, s.first, s.last) {
+        let (a, announced) = (r.units[first].first, r.announced(r.units[first].first));
+        if plain && open && reflections::summarizes(r, a, s.last, announced) {
             for &j in &units {
                 if acts[j] == Act::Other {
                     acts[j] = Act::Reflects;
@@ -489,6 +497,10 @@ fn read_unit(
             found.add(SignalId::Dismissive, (u.first, u.last));
             return (Act::Dismisses, false);
         }
+    }
+    // "Let me make sure I've got this right": what follows it says back.
+    if r.announces(u) {
+        return (Act::Acknowledges, false);
     }
     // A reflection checked with them: "am I hearing that...?", "is that what you're saying?".
     if u.asks() {
@@ -536,7 +548,16 @@ fn read_unit(
             && !m.summary_openers().any_in(sentence.first, sentence.last)
             && !m.reflection_stems().any_in(sentence.first, sentence.last);
         let reason = reflections::reflects(r, u, theirs);
-        if reason.is_some_and(|why| !check || why == reflections::Reason::Stem) {
+        // "Let me make sure I've got this right: three calls, and still no fix?", "So
+        // you've called three times and it still isn't fixed?": a summary announced, or a
+        // sentence opened as a reflection, goes on saying back to its end.
+        let opened = m.reflection_stems().any_in(sentence.first, u.first)
+            || m.clause_starters().any_in(sentence.first, u.first);
+        let announced = (r.announced(u.first) || opened) && {
+            let (recent, earlier, _) = r.overlap_in(sentence.first, u.last);
+            recent + earlier >= 1
+        };
+        if reason.is_some_and(|why| !check || why == reflections::Reason::Stem) || announced {
             found.add(SignalId::Reflection, (u.first, u.last));
             if let Some((_, at)) = feeling.filter(|_| theirs) {
                 found.add(SignalId::FeelingNamed, at);

@@ -296,6 +296,7 @@ pub fn yes_but_and(r: &Reply<'_>, reflective: &[bool], found: &mut Found) {
         // "Okay. But it sounds like part of you wants to quit": what follows the "but" is
         // their side, said back, not an agreement taken back.
         if reflective[j]
+            || !r.contrasts_at(c)
             || r.reported[c]
             || m.contrast_exceptions()
                 .any_in(c.saturating_sub(2), (c + 3).min(u.last))

@@ -23,7 +23,9 @@ pub enum Reason {
 
 /// Whether a sentence of fragments says back what they said as a whole ("Three weeks,
 /// two emails, and not a word back."): mostly their content, nothing from one's own side.
-pub fn summarizes(r: &Reply<'_>, first: usize, last: usize) -> bool {
+/// After "let me make sure I've got this right" (`announced`), some of their content is
+/// enough.
+pub fn summarizes(r: &Reply<'_>, first: usize, last: usize, announced: bool) -> bool {
     let m = &r.m;
     if m.modals().any_in(first, last)
         || m.informing().any_in(first, last)
@@ -36,7 +38,7 @@ pub fn summarizes(r: &Reply<'_>, first: usize, last: usize) -> bool {
     }
     let (recent, earlier, content) = r.overlap_in(first, last);
     let shared = recent + earlier;
-    recent >= 1 && shared >= 2 && shared * 5 >= content * 2
+    (announced && shared >= 1) || (recent >= 1 && shared >= 2 && shared * 5 >= content * 2)
 }
 
 /// "Walking is great exercise", "that's a good plan": one's own judgement of something,

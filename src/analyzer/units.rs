@@ -158,6 +158,31 @@ impl<'a> Reply<'a> {
         r
     }
 
+    /// Whether the unit is only an announcement that a summary follows ("let me make sure
+    /// I've got this right").
+    pub fn announces(&self, u: &Unit) -> bool {
+        self.m
+            .summary_announcers()
+            .at(u.lead)
+            .is_some_and(|n| u.lead + n >= u.last)
+    }
+
+    /// Whether a contrast word stands at `i` and contrasts: "still" inside a clause is an
+    /// adverb ("the machine still isn't fixed").
+    pub fn contrasts_at(&self, i: usize) -> bool {
+        let w = self.words();
+        self.m.contrasts().at(i).is_some()
+            && !(self.is(self.m.adverb_contrasts(), i)
+                && i > 0
+                && w[i - 1].clause == w[i].clause
+                && w[i - 1].sentence == w[i].sentence)
+    }
+
+    /// Whether a summary was announced before token `at`.
+    pub fn announced(&self, at: usize) -> bool {
+        self.m.summary_announcers().first_in(0, at).is_some()
+    }
+
     /// Whether any unit of the reply takes an action on ("I'll send it today").
     pub fn commits(&self) -> bool {
         *self.commits.get_or_init(|| {
@@ -375,7 +400,7 @@ impl<'a> Reply<'a> {
             for i in s.first + 1..s.last {
                 let prev = &w[i - 1];
                 let since = i - cuts.last().copied().unwrap_or(s.first);
-                let contrast = self.m.contrasts().at(i).is_some()
+                let contrast = self.contrasts_at(i)
                     && !self
                         .m
                         .contrast_exceptions()
