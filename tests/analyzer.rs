@@ -953,6 +953,45 @@ fn an_announced_summary_says_back_to_its_end() {
     );
 }
 
+/// Explaining the other side away ("Maybe he's just trying to spread the workload")
+/// argues; "all the time" said of them ("after all the time you've put in") is theirs,
+/// not a claim that it happens to everyone; a question after a comma asks, with a noun
+/// between its question word and its verb; "sting" is a feeling.
+#[test]
+fn explaining_away_argues_and_their_time_is_not_commonness() {
+    let said = "My manager keeps giving my projects to the new guy and I don't know why. I've been here five years.";
+    reads(
+        said,
+        &[
+            "Maybe he's just trying to spread the workload.",
+            "maybe theyre just busy",
+        ],
+        &[SignalId::Arguing],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "It sounds like you're feeling overlooked after all the time you've put in.",
+            "Five years, and now your work goes to someone new. That must sting.",
+        ],
+        &[SignalId::Reflection, SignalId::FeelingNamed],
+        &[SignalId::Dismissive],
+    );
+    reads(
+        said,
+        &["thats rough mate, what projects did he take"],
+        &[SignalId::OpenQuestion],
+        &[SignalId::Dismissive],
+    );
+    reads(
+        said,
+        &["Honestly, it happens all the time."],
+        &[SignalId::Dismissive],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

@@ -349,10 +349,14 @@ impl<'a> Reply<'a> {
             let next = i + n;
             // "which means...", "where you're staying out of trouble": a relative clause
             // in the middle of a sentence asks nothing; "..., how often do you drink" does.
+            // "..., what did he say", "..., what projects did he take": the verb before its
+            // subject asks.
             let after = i + self.m.fact_questions().at(i).unwrap_or(n);
-            let inverted = after + 1 < to
-                && self.is(self.m.auxiliaries(), after)
-                && self.is(self.m.personal_pronouns(), after + 1);
+            let inverted = (after..(after + 2).min(to)).any(|a| {
+                a + 1 < to
+                    && self.is(self.m.auxiliaries(), a)
+                    && self.is(self.m.personal_pronouns(), a + 1)
+            });
             let relative = !opening && !marked && !inverted && self.is(self.m.relative_words(), i);
             if relative {
                 return None;
