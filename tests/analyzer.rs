@@ -992,6 +992,43 @@ fn explaining_away_argues_and_their_time_is_not_commonness() {
     );
 }
 
+/// Certainty claimed for an all-clear ("I'm sure the results are fine") reassures too
+/// soon; the same certainty about how they feel ("I bet you're worried sick") names it.
+/// Excusing the people they are upset with ("they're very busy") defends; having to do
+/// something oneself ("I'll have to call them") threatens nothing without a consequence.
+#[test]
+fn certainty_about_the_outcome_reassures_and_about_them_reflects() {
+    let said = "The nurse said my mum's scan results would be back today and nobody has called. I'm going out of my mind.";
+    reads(
+        said,
+        &["I'm sure the results are fine.", "i bet it'll all work out"],
+        &[SignalId::Reassuring],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "I bet you're worried sick.",
+            "I'm sure you're exhausted.",
+            "Waiting for news about your mum with no call must be agonising.",
+        ],
+        &[SignalId::Reflection, SignalId::FeelingNamed],
+        &[SignalId::Reassuring],
+    );
+    reads(
+        said,
+        &["It's not the nurse's fault, they're very busy."],
+        &[SignalId::Defensive],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["I'll have to call the ward and find out."],
+        &[],
+        &[SignalId::Warning],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

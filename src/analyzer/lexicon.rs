@@ -541,6 +541,11 @@ lexicon! {
     steering,
     /// Reassurance that closes the feeling ("don't worry", "it'll be fine", "you're not alone").
     reassuring,
+    /// Certainty claimed for how it will turn out ("i'm sure", "i bet"): with an all-clear
+    /// after it, it reassures ("I'm sure the results are fine").
+    assurances,
+    /// Words that give the all-clear ("fine", "okay", "nothing").
+    all_clear,
     /// Changing the subject ("anyway", "let's move on", "getting back to").
     withdrawing,
     /// Words that change the subject when they open a clause ("anyway, ..."), not elsewhere ("I wore black anyway").

@@ -107,7 +107,11 @@ pub fn find(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
         add(found, SignalId::Dismissive, at, Act::Dismisses);
     }
     // Gordon 10: reassurance that closes the feeling.
-    if let Some(at) = r.first_live(m.reassuring(), u) {
+    // "I'm sure the results are fine": certainty claimed for an all-clear.
+    let assured = r
+        .first_live(m.assurances(), u)
+        .filter(|&(_, b)| r.live_in(m.all_clear(), u).any(|(a, _)| a >= b));
+    if let Some(at) = r.first_live(m.reassuring(), u).or(assured) {
         add(found, SignalId::Reassuring, at, Act::Reassures);
     }
     // Blame, excuses, policy: the organisation first.
