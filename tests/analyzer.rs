@@ -1029,6 +1029,50 @@ fn certainty_about_the_outcome_reassures_and_about_them_reflects() {
     );
 }
 
+/// In chat register: "that's what happens when you..." judges; "it's just one..."
+/// shrinks it; "they'll get back to you" reassures too soon; feeling ignored is what was
+/// done to them, not their fault; their own "I failed" checked back is no judgement.
+#[test]
+fn chat_register_roadblocks_and_their_own_words_checked_back() {
+    let said = "honestly i'm so done with this course, i failed the second assignment and my tutor hasn't replied to any of my emails";
+    reads(
+        said,
+        &["thats what happens when u leave it to the last minute"],
+        &[SignalId::Judging],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["its just one assignment tbh"],
+        &[SignalId::Dismissive],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["Tutors are busy, they'll get back to you eventually."],
+        &[SignalId::Reassuring],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["so ur feeling stuck and ignored"],
+        &[SignalId::Reflection, SignalId::FeelingNamed],
+        &[SignalId::Judging],
+    );
+    reads(
+        said,
+        &["u failed it?", "only one person replied?"],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::Judging, SignalId::Dismissive],
+    );
+    reads(
+        said,
+        &["You ignored the deadline."],
+        &[SignalId::Judging],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

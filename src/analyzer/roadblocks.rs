@@ -155,12 +155,20 @@ fn warning(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
 }
 
 fn faulting(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
-    r.live_in(r.m.faulting(), u).next().or_else(|| {
-        // "not trying hard enough": the fault is in the negation.
-        r.m.faulting()
-            .all()
-            .find(|&(a, b)| a >= u.first && b <= u.last && r.negated(a))
-    })
+    let m = &r.m;
+    // "You're feeling ignored": how they see what was done to them, not their fault.
+    let done_to_them = |a: usize| {
+        m.self_image_verbs()
+            .any_in(a.saturating_sub(3).max(u.first), a)
+    };
+    r.live_in(m.faulting(), u)
+        .find(|&(a, _)| !done_to_them(a))
+        .or_else(|| {
+            // "not trying hard enough": the fault is in the negation.
+            r.m.faulting()
+                .all()
+                .find(|&(a, b)| a >= u.first && b <= u.last && r.negated(a))
+        })
 }
 
 fn moralizing(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
