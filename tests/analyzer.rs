@@ -1073,6 +1073,20 @@ fn chat_register_roadblocks_and_their_own_words_checked_back() {
     );
 }
 
+/// "ill" is "I'll" after a word that opens a reply as well as at a clause's start ("ok ill
+/// sort it now"), and stays "ill" elsewhere.
+#[test]
+fn ill_after_an_opener_is_a_promise() {
+    let said = "I've asked three times for the report template and nobody has sent it.";
+    reads(
+        said,
+        &["ok ill sort it now, sorry!!", "yeah ill send it in 10"],
+        &[SignalId::Commitment],
+        &[],
+    );
+    reads(said, &["the ill patient"], &[], &[SignalId::Commitment]);
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

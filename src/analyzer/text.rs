@@ -199,7 +199,9 @@ pub fn tokenize_with(text: &str, c: &Compiled, fix_typos: bool) -> Text {
         let (words, used): (Vec<String>, usize) = if let Some(ws) = pair {
             (ws.clone(), 2)
         } else if let Some(ws) = (clause_start
-            || i > 0 && c.spelling_starters().has_word(&raw[i - 1].2))
+            || tokens
+                .last()
+                .is_some_and(|t| c.spelling_starters().has_word(&t.text)))
         .then(|| c.clause_start_spellings.get(word))
         .flatten()
         {
