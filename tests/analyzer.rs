@@ -1087,6 +1087,38 @@ fn ill_after_an_opener_is_a_promise() {
     reads(said, &["the ill patient"], &[], &[SignalId::Commitment]);
 }
 
+/// A question word after "When you say..." asks for their story, not for a time;
+/// "Sick how?" asks with its question word last; "otherwise" with what will happen to
+/// their body warns; "you're not doing yourself any favours" judges.
+#[test]
+fn clinical_replies_read_by_what_they_do() {
+    let said = "I don't want to take these tablets anymore. They make me feel sick and I can't see that they're doing anything.";
+    reads(
+        said,
+        &["When you say sick, what's that like?", "Sick how?"],
+        &[SignalId::OpenQuestion],
+        &[SignalId::ClosedQuestion],
+    );
+    reads(
+        said,
+        &["You have to take them, otherwise your blood pressure will go up."],
+        &[SignalId::Warning],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["You're not doing yourself any favours by stopping."],
+        &[SignalId::Judging],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["On a scale of one to ten, how sick do you feel?"],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::OpenQuestion],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

@@ -111,9 +111,11 @@ fn fact_seeking(r: &Reply<'_>, u: &Unit) -> bool {
     if m.place_questions().at(u.lead).is_some() && m.modals().any_in(u.lead + 1, u.last) {
         return false;
     }
-    // "How often...?", or a scale put before the question ("On a scale of one to ten, how...?").
+    // "How often...?", or a scale put before the question ("On a scale of one to ten,
+    // how...?"; not "When you say sick, what's that like?", where "when" leads a clause).
+    let before = sentence.first < u.first && !r.is(m.relative_words(), sentence.first);
     if m.fact_questions().any_in(u.first, (u.lead + 2).min(u.last))
-        || m.fact_questions().at(sentence.first).is_some()
+        || (before && m.fact_questions().at(sentence.first).is_some())
         || m.fact_questions().any_in(u.last.saturating_sub(2), u.last)
     {
         return true;

@@ -571,10 +571,10 @@ impl<'a> Reply<'a> {
         {
             return Form::Elided;
         }
-        // "You've been together for how long?", "and you went where?": the question word
-        // comes last, where the answer would go.
+        // "You've been together for how long?", "and you went where?", "Sick how?": the
+        // question word comes last, where the answer would go.
         if marked
-            && to - lead >= 3
+            && to - lead >= 2
             && (to.saturating_sub(2).max(lead + 1)..to).any(|i| {
                 self.m.wh_words().at(i) == Some(to - i)
                     || self.m.fact_questions().at(i) == Some(to - i)
