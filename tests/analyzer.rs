@@ -1119,6 +1119,44 @@ fn clinical_replies_read_by_what_they_do() {
     );
 }
 
+/// Answering a proposal: their own "can" said back in their words reflects ("Thursdays so
+/// people can prepare"); "whatever you think" withdraws; "maybe we ask the team" builds on
+/// it and passes nothing on, while "you'll need to ask the manager" does.
+#[test]
+fn answering_a_proposal_their_modal_said_back_reflects() {
+    let said = "What if we moved the team meeting to Thursdays so people can actually prepare?";
+    reads(
+        said,
+        &["Thursdays so people can prepare. What would that give the team?"],
+        &[SignalId::Reflection, SignalId::OpenQuestion],
+        &[],
+    );
+    reads(
+        said,
+        &["You can move it to Thursdays if you like."],
+        &[],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["Sure, whatever you think."],
+        &[SignalId::Withdrawing],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["yeah and maybe we ask the team what day suits them"],
+        &[SignalId::YesAnd],
+        &[SignalId::Defensive],
+    );
+    reads(
+        said,
+        &["You'll need to ask the manager."],
+        &[SignalId::Defensive],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

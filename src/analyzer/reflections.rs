@@ -155,7 +155,9 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
     if u.marked && short_sentence && recent >= 1 && shared * 3 >= content * 2 && !modal && !judged {
         return Some(Reason::Content);
     }
-    if modal || informing {
+    // "Thursdays, so people can prepare": their own modal said back in their words.
+    let their_modal = m.modals().within(lead, last).all(|(a, _)| r.echoed_at(a));
+    if (modal && !their_modal) || informing {
         return None;
     }
     // "So the money is the worry": a summary marked as one, about their state or content.

@@ -271,6 +271,26 @@ impl<'a> Reply<'a> {
         (recent, earlier, content)
     }
 
+    /// Whether token `i` is inside three of their words said back in a row, pronouns turned
+    /// round ("so people can prepare" after "so people can actually prepare").
+    pub fn echoed_at(&self, i: usize) -> bool {
+        let w = self.words();
+        let swap = |t: &Token| {
+            self.c
+                .person_swaps
+                .get(&t.text)
+                .map_or(t.text.clone(), String::clone)
+        };
+        (i.saturating_sub(2)..=i).any(|a| {
+            a + 3 <= w.len()
+                && self.heard.trigrams.contains(&trigram(
+                    &swap(&w[a]),
+                    &swap(&w[a + 1]),
+                    &swap(&w[a + 2]),
+                ))
+        })
+    }
+
     /// Whether three of their words come back in a row, pronouns turned round.
     pub fn echoes(&self, u: &Unit) -> bool {
         let swapped: Vec<&str> = self.words()[u.first..u.last]
