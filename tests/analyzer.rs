@@ -1157,6 +1157,44 @@ fn answering_a_proposal_their_modal_said_back_reflects() {
     );
 }
 
+/// Siding with the institution ("Schools have to follow procedures"), explaining it away
+/// ("I'm sure there's a good reason") and shrugging it off ("Boys will be boys") are
+/// roadblocks; a curt "wow." before saying back is surprise, not contempt.
+#[test]
+fn siding_with_the_institution_blocks_and_surprise_is_not_contempt() {
+    let said = "My son got excluded from school today and the head teacher wouldn't even tell me properly what happened.";
+    reads(
+        said,
+        &["Schools have to follow procedures, you know."],
+        &[SignalId::Defensive],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["I'm sure there's a good reason."],
+        &[SignalId::Arguing],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["Boys will be boys."],
+        &[SignalId::Dismissive],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["wow. thats a lot to deal with in one day"],
+        &[SignalId::Reflection],
+        &[SignalId::Hostile],
+    );
+    reads(
+        said,
+        &["Whatever. Do what you want."],
+        &[SignalId::Hostile],
+        &[],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

@@ -380,7 +380,10 @@ pub fn analyze_with(input: &Input<'_>, c: &Compiled) -> Analysis {
             acts.push(act);
             reflective.push(reflects);
         }
-        if let Some(at) = presence::shouting(&r).or_else(|| presence::curt(&r)) {
+        // "wow. thats a lot to deal with": a curt word before saying back is surprise.
+        let warm = reflective.contains(&true) || found.has(SignalId::Sympathy);
+        let curt = presence::curt(&r).filter(|_| !warm);
+        if let Some(at) = presence::shouting(&r).or(curt) {
             found.add(SignalId::Hostile, at);
         }
         if let Some(at) = presence::self_focus(&r, &acts) {
