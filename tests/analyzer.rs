@@ -1195,6 +1195,32 @@ fn siding_with_the_institution_blocks_and_surprise_is_not_contempt() {
     );
 }
 
+/// Phone spellings ("wut", "ment", "shoudnt", "happend") are read as the words they stand
+/// for; "should have" said of what went wrong ("that shouldn't have happened") owns it, and
+/// only said of them does it moralize.
+#[test]
+fn phone_spellings_and_should_have_said_of_the_event() {
+    let said = "The delivery was supposed to come yesterday, I took a day off work for it and nobody showed up.";
+    reads(
+        said,
+        &["im really sory, that shoudnt have happend"],
+        &[SignalId::Apology],
+        &[SignalId::Moralizing],
+    );
+    reads(
+        said,
+        &["wut time were they ment to come"],
+        &[SignalId::ClosedQuestion],
+        &[],
+    );
+    reads(
+        said,
+        &["You shouldn't have taken the day off."],
+        &[SignalId::Moralizing],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

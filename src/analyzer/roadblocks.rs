@@ -176,7 +176,13 @@ fn moralizing(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     // Owning it ("we should have told you", "you should have heard from us") is not preaching.
     let owning =
         m.first_plural().any_in(u.first, u.last) || m.first_person().any_in(u.first, u.last);
-    if let Some((a, b)) = r.first_live(m.moralizing(), u) {
+    // "That shouldn't have happened", "it should have come yesterday": said of what went
+    // wrong, not of them.
+    let of_the_event = |a: usize| a > u.first && r.is(m.demonstratives(), a - 1);
+    if let Some((a, b)) = r
+        .live_in(m.moralizing(), u)
+        .find(|&(a, _)| !of_the_event(a))
+    {
         if !owning {
             return Some((a, b));
         }
