@@ -545,7 +545,9 @@ fn read_unit(
         // and nothing after them asks them to confirm a fact, a closed question. Framed as
         // a reflection ("so", "it sounds like") or naming a feeling, it says back.
         let sentence = &r.t.sentences[u.sentence];
+        // ("ur kidding me, 2 months??": a word of their own first makes it an echo.)
         let check = u.last == r.words().len()
+            && u.first == sentence.first
             && !theirs
             && sentence.last - sentence.first <= SHORT_CHECK
             && !m.summary_openers().any_in(sentence.first, sentence.last)

@@ -271,29 +271,9 @@ impl<'a> Reply<'a> {
         (recent, earlier, content)
     }
 
-    /// Whether token `i` is inside three of their words said back in a row, pronouns turned
-    /// round ("so people can prepare" after "so people can actually prepare").
-    pub fn echoed_at(&self, i: usize) -> bool {
-        let w = self.words();
-        let swap = |t: &Token| {
-            self.c
-                .person_swaps
-                .get(&t.text)
-                .map_or(t.text.clone(), String::clone)
-        };
-        (i.saturating_sub(2)..=i).any(|a| {
-            a + 3 <= w.len()
-                && self.heard.trigrams.contains(&trigram(
-                    &swap(&w[a]),
-                    &swap(&w[a + 1]),
-                    &swap(&w[a + 2]),
-                ))
-        })
-    }
-
-    /// Whether three of their words come back in a row, pronouns turned round.
-    pub fn echoes(&self, u: &Unit) -> bool {
-        let swapped: Vec<&str> = self.words()[u.first..u.last]
+    /// Tokens `from..to` with the pronouns turned round ("you" for "I").
+    fn swapped(&self, from: usize, to: usize) -> Vec<&str> {
+        self.words()[from..to]
             .iter()
             .map(|t| {
                 self.c
@@ -301,7 +281,21 @@ impl<'a> Reply<'a> {
                     .get(&t.text)
                     .map_or(t.text.as_str(), String::as_str)
             })
-            .collect();
+            .collect()
+    }
+
+    /// Whether token `i` is inside three of their words said back in a row, pronouns turned
+    /// round ("so people can prepare" after "so people can actually prepare").
+    pub fn echoed_at(&self, i: usize) -> bool {
+        let to = (i + 3).min(self.words().len());
+        self.swapped(i.saturating_sub(2), to)
+            .windows(3)
+            .any(|w| self.heard.trigrams.contains(&trigram(w[0], w[1], w[2])))
+    }
+
+    /// Whether three of their words come back in a row, pronouns turned round.
+    pub fn echoes(&self, u: &Unit) -> bool {
+        let swapped = self.swapped(u.first, u.last);
         // Three of their words with some content, or four of any ("you didn't say anything").
         swapped.windows(4).any(|w| {
             self.heard.trigrams.contains(&trigram(w[0], w[1], w[2]))
