@@ -1221,6 +1221,33 @@ fn phone_spellings_and_should_have_said_of_the_event() {
     );
 }
 
+/// A hedge weakens the promise it belongs to, not another promise in the same sentence:
+/// "I'll have to check with my manager, and I'll ring you by five" promises the call;
+/// "Hopefully, I'll send it today" promises nothing.
+#[test]
+fn a_hedge_weakens_only_its_own_promise() {
+    let said = "I've been waiting two weeks for my refund and nobody tells me anything.";
+    reads(
+        said,
+        &[
+            "I'll have to check with my manager and I'll ring you by five.",
+            "I'll call you by five, and I'll try to get the engineer out.",
+        ],
+        &[SignalId::Commitment, SignalId::FollowThrough],
+        &[],
+    );
+    reads(
+        said,
+        &[
+            "Hopefully, I'll send it today.",
+            "I'll send it today, hopefully.",
+            "I'll have to check with my manager.",
+        ],
+        &[],
+        &[SignalId::Commitment],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

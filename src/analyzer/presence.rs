@@ -115,8 +115,7 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
         return Some(at);
     }
     let sentence = &r.t.sentences[u.sentence];
-    let hedged = m.hedges().any_in(sentence.first, sentence.last);
-    if hedged {
+    if hedged(r, u) {
         return None;
     }
     let concrete = |from: usize| {
@@ -148,11 +147,30 @@ pub fn commitment(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     None
 }
 
+/// Whether the promise a unit may make is hedged ("I'll try", "hopefully"): anywhere in
+/// its sentence, except in another promise of the same sentence ("I'll have to check with
+/// my manager, and I'll ring you by five" promises the call).
+fn hedged(r: &Reply<'_>, u: &Unit) -> bool {
+    let m = &r.m;
+    let sentence = &r.t.sentences[u.sentence];
+    let promises =
+        |x: &&Unit| x.sentence == u.sentence && m.commitment_subjects().at(x.lead).is_some();
+    let earlier = r.units.iter().filter(promises).any(|x| x.last <= u.first);
+    let from = if earlier { u.first } else { sentence.first };
+    let to = r
+        .units
+        .iter()
+        .filter(promises)
+        .find(|x| x.first >= u.last)
+        .map_or(sentence.last, |x| x.first);
+    m.hedges().any_in(from, to)
+}
+
 /// Saying when one will come back to them, or checking the outcome with them.
 pub fn follow_through(r: &Reply<'_>, u: &Unit) -> Option<(usize, usize)> {
     let m = &r.m;
     let sentence = &r.t.sentences[u.sentence];
-    if u.asks() || m.hedges().any_in(sentence.first, sentence.last) {
+    if u.asks() || hedged(r, u) {
         return r.first_live(m.follow_through(), u);
     }
     if let Some(at) = promised_contact(r, u, sentence) {
