@@ -556,13 +556,15 @@ fn read_unit(
         // "Let me make sure I've got this right: three calls, and still no fix?", "So
         // you've called three times and it still isn't fixed?": a summary announced, or a
         // sentence opened as a reflection, goes on saying back to its end.
-        let opened = m.reflection_stems().any_in(sentence.first, u.first)
-            || m.clause_starters().any_in(sentence.first, u.first);
-        let announced = (r.announced(u.first) || opened) && {
-            let (recent, earlier, _) = r.overlap_in(sentence.first, u.last);
-            recent + earlier >= 1
+        let announced = || {
+            let opened = m.reflection_stems().any_in(sentence.first, u.first)
+                || m.clause_starters().any_in(sentence.first, u.first);
+            (opened || r.announced(u.first)) && {
+                let (recent, earlier, _) = r.overlap_in(sentence.first, u.last);
+                recent + earlier >= 1
+            }
         };
-        if reason.is_some_and(|why| !check || why == reflections::Reason::Stem) || announced {
+        if reason.is_some_and(|why| !check || why == reflections::Reason::Stem) || announced() {
             found.add(SignalId::Reflection, (u.first, u.last));
             if let Some((_, at)) = feeling.filter(|_| theirs) {
                 found.add(SignalId::FeelingNamed, at);

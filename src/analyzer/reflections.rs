@@ -156,8 +156,8 @@ pub fn reflects(r: &Reply<'_>, u: &Unit, feeling: bool) -> Option<Reason> {
         return Some(Reason::Content);
     }
     // "Thursdays, so people can prepare": their own modal said back in their words.
-    let their_modal = m.modals().within(lead, last).all(|(a, _)| r.echoed_at(a));
-    if (modal && !their_modal) || informing {
+    let their_modal = || m.modals().within(lead, last).all(|(a, _)| r.echoed_at(a));
+    if (modal && !their_modal()) || informing {
         return None;
     }
     // "So the money is the worry": a summary marked as one, about their state or content.

@@ -228,14 +228,14 @@ fn directive(r: &Reply<'_>, u: &Unit) -> Option<(SignalId, (usize, usize))> {
         .checked_sub(1)
         .map(|k| &r.units[k])
         .is_some_and(|x| x.sentence == u.sentence && m.conditionals().at(x.lead).is_some());
+    let sentence = &r.t.sentences[u.sentence];
     // "Obviously, don't skip them": a word or two before the comma still leaves it opening
     // ("Take care, and come back if..." joins on to what came before).
-    let opens = u.first == r.t.sentences[u.sentence].first
-        || (u.first <= r.t.sentences[u.sentence].first + 2 && u.lead == u.first)
+    let opens = u.first == sentence.first
+        || (u.first <= sentence.first + 2 && u.lead == u.first)
         || polite.is_some()
         || after_condition;
     // "Take a seat and I'll bring it over", "Let me know": an offer, not an order.
-    let sentence = &r.t.sentences[u.sentence];
     // "Get you online tomorrow": the speaker's own action, its "I'll" left out; "Bring the
     // idea, and I'll back you": an invitation in a reply that takes something on.
     let speaker_acts = r.is(m.listener_object(), i + 1);

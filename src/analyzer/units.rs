@@ -178,9 +178,11 @@ impl<'a> Reply<'a> {
                 && w[i - 1].sentence == w[i].sentence)
     }
 
-    /// Whether a summary was announced before token `at`.
+    /// Whether a summary was announced before token `at` (most replies announce none, and
+    /// are answered without a scan).
     pub fn announced(&self, at: usize) -> bool {
-        self.m.summary_announcers().first_in(0, at).is_some()
+        let h = self.m.summary_announcers();
+        h.any() && h.first_in(0, at).is_some()
     }
 
     /// Whether any unit of the reply takes an action on ("I'll send it today").
