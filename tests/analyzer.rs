@@ -1248,6 +1248,69 @@ fn a_hedge_weakens_only_its_own_promise() {
     );
 }
 
+/// A yes/no form that asks them for an example or to fill one in ("Can you give me an
+/// example of...?", "Would you mind telling me...?") asks for their story: open. Asking
+/// whether they are doing something is still closed.
+#[test]
+fn asking_for_an_example_or_their_account_is_open() {
+    let said = "I just feel like I keep letting my daughter down.";
+    reads(
+        said,
+        &[
+            "Can you give me an example of a time that felt like that?",
+            "Would you mind filling me in on what happened?",
+            "Do you mind telling me a bit more about that?",
+            "could u give me an example",
+            "Do you have any idea why it keeps happening?",
+        ],
+        &[SignalId::OpenQuestion],
+        &[SignalId::ClosedQuestion],
+    );
+    reads(
+        said,
+        &[
+            "Are you talking to her about it?",
+            "Do you tell her how you feel?",
+            "Do you know how she found out?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::OpenQuestion],
+    );
+}
+
+/// A bare "I'm so sorry." after they tell of a loss (now or a few turns back) is sympathy,
+/// not an apology; after a complaint it apologises, and "I'm sorry I can't..." apologises
+/// for one's own side whatever they went through. A word one slip from a feeling
+/// ("shared", "scared") is not read as that feeling when it is a form of a known word.
+#[test]
+fn sorry_after_a_loss_is_sympathy() {
+    let loss = "My dad passed away in March and I still can't face sorting his things.";
+    reads(
+        loss,
+        &["I'm so sorry.", "im so sorry", "Oh, so sorry."],
+        &[SignalId::Sympathy],
+        &[SignalId::Apology],
+    );
+    reads(
+        loss,
+        &["I'm sorry I can't help with that here."],
+        &[SignalId::Apology],
+        &[SignalId::Sympathy],
+    );
+    reads(
+        "My order is three weeks late and nobody has called me back.",
+        &["I'm so sorry."],
+        &[SignalId::Apology],
+        &[SignalId::Sympathy],
+    );
+    reads(
+        "We did everything together, him and me.",
+        &["So that was something the two of you shared."],
+        &[SignalId::Reflection],
+        &[SignalId::FeelingNamed],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

@@ -483,6 +483,9 @@ lexicon! {
     sympathy_frames,
     /// Sympathy without an apology ("oh no", "what a horrible", "poor thing").
     sympathy,
+    /// A loss or a blow they tell of ("died", "diagnosed", "laid off"): after it, "sorry"
+    /// with nothing to own is sympathy.
+    losses,
     /// Phrases that turn an apology into its opposite ("sorry you feel", "sorry if").
     non_apologies,
     /// Saying their reaction makes sense ("that makes sense", "no wonder", "i'd be ... too").

@@ -79,7 +79,9 @@ pub fn apology(r: &Reply<'_>, u: &Unit, ctx: &SorryContext, found: &mut Found) -
         if trailing && !ctx.owns {
             return None;
         }
-        if !ctx.owns && ctx.feels {
+        // A bare "I'm so sorry." after they told of a loss is sympathy; "I'm sorry it's
+        // taken so long" still apologises.
+        if !ctx.owns && (ctx.feels || (r.heard.loss && b >= sentence.last)) {
             found.add(SignalId::Sympathy, (a, b));
             return Some(Act::Sympathizes);
         }

@@ -82,8 +82,12 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             // "Can you tell me about...?", "Can I ask what happened?": a request for their story.
             let asked_of_them =
                 (u.lead + 1..(u.lead + 3).min(u.last)).find(|&i| r.is(m.second_person(), i));
-            let request =
-                asked_of_them.is_some_and(|i| m.request_verbs().any_in(i + 1, (i + 4).min(u.last)));
+            // Asked with a modal ("can you tell me", "would you mind telling me"), not "do you
+            // tell her...?", which asks whether they do.
+            let request = asked_of_them.is_some_and(|i| {
+                m.modals().any_in(u.lead, i)
+                    && m.request_verbs().starts_in(i + 1, (i + 4).min(u.last))
+            });
             if request
                 || m.open_requests().any_in(u.lead, u.last)
                 || m.open_anything().any_in(u.lead, u.last)

@@ -63,6 +63,8 @@ pub struct Heard {
     pub unresolved: bool,
     /// They proposed something ("what if we...", "we could...").
     pub proposed: bool,
+    /// They told of a loss or a blow, now or before ("he died in the spring").
+    pub loss: bool,
 }
 
 fn opening_is_question_word(r: &Reply<'_>, i: usize) -> bool {
@@ -148,6 +150,8 @@ impl<'a> Reply<'a> {
                     s.question || c.negations().occurs_in(&said_t.tokens[s.first..s.last])
                 }),
                 proposed: c.forward_markers().occurs_in(&said_t.tokens),
+                loss: c.losses().occurs_in(&said_t.tokens)
+                    || c.losses().occurs_in(&earlier_t.tokens),
                 recent,
                 earlier: earlier_stems,
                 trigrams,
