@@ -1311,6 +1311,44 @@ fn sorry_after_a_loss_is_sympathy() {
     );
 }
 
+/// A real word is never "corrected" into the word in the lists one slip away from it:
+/// "engaged" is not "enraged", "police" not "policy", "timing" not "tiring", "winning"
+/// not "whining". Each slip would put a feeling or a roadblock into a reply that has none.
+#[test]
+fn a_real_word_is_not_read_as_a_slip_for_another() {
+    let said = "We got engaged in May and he created this whole garden for me.";
+    reads(
+        said,
+        &["So you got engaged in May and he created a garden for you."],
+        &[SignalId::Reflection],
+        &[SignalId::FeelingNamed],
+    );
+    let none: &[SignalId] = &[
+        SignalId::FeelingNamed,
+        SignalId::Defensive,
+        SignalId::Labelling,
+        SignalId::Warning,
+        SignalId::Judging,
+    ];
+    reads(
+        said,
+        &[
+            "The police were called and the timing was bad.",
+            "He keeps winning at cards.",
+            "She's been wearing it every day.",
+        ],
+        &[],
+        none,
+    );
+    // A slip that is no word at all is still read as the word meant.
+    reads(
+        "I've been so stressed about the move.",
+        &["that sounds really frustarting"],
+        &[SignalId::FeelingNamed],
+        &[],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

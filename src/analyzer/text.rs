@@ -134,8 +134,9 @@ fn correct(word: &str, c: &Compiled) -> Option<String> {
         || c.vocabulary.contains(word)
         || c.stopwords().has_word(word)
         || c.vocabulary_stems.contains(&stem(word, c))
+        || c.common_stems.contains(&stem(word, c))
     {
-        // A known word, or a form of one ("relieves", "worries"): not a slip.
+        // A known word, or a form of one ("relieves", "worries", "police"): not a slip.
         return None;
     }
     let mut found: Vec<&String> = Vec::new();
