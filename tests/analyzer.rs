@@ -1349,6 +1349,25 @@ fn a_real_word_is_not_read_as_a_slip_for_another() {
     );
 }
 
+/// "ya" at the start of a clause is "yeah" ("ya but..." is a yes-but); elsewhere it is
+/// "you" ("thank ya", "see ya"), and "ya know" is "you know".
+#[test]
+fn ya_at_the_start_is_yeah() {
+    let said = "My order is two months late and nobody has replied to my emails.";
+    reads(
+        said,
+        &["ya but we're really busy right now", "Ya, but the emails go to another team."],
+        &[SignalId::YesBut],
+        &[],
+    );
+    reads(
+        said,
+        &["thank ya for telling me, I'll chase it today"],
+        &[SignalId::Appreciation],
+        &[SignalId::YesBut],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]
