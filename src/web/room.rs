@@ -28,9 +28,14 @@ impl Joined {
 /// The workshop this device joined, if it joined one that still reads.
 #[inline(never)]
 pub fn load() -> Option<Rc<Joined>> {
-    let workshop = Workshop::read(&storage::get(workshop::KEY)?).ok()?;
+    joined(&storage::get(workshop::KEY)?).map(Rc::new)
+}
+
+/// The workshop of a kept link's query, with the name kept beside it.
+fn joined(query: &str) -> Option<Joined> {
+    let workshop = Workshop::read(query).ok()?;
     let name = workshop::display_name(&storage::get(workshop::NAME_KEY)?).ok()?;
-    Some(Rc::new(Joined { workshop, name }))
+    Some(Joined { workshop, name })
 }
 
 /// Forgets the workshop (the name stays, for the next one).
@@ -98,9 +103,14 @@ pub fn join_page(
 /// Where this device keeps the joined workshop's results, and the workshop's link query.
 fn results_key() -> Option<(String, String)> {
     let query = storage::get(workshop::KEY)?;
+    Some((results_key_of(&query), query))
+}
+
+/// Where the results of the workshop of a kept link's query are kept.
+fn results_key_of(query: &str) -> String {
     // The query was checked when joined: its check, the workshop's id, ends it.
     let id = &query[query.rfind('=').map_or(0, |at| at + 1)..];
-    Some((format!("{}{id}", crate::results::KEY), query))
+    format!("{}{id}", crate::results::KEY)
 }
 
 /// Keeps a finished conversation's results for handing in, if this device is in a
@@ -115,6 +125,10 @@ pub fn keep_result(scenario: &crate::scenario::Scenario, session: &crate::engine
     storage::set(&key, &(storage::get(&key).unwrap_or_default() + &block))
 }
 
+/// What the hand-in says when this device no longer holds the workshop (left in another
+/// tab, or storage cleared or switched off).
+const GONE: &str = "This device has left the workshop (in another tab?), so there is nothing to hand in. Open the workshop link again.";
+
 /// A button that hands in this workshop's results, and `said`, what came of it: the file
 /// goes to the device's share sheet where there is one, and is downloaded where not. (A
 /// function, not a component, and the caller holds `said`: a component of its own costs
@@ -123,9 +137,14 @@ pub fn hand_in(said: &UseStateHandle<String>) -> Html {
     let onclick = {
         let said = said.clone();
         Callback::from(move |_| {
-            let (Some(j), Some((key, query))) = (load(), results_key()) else {
+            // The kept link is read once, so the name, the workshop and its results all
+            // belong to the same workshop even if another tab joins or leaves one meanwhile.
+            let Some((j, query)) = storage::get(workshop::KEY).and_then(|q| Some((joined(&q)?, q)))
+            else {
+                said.set(GONE.into());
                 return;
             };
+            let key = results_key_of(&query);
             let kept = storage::get(&key).unwrap_or_default();
             let n = kept.lines().filter(|l| *l == "[[attempt]]").count();
             said.set(if n == 0 {

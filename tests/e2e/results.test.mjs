@@ -96,6 +96,17 @@ test('attendees hand in results by download and by the share sheet, and the dash
   await ana.reload();
   await ana.locator('.joined').waitFor();
   assert.equal((await handInByDownload(ana)).text.match(/^\[\[attempt\]\]$/gm).length, 2);
+  // Left in a second tab: the first tab's hand-in says so and hands in nothing.
+  const other = await tablet.newPage();
+  await other.goto(ana.url());
+  await other.getByRole('button', { name: 'Leave the workshop' }).tap();
+  await other.getByRole('button', { name: 'Leave the workshop' }).waitFor({ state: 'detached' });
+  let stray = false;
+  ana.on('download', () => { stray = true; });
+  await ana.getByRole('button', { name: 'Hand in your results' }).tap();
+  await ana.locator('.handin-said', { hasText: 'This device has left the workshop' }).waitFor();
+  assert.equal(stray, false);
+  await other.close();
   assert.deepEqual(anaErrors, []);
 
   // Ben, on a phone whose browser shares files: the file goes to the share sheet.
