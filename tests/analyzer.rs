@@ -1356,7 +1356,10 @@ fn ya_at_the_start_is_yeah() {
     let said = "My order is two months late and nobody has replied to my emails.";
     reads(
         said,
-        &["ya but we're really busy right now", "Ya, but the emails go to another team."],
+        &[
+            "ya but we're really busy right now",
+            "Ya, but the emails go to another team.",
+        ],
         &[SignalId::YesBut],
         &[],
     );
@@ -1365,6 +1368,30 @@ fn ya_at_the_start_is_yeah() {
         &["thank ya for telling me, I'll chase it today"],
         &[SignalId::Appreciation],
         &[SignalId::YesBut],
+    );
+}
+
+/// A feeling said of them after it ("College has been hard for you", "frightening for
+/// you") is named as theirs, though no one is named before it; one that belongs to a
+/// prediction from one's own side ("will be tough for you unless...") still informs.
+#[test]
+fn a_feeling_said_for_them_is_theirs() {
+    let said = "I'm the first in my family to go to college, and honestly I'm in over my head.";
+    reads(
+        said,
+        &[
+            "College has been hard for you.",
+            "The whole move must be frightening for you.",
+            "college has been rough on u",
+        ],
+        &[SignalId::Reflection, SignalId::FeelingNamed],
+        &[],
+    );
+    reads(
+        said,
+        &["The exams will be tough for you unless you start studying now."],
+        &[],
+        &[SignalId::Reflection],
     );
 }
 

@@ -73,8 +73,14 @@ pub fn find(r: &Reply<'_>, u: &Unit) -> Option<(Owner, (usize, usize))> {
         // Their own feeling word said back ("...set off the panic").
         let echoed = !r.stems[a].is_empty() && r.heard.recent.contains(&r.stems[a]);
         let theirs = match owner {
-            // No one named: a short exclamation ("ugh, nightmare"), or their own word.
-            None => u.last - u.first <= 5 || echoed || framed,
+            // No one named: a short exclamation ("ugh, nightmare"), their own word, or
+            // said of them after it ("college has been hard for you").
+            None => {
+                u.last - u.first <= 5
+                    || echoed
+                    || framed
+                    || (b..(b + 2).min(u.last)).any(|j| r.is(m.second_person(), j))
+            }
             Some(j) if r.is(m.second_person(), j) || r.is(m.demonstratives(), j) => true,
             // "I'd be furious too", "I can tell you're worried": a frame, not one's own feeling.
             Some(j) => {
