@@ -1395,6 +1395,24 @@ fn a_feeling_said_for_them_is_theirs() {
     );
 }
 
+/// A courtesy returned ("Nice to meet you too.", "You're welcome.") acknowledges; it says
+/// nothing of theirs back, though it repeats their words.
+#[test]
+fn a_courtesy_returned_is_not_a_reflection() {
+    reads(
+        "Hi, nice to meet you.",
+        &["Nice to meet you too.", "nice to meet u as well", "You too!"],
+        &[],
+        &[SignalId::Reflection],
+    );
+    reads(
+        "Thank you, you've been really welcoming.",
+        &["You're welcome.", "no problem"],
+        &[],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]
