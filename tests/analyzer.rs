@@ -1401,7 +1401,11 @@ fn a_feeling_said_for_them_is_theirs() {
 fn a_courtesy_returned_is_not_a_reflection() {
     reads(
         "Hi, nice to meet you.",
-        &["Nice to meet you too.", "nice to meet u as well", "You too!"],
+        &[
+            "Nice to meet you too.",
+            "nice to meet u as well",
+            "You too!",
+        ],
         &[],
         &[SignalId::Reflection],
     );
@@ -1409,6 +1413,41 @@ fn a_courtesy_returned_is_not_a_reflection() {
         "Thank you, you've been really welcoming.",
         &["You're welcome.", "no problem"],
         &[],
+        &[SignalId::Reflection],
+    );
+}
+
+/// What a body goes through is named like a feeling: "you must be freezing" infers their
+/// state, it orders nothing ("You must be there by nine." still orders). Chat forms:
+/// "lemme" is "let me", "wht" is "what", "fri" is Friday.
+#[test]
+fn a_body_state_inferred_and_chat_forms() {
+    let said = "The heating has been off for three weeks, I'm freezing and so fed up.";
+    reads(
+        said,
+        &[
+            "You must be so cold.",
+            "u must be starving too if the cooker's on the same circuit",
+        ],
+        &[SignalId::FeelingNamed],
+        &[SignalId::Ordering],
+    );
+    reads(
+        said,
+        &["You must be there by nine."],
+        &[SignalId::Ordering],
+        &[],
+    );
+    reads(
+        said,
+        &["lemme call him for u today and get someone out by fri"],
+        &[SignalId::Commitment],
+        &[],
+    );
+    reads(
+        said,
+        &["wht do u need most rn"],
+        &[SignalId::OpenQuestion],
         &[SignalId::Reflection],
     );
 }
