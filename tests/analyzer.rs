@@ -1452,6 +1452,43 @@ fn a_body_state_inferred_and_chat_forms() {
     );
 }
 
+/// Giving up on them ("I don't know what to tell you") withdraws, and putting it down to
+/// what such people are like ("Landlords are like that.", "they're all the same")
+/// dismisses; neither says back what they said, whatever words it shares. In chat, "y" at
+/// the start is "why".
+#[test]
+fn shrugging_it_off_withdraws_or_dismisses() {
+    let said = "My landlord still hasn't fixed the heating, it's been three weeks and I'm fed up.";
+    reads(
+        said,
+        &["I don't know what to tell you.", "idk what to tell u tbh"],
+        &[SignalId::Withdrawing],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "Landlords are like that.",
+            "landlords r like that",
+            "They're all the same, mate.",
+        ],
+        &[SignalId::Dismissive],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["y havent u called the council"],
+        &[SignalId::Probing],
+        &[],
+    );
+    reads(
+        said,
+        &["y do u think he keeps putting it off"],
+        &[SignalId::OpenQuestion],
+        &[SignalId::Probing],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]
