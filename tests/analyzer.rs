@@ -1489,6 +1489,53 @@ fn shrugging_it_off_withdraws_or_dismisses() {
     );
 }
 
+/// Gordon's labelling and arguing as people put them: a label asked of them ("Are you sure
+/// you're not overreacting?") judges, though it is a question; asking a feeling ("Do you
+/// feel hopeless?") or what others may think of them does not. Excusing the other side
+/// ("cut him some slack") argues; "Quitting would be a big mistake" warns; calling them a
+/// legend praises and says nothing back.
+#[test]
+fn labels_asked_and_the_other_side_excused() {
+    let said = "I've covered for Sam for a month and nobody noticed. I'm exhausted and thinking of quitting.";
+    reads(
+        said,
+        &[
+            "Are you sure you're not overreacting?",
+            "aren't u being a bit dramatic",
+            "Don't you think you're being a little unfair to him?",
+        ],
+        &[SignalId::Judging],
+        &[SignalId::ClosedQuestion, SignalId::Reflection],
+    );
+    reads(
+        said,
+        &[
+            "Do you feel hopeless about it?",
+            "Are you worried people will think you're lazy?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::Labelling, SignalId::Judging],
+    );
+    reads(
+        said,
+        &["Sam's going through a lot right now, cut him some slack."],
+        &[SignalId::Arguing],
+        &[SignalId::Reflection],
+    );
+    reads(
+        said,
+        &["Quitting would be a big mistake."],
+        &[SignalId::Warning],
+        &[],
+    );
+    reads(
+        said,
+        &["wow ur a legend for holding it together"],
+        &[],
+        &[SignalId::Reflection],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]
