@@ -1536,6 +1536,41 @@ fn labels_asked_and_the_other_side_excused() {
     );
 }
 
+/// Asking leave to ask ("Can I ask what happened?") is as open as the question it asks:
+/// open for their story, closed for a fact ("...how long you've waited?", "...what your
+/// bills came to?") or when no question follows ("Can I ask you something?"). Calling an
+/// operation routine dismisses the fear of it.
+#[test]
+fn leave_to_ask_is_as_open_as_what_it_asks() {
+    let said = "The doctor says I need surgery on my hip and I'm terrified.";
+    reads(
+        said,
+        &[
+            "Can I ask what happened?",
+            "Can I ask what the doctor told you about recovery?",
+            "can i ask how ur feeling about it",
+        ],
+        &[SignalId::OpenQuestion],
+        &[SignalId::ClosedQuestion],
+    );
+    reads(
+        said,
+        &[
+            "May I ask how long you've been waiting?",
+            "Can I ask what your last three bills came to?",
+            "Can I ask you something?",
+        ],
+        &[SignalId::ClosedQuestion],
+        &[SignalId::OpenQuestion],
+    );
+    reads(
+        said,
+        &["Why are you scared? It's a routine operation."],
+        &[SignalId::Dismissive],
+        &[],
+    );
+}
+
 /// What something does to a body or a risk, said from one's own side, informs, whatever
 /// words it shares with them; their own knowledge of it, said back, still reflects.
 #[test]

@@ -76,6 +76,16 @@ pub fn classify(r: &Reply<'_>, u: &Unit, found: &mut Found) -> Option<Act> {
             // MITI: asking permission, or offering a choice, respects their autonomy.
             if let Some(at) = m.permission_questions().first_in(u.lead, u.last) {
                 found.add(SignalId::Autonomy, at);
+                // "Can I ask what happened?": the question asked decides ("...what your
+                // bills came to?" asks a fact).
+                let b = at.1;
+                if m.wh_words().at(b).is_some()
+                    && !m.fact_questions().any_in(b, (b + 2).min(u.last))
+                    && !m.fact_nouns().any_in(b + 1, (b + 5).min(u.last))
+                {
+                    found.add(SignalId::OpenQuestion, whole);
+                    return Some(Act::AsksOpen);
+                }
                 found.add(SignalId::ClosedQuestion, whole);
                 return Some(Act::AsksClosed);
             }

@@ -100,14 +100,8 @@ pub fn join_page(
     }
 }
 
-/// Where this device keeps the joined workshop's results, and the workshop's link query.
-fn results_key() -> Option<(String, String)> {
-    let query = storage::get(workshop::KEY)?;
-    Some((results_key_of(&query), query))
-}
-
 /// Where the results of the workshop of a kept link's query are kept.
-fn results_key_of(query: &str) -> String {
+fn results_key(query: &str) -> String {
     // The query was checked when joined: its check, the workshop's id, ends it.
     let id = &query[query.rfind('=').map_or(0, |at| at + 1)..];
     format!("{}{id}", crate::results::KEY)
@@ -116,12 +110,13 @@ fn results_key_of(query: &str) -> String {
 /// Keeps a finished conversation's results for handing in, if this device is in a
 /// workshop; `false` when they could not be kept (storage full or switched off).
 pub fn keep_result(scenario: &crate::scenario::Scenario, session: &crate::engine::Session) -> bool {
-    let (Some((key, _)), Some(block)) = (
-        results_key(),
+    let (Some(query), Some(block)) = (
+        storage::get(workshop::KEY),
         crate::results::attempt(scenario, session, js_sys::Date::now() as u64),
     ) else {
         return true;
     };
+    let key = results_key(&query);
     storage::set(&key, &(storage::get(&key).unwrap_or_default() + &block))
 }
 
@@ -144,7 +139,7 @@ pub fn hand_in(said: &UseStateHandle<String>) -> Html {
                 said.set(GONE.into());
                 return;
             };
-            let key = results_key_of(&query);
+            let key = results_key(&query);
             let kept = storage::get(&key).unwrap_or_default();
             let n = kept.lines().filter(|l| *l == "[[attempt]]").count();
             said.set(if n == 0 {

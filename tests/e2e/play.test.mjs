@@ -203,6 +203,9 @@ test('two tabs on one scenario each keep their own conversation and each takes u
   const errors = watchErrors(a);
   const errorsB = watchErrors(b);
   for (const p of [a, b]) await p.goto(`${env.site.url}#/play/yes-and`);
+  // Both conversations open before either tab replies: a tab that opens the scenario
+  // after the other has replied takes that conversation up instead, by design.
+  for (const p of [a, b]) await p.locator('button.choice').first().waitFor();
   const reply = async (p, pick) => {
     const n = await p.locator('.line.trainee').count();
     await p.locator('button.choice').nth(pick).tap();
