@@ -133,8 +133,10 @@ fn correct(word: &str, c: &Compiled) -> Option<String> {
         || !word.chars().all(char::is_alphabetic)
         || c.vocabulary.contains(word)
         || c.stopwords().has_word(word)
-        || c.vocabulary_stems.contains(&stem(word, c))
-        || c.common_stems.contains(&stem(word, c))
+        || {
+            let stem = stem(word, c);
+            c.vocabulary_stems.contains(&stem) || c.common_stems.contains(&stem)
+        }
     {
         // A known word, or a form of one ("relieves", "worries", "police"): not a slip.
         return None;
